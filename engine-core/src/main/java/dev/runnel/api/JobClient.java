@@ -1,0 +1,48 @@
+package dev.runnel.api;
+
+import dev.runnel.runtime.JobExecution;
+import dev.runnel.runtime.OperatorMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A running job: wait for it, cancel it, or look at its operators' live metrics and watermarks. */
+public final class JobClient {
+    private final JobExecution execution;
+
+    JobClient(JobExecution execution) {
+        this.execution = execution;
+    }
+
+    public String jobName() {
+        return execution.jobName();
+    }
+
+    /** Stops the job; {@link #await} then returns a result marked cancelled. */
+    public void cancel() {
+        execution.cancel();
+    }
+
+    /** Waits for the end of the job; throws {@link JobExecutionException} if it failed. */
+    public JobResult await() {
+        return execution.await();
+    }
+
+    /** Waits at most {@code timeout}; returns empty if the job is still running. */
+    public Optional<JobResult> await(Duration timeout) {
+        return execution.await(timeout);
+    }
+
+    public boolean isDone() {
+        return execution.isDone();
+    }
+
+    public Optional<Throwable> failureCause() {
+        return Optional.ofNullable(execution.failure());
+    }
+
+    /** Live per-operator metrics, including each operator's current watermark and idleness. */
+    public List<OperatorMetrics> operatorMetrics() {
+        return execution.metrics();
+    }
+}

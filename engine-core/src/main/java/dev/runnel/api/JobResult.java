@@ -1,0 +1,98 @@
+package dev.runnel.api;
+
+import dev.runnel.runtime.OperatorMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/** What a finished job did: duration, per-operator counts and watermarks, and pipeline latency. */
+public final class JobResult {
+    private final String jobName;
+    private final Duration duration;
+    private final List<OperatorMetrics> operators;
+    private final Histogram latencyNanos;
+    private final boolean cancelled;
+
+    public JobResult(String jobName, Duration duration, List<OperatorMetrics> operators, Histogram latencyNanos, boolean cancelled) {
+        this.jobName = jobName;
+        this.duration = duration;
+        this.operators = List.copyOf(operators);
+        this.latencyNanos = latencyNanos;
+        this.cancelled = cancelled;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** One entry per operator instance (subtask). */
+    public List<OperatorMetrics> operatorMetrics() {
+        return operators;
+    }
+
+    /** The instances of the operator with this name. */
+    public List<OperatorMetrics> operator(String name) {
+        List<OperatorMetrics> out = new ArrayList<>();
+        for (OperatorMetrics m : operators) {
+            if (m.operatorName().equals(name)) {
+                out.add(m);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("No operator named '" + name + "'; operators: " + operatorNames());
+        }
+        return out;
+    }
+
+    public long recordsIn(String operatorName) {
+        return operator(operatorName).stream().mapToLong(m -> m.recordsIn).sum();
+    }
+
+    public long recordsOut(String operatorName) {
+        return operator(operatorName).stream().mapToLong(m -> m.recordsOut).sum();
+    }
+
+    public long lateRecordsDropped() {
+        return operators.stream().mapToLong(m -> m.lateRecordsDropped).sum();
+    }
+
+    public long deadLetters() {
+        return operators.stream().mapToLong(m -> m.deadLetters).sum();
+    }
+
+    /**
+     * Transit latency of in-band latency markers from source to sink, in nanoseconds (as Flink's
+     * latency markers: time spent in operators and queues, not time a record waits in a window).
+     */
+    public Histogram latencyNanos() {
+        return latencyNanos;
+    }
+
+    private List<String> operatorNames() {
+        return operators.stream().map(OperatorMetrics::operatorName).distinct().toList();
+    }
+
+    /** A readable table of every operator instance: counts, watermark and idleness. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("Job '").append(jobName).append("' ")
+            .append(cancelled ? "cancelled" : "finished").append(" in ").append(duration.toMillis()).append(" ms\n");
+        for (OperatorMetrics m : operators) {
+            sb.append("  ").append(m).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

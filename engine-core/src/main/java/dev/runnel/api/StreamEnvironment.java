@@ -1,0 +1,120 @@
+package dev.runnel.api;
+
+import dev.runnel.api.source.CollectionSource;
+import dev.runnel.api.source.Source;
+import dev.runnel.api.time.Clock;
+import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.runtime.JobExecution;
+import dev.runnel.runtime.graph.SourceTransformation;
+import dev.runnel.runtime.graph.Transformation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where a job is defined and run. Sources, transformations and sinks added through the returned
+ * streams form the job; {@link #execute} runs it in this process.
+ */
+public final class StreamEnvironment {
+    private final Clock clock;
+    private int parallelism = 1;
+    private long autoWatermarkIntervalMillis = 200;
+    private final List<Transformation<?>> sinks = new ArrayList<>();
+    private final Set<Transformation<?>> explicitlyNamed = new HashSet<>();
+
+    private StreamEnvironment(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public static StreamEnvironment create() {
+        return new StreamEnvironment(Clock.SYSTEM);
+    }
+
+    /** A job whose processing time comes from {@code clock}, e.g. a {@code ManualClock} in tests. */
+    public static StreamEnvironment create(Clock clock) {
+        return new StreamEnvironment(clock);
+    }
+
+    public StreamEnvironment setParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    /** How often periodic watermark generators emit, in processing time (default 200 ms). */
+    public StreamEnvironment setAutoWatermarkInterval(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("autoWatermarkInterval must be positive, got " + interval);
+        }
+        this.autoWatermarkIntervalMillis = interval.toMillis();
+        return this;
+    }
+
+    public long autoWatermarkIntervalMillis() {
+        return autoWatermarkIntervalMillis;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @SafeVarargs
+    public final <T> DataStream<T> fromElements(T... elements) {
+        return fromCollection(Arrays.asList(elements));
+    }
+
+    /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
+    public <T> DataStream<T> fromCollection(Collection<T> elements) {
+        return fromSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection");
+    }
+
+    public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+        Objects.requireNonNull(name, "name");
+        SourceTransformation<T> t = new SourceTransformation<>(source, watermarkStrategy, name);
+        explicitlyNamed.add(t);
+        return new DataStream<>(this, t);
+    }
+
+    void addSink(Transformation<?> sink) {
+        sinks.add(sink);
+    }
+
+    void rename(Transformation<?> t, String name) {
+        t.setName(name);
+        explicitlyNamed.add(t);
+    }
+
+    /** Runs the job to completion in this thread's control and returns its result. */
+    public JobResult execute() {
+        return execute("runnel-job");
+    }
+
+    public JobResult execute(String jobName) {
+        return executeAsync(jobName).await();
+    }
+
+    /** Starts the job on its own threads; use the client to wait for, or cancel, an unbounded job. */
+    public JobClient executeAsync(String jobName) {
+        if (sinks.isEmpty()) {
+            throw new IllegalStateException("The job '" + jobName + "' has no sink; add one with addSink(...), print() or executeAndCollect()");
+        }
+        List<Transformation<?>> jobSinks = List.copyOf(sinks);
+        sinks.clear();
+        JobExecution execution = JobExecution.start(jobName, jobSinks, explicitlyNamed, parallelism, clock, autoWatermarkIntervalMillis);
+        return new JobClient(execution);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.runnel.api.source;
+
+import java.util.List;
+
+/** The records of a list, in order, without timestamps. Position: the index of the next record. */
+public final class CollectionSource<T> implements Source<T> {
+    private final List<T> elements;
+    private int next;
+
+    public CollectionSource(List<T> elements) {
+        this.elements = elements;
+    }
+
+    @Override
+    public boolean isBounded() {
+        return true;
+    }
+
+    @Override
+    public SourceStatus poll(SourceOutput<T> output, int maxRecords) {
+        int end = Math.min(elements.size(), next + maxRecords);
+        for (; next < end; next++) {
+            output.collect(elements.get(next));
+        }
+        return next < elements.size() ? SourceStatus.MORE_AVAILABLE : SourceStatus.END_OF_INPUT;
+    }
+
+    @Override
+    public long position() {
+        return next;
+    }
+}

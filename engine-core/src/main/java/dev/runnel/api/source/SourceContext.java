@@ -1,0 +1,9 @@
+package dev.runnel.api.source;
+
+import dev.runnel.api.time.Clock;
+
+public interface SourceContext {
+    String sourceName();
+
+    Clock clock();
+}

@@ -1,0 +1,7 @@
+package dev.runnel.api.state;
+
+public interface ReducingState<T> extends State {
+    T get();
+
+    void add(T value);
+}

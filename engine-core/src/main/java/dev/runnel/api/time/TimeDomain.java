@@ -1,0 +1,3 @@
+package dev.runnel.api.time;
+
+public enum TimeDomain { EVENT_TIME, PROCESSING_TIME }

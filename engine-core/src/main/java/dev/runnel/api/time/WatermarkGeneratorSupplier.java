@@ -1,0 +1,7 @@
+package dev.runnel.api.time;
+
+/** Creates one generator per source instance. */
+@FunctionalInterface
+public interface WatermarkGeneratorSupplier<T> {
+    WatermarkGenerator<T> createWatermarkGenerator();
+}

@@ -1,0 +1,141 @@
+package dev.runnel.runtime;
+
+import dev.runnel.api.JobExecutionException;
+import dev.runnel.api.JobResult;
+import dev.runnel.api.time.Clock;
+import dev.runnel.runtime.exchange.JobCancelledException;
+import dev.runnel.runtime.graph.Transformation;
+import dev.runnel.runtime.operators.SinkOperator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running job: its tasks' threads, the first failure, cancellation, and the result at the end. */
+public final class JobExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+
+    private final String jobName;
+    private final List<OperatorMetrics> metrics = new CopyOnWriteArrayList<>();
+    private final List<SinkOperator<?>> sinks = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+    private volatile boolean userCancelled;
+    private volatile Throwable failure;
+    private CountDownLatch remaining;
+    private long startNanos;
+    private volatile long endNanos;
+
+    private JobExecution(String jobName) {
+        this.jobName = jobName;
+    }
+
+    public static JobExecution start(String jobName, List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed,
+                                     int parallelism, Clock clock, long watermarkIntervalMillis) {
+        JobExecution job = new JobExecution(jobName);
+        List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
+        job.remaining = new CountDownLatch(tasks.size());
+        job.startNanos = System.nanoTime();
+        LOG.debug("Starting job '{}' with {} task(s)", jobName, tasks.size());
+        for (Task task : tasks) {
+            Thread thread = new Thread(task, "runnel-" + task.name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return job;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    void register(OperatorMetrics m) {
+        metrics.add(m);
+    }
+
+    void registerSink(SinkOperator<?> sink) {
+        sinks.add(sink);
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    void fail(Throwable t) {
+        if (t instanceof JobCancelledException) {
+            return;
+        }
+        synchronized (this) {
+            if (failure == null) {
+                failure = t;
+                LOG.error("Job '{}' failed: {}", jobName, t.toString());
+            }
+        }
+        cancelled = true;
+    }
+
+    void taskFinished() {
+        remaining.countDown();
+        if (remaining.getCount() == 0) {
+            endNanos = System.nanoTime();
+        }
+    }
+
+    public void cancel() {
+        userCancelled = true;
+        cancelled = true;
+    }
+
+    public boolean isDone() {
+        return remaining.getCount() == 0;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public List<OperatorMetrics> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    public JobResult await() {
+        try {
+            remaining.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new JobExecutionException("Interrupted while waiting for job '" + jobName + "'", e);
+        }
+        return result();
+    }
+
+    public Optional<JobResult> await(Duration timeout) {
+        try {
+            if (!remaining.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Optional.of(result());
+    }
+
+    private JobResult result() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new JobExecutionException("Job '" + jobName + "' failed: " + f.getMessage(), f);
+        }
+        Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        for (SinkOperator<?> s : sinks) {
+            latency.add(s.latencyHistogram());
+        }
+        return new JobResult(jobName, Duration.ofNanos(endNanos - startNanos), new ArrayList<>(metrics), latency, userCancelled);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.runnel.runtime;
+
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.state.KeyedStateBackend;
+import dev.runnel.time.TimerHandler;
+import dev.runnel.time.TimerQueue;
+
+/**
+ * Base of operators on a keyed stream: extracts the key of each record, makes it the state
+ * backend's current key (one hash lookup) and owns the event- and processing-time timer queues.
+ * Subclasses implement {@link #processElement} and {@link #onTimer}; the key is already set when
+ * either is called.
+ */
+public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implements TimerHandler {
+    protected final KeySelector<IN, K> keySelector;
+    protected KeyedStateBackend backend;
+    protected final TimerQueue eventTimers = new TimerQueue();
+    protected final TimerQueue processingTimers = new TimerQueue();
+    protected K currentKey;
+    /** Timestamp of the record or timer being processed. */
+    protected long currentTimestamp = NO_TIMESTAMP;
+    private boolean firingProcessingTime;
+
+    protected KeyedOperator(KeySelector<IN, K> keySelector) {
+        this.keySelector = keySelector;
+    }
+
+    @Override
+    public void setup(OperatorContext context, Output<OUT> output) {
+        super.setup(context, output);
+        this.backend = new KeyedStateBackend(context.name(), context.clock());
+    }
+
+    public KeyedStateBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public final void collect(IN value, long timestamp) {
+        metrics.recordsIn++;
+        K key;
+        try {
+            key = keySelector.getKey(value);
+        } catch (Exception e) {
+            throw userFailure(e, null, timestamp, value);
+        }
+        if (key == null) {
+            throw new OperatorException("Key selector of operator '" + context.name() + "' returned null for record "
+                + OperatorException.abbreviate(value) + " (timestamp " + timestamp + "); keys must not be null", null);
+        }
+        setCurrentKey(key);
+        currentTimestamp = timestamp;
+        processElement(value, timestamp);
+    }
+
+    protected final void setCurrentKey(K key) {
+        currentKey = key;
+        backend.setCurrentKey(key);
+    }
+
+    protected abstract void processElement(IN value, long timestamp);
+
+    /** A timer fired; the key is the current key. {@code namespace} is what it was registered with. */
+    protected abstract void onTimer(long time, Object namespace, boolean eventTime);
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public final void onTimer(Object key, Object namespace, long time) {
+        setCurrentKey((K) key);
+        currentTimestamp = time;
+        onTimer(time, namespace, !firingProcessingTime);
+    }
+
+    @Override
+    protected void onWatermark(long watermark) {
+        if (!eventTimers.isEmpty()) {
+            firingProcessingTime = false;
+            eventTimers.advance(watermark, this);
+        }
+    }
+
+    @Override
+    protected void onProcessingTime(long now) {
+        backend.sweepExpired(now);
+        if (!processingTimers.isEmpty()) {
+            firingProcessingTime = true;
+            processingTimers.advance(now, this);
+            firingProcessingTime = false;
+        }
+    }
+
+    /**
+     * Fires the processing-time timers pending at end of input (DESIGN.md: unlike Flink, so bounded
+     * jobs on processing time produce their results). Timers registered while firing fire too if they
+     * are not later than the latest one pending when end of input arrived, so a self-re-arming timer
+     * cannot loop forever.
+     */
+    @Override
+    protected void onEndOfInput() {
+        if (!processingTimers.isEmpty()) {
+            firingProcessingTime = true;
+            processingTimers.advance(processingTimers.maxTime(), this);
+            firingProcessingTime = false;
+        }
+    }
+
+    public long currentProcessingTime() {
+        return context.clock().millis();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.runnel.runtime;
+
+/**
+ * One instance of a pipeline step. It consumes records and control events as an {@link Output} and
+ * pushes results to its own output by direct method call. Each instance is driven by exactly one
+ * thread, so nothing here is synchronized.
+ *
+ * <p>The watermark contract: {@link #watermark} ignores values that do not move time forward, calls
+ * {@link #onWatermark} (fire event-time timers) and only then forwards the watermark, so results of
+ * timers always precede the watermark that caused them.
+ */
+public abstract class Operator<IN, OUT> implements Output<IN> {
+    protected OperatorContext context;
+    protected OperatorMetrics metrics;
+    protected Output<OUT> output;
+    protected long currentWatermark = Long.MIN_VALUE;
+
+    public void setup(OperatorContext context, Output<OUT> output) {
+        this.context = context;
+        this.metrics = context.metrics();
+        this.output = output;
+    }
+
+    public OperatorContext context() {
+        return context;
+    }
+
+    public void open() throws Exception {}
+
+    public void close() throws Exception {}
+
+    /** Not final only so that operators which generate their own watermarks can swallow upstream ones. */
+    @Override
+    public void watermark(long watermark) {
+        if (watermark <= currentWatermark) {
+            return;
+        }
+        currentWatermark = watermark;
+        metrics.currentWatermark = watermark;
+        onWatermark(watermark);
+        output.watermark(watermark);
+    }
+
+    /** Event time advanced; fire what is due. Called before the watermark is forwarded. */
+    protected void onWatermark(long watermark) {}
+
+    @Override
+    public void idle(boolean idle) {
+        metrics.idle = idle;
+        output.idle(idle);
+    }
+
+    @Override
+    public final void tick(long now) {
+        onProcessingTime(now);
+        output.tick(now);
+    }
+
+    /** Processing time advanced; fire due processing-time timers. */
+    protected void onProcessingTime(long now) {}
+
+    @Override
+    public void latencyMarker(long originNanos) {
+        output.latencyMarker(originNanos);
+    }
+
+    @Override
+    public final void end() {
+        onEndOfInput();
+        output.end();
+    }
+
+    /** After the final watermark: fire pending processing-time timers (see DESIGN.md) and flush. */
+    protected void onEndOfInput() {}
+
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    protected final OperatorException userFailure(Throwable cause, Object key, long timestamp, Object record) {
+        if (cause instanceof OperatorException oe) {
+            return oe;
+        }
+        return OperatorException.userCode(context.name(), key, timestamp, record, cause);
+    }
+}

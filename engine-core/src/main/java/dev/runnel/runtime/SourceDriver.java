@@ -1,0 +1,204 @@
+package dev.runnel.runtime;
+
+import dev.runnel.api.OutputTag;
+import dev.runnel.api.source.DeadLetter;
+import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceContext;
+import dev.runnel.api.source.SourceOutput;
+import dev.runnel.api.source.SourceStatus;
+import dev.runnel.api.time.Clock;
+import dev.runnel.api.time.ManualClock;
+import dev.runnel.api.time.TimestampAssigner;
+import dev.runnel.api.time.WatermarkGenerator;
+import dev.runnel.api.time.WatermarkOutput;
+import dev.runnel.api.time.WatermarkStrategy;
+
+/**
+ * Runs one source inside a task: polls it in bounded steps, assigns timestamps, drives the watermark
+ * generator (per event and every {@code autoWatermarkInterval} of processing time), sends
+ * processing-time ticks and latency markers, and at the end sends the final watermark and end of
+ * input.
+ */
+public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, SourceContext {
+    static final int POLL_BATCH = 256;
+    private static final long LATENCY_MARKER_INTERVAL_NANOS = 1_000_000;
+
+    private final String name;
+    private final Source<T> source;
+    private final WatermarkStrategy<T> strategy;
+    private final Clock clock;
+    private final long watermarkIntervalMillis;
+    private final Output<T> output;
+    private final OperatorContext context;
+    private final OperatorMetrics metrics;
+    private TimestampAssigner<T> assigner;
+    private WatermarkGenerator<T> generator;
+    private boolean periodic;
+    private long lastPeriodicEmit;
+    private long lastTick = Long.MIN_VALUE;
+    private long lastMarkerNanos;
+    private long watermark = Long.MIN_VALUE;
+    private boolean idle;
+    private boolean finished;
+    private long currentTimestamp = Output.NO_TIMESTAMP;
+
+    public SourceDriver(String name, Source<T> source, WatermarkStrategy<T> strategy, OperatorContext context,
+                        long watermarkIntervalMillis, Output<T> output) {
+        this.name = name;
+        this.source = source;
+        this.strategy = strategy;
+        this.context = context;
+        this.clock = context.clock();
+        this.metrics = context.metrics();
+        this.watermarkIntervalMillis = watermarkIntervalMillis;
+        this.output = output;
+    }
+
+    public void open() throws Exception {
+        assigner = strategy.timestampAssigner();
+        generator = strategy.createGenerator(clock);
+        periodic = strategy.emitsWatermarks();
+        lastPeriodicEmit = clock.millis();
+        lastMarkerNanos = System.nanoTime();
+        source.open(this);
+    }
+
+    public void close() throws Exception {
+        source.close();
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    public OperatorMetrics metrics() {
+        return metrics;
+    }
+
+    /** Polls the source once; returns true if it did anything. */
+    public boolean step() throws Exception {
+        SourceStatus status = source.poll(this, POLL_BATCH);
+        timeMoved(clock.millis());
+        if (status == SourceStatus.END_OF_INPUT) {
+            finish();
+            return true;
+        }
+        return status == SourceStatus.MORE_AVAILABLE;
+    }
+
+    private void finish() {
+        finished = true;
+        if (watermark < Long.MAX_VALUE) {
+            watermark = Long.MAX_VALUE;
+            metrics.currentWatermark = watermark;
+            output.watermark(Long.MAX_VALUE);
+        }
+        output.end();
+    }
+
+    private void timeMoved(long now) {
+        if (now > lastTick) {
+            lastTick = now;
+            output.tick(now);
+        }
+        if (periodic && now - lastPeriodicEmit >= watermarkIntervalMillis) {
+            lastPeriodicEmit = now;
+            generator.onPeriodicEmit(this);
+        }
+        long nanos = System.nanoTime();
+        if (nanos - lastMarkerNanos >= LATENCY_MARKER_INTERVAL_NANOS) {
+            lastMarkerNanos = nanos;
+            output.latencyMarker(nanos);
+        }
+    }
+
+    // ---- SourceOutput
+
+    @Override
+    public void collect(T record) {
+        collect(record, Output.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+        metrics.recordsIn++;
+        long ts = timestamp;
+        if (assigner != null) {
+            currentTimestamp = timestamp;
+            try {
+                ts = assigner.extractTimestamp(record, timestamp);
+            } catch (RuntimeException e) {
+                throw OperatorException.userCode(name + " (timestamp assigner)", null, timestamp, record, e);
+            }
+        }
+        if (idle) {
+            markActive();
+        }
+        generator.onEvent(record, ts, this);
+        metrics.recordsOut++;
+        output.collect(record, ts);
+    }
+
+    @Override
+    public void emitWatermark(long timestamp) {
+        if (idle) {
+            markActive();
+        }
+        if (timestamp > watermark) {
+            watermark = timestamp;
+            metrics.currentWatermark = timestamp;
+            output.watermark(timestamp);
+        }
+    }
+
+    @Override
+    public void markIdle() {
+        if (!idle) {
+            idle = true;
+            metrics.idle = true;
+            output.idle(true);
+        }
+    }
+
+    @Override
+    public void markActive() {
+        if (idle) {
+            idle = false;
+            metrics.idle = false;
+            output.idle(false);
+        }
+    }
+
+    @Override
+    public void deadLetter(DeadLetter deadLetter) {
+        metrics.deadLetters++;
+        context.output(DeadLetter.TAG, deadLetter, Output.NO_TIMESTAMP);
+    }
+
+    @Override
+    public <X> void output(OutputTag<X> tag, X value) {
+        context.output(tag, value, Output.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void advanceProcessingTimeTo(long millis) {
+        if (!(clock instanceof ManualClock manual)) {
+            throw new IllegalStateException("Source '" + name + "' advances processing time, but the job runs on "
+                + clock.getClass().getSimpleName() + ". Create the environment with StreamEnvironment.create(new ManualClock()).");
+        }
+        manual.setTo(millis);
+        timeMoved(millis);
+    }
+
+    // ---- SourceContext
+
+    @Override
+    public String sourceName() {
+        return name;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.runnel.runtime;
+
+import dev.runnel.runtime.exchange.ChannelReader;
+import dev.runnel.runtime.exchange.PartitionOutput;
+import java.util.ArrayList;
+import java.util.List;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * One thread's share of a job: some sources and/or channel readers feeding a chain of operators.
+ * The loop polls every input in turn, flushes outgoing channels after each round (so latency is
+ * bounded by one round, not by a full batch) and backs off when nothing moved.
+ */
+final class Task implements Runnable {
+    final String name;
+    final List<SourceDriver<?>> sources = new ArrayList<>();
+    final List<ChannelReader<?>> readers = new ArrayList<>();
+    final List<PartitionOutput<?>> partitionOutputs = new ArrayList<>();
+    /** In topological order: upstream first. */
+    final List<Operator<?, ?>> operators = new ArrayList<>();
+    private final JobExecution job;
+
+    Task(String name, JobExecution job) {
+        this.name = name;
+        this.job = job;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("runnel-" + name);
+        boolean opened = false;
+        try {
+            for (int i = operators.size() - 1; i >= 0; i--) {
+                operators.get(i).open();
+            }
+            for (SourceDriver<?> s : sources) {
+                s.open();
+            }
+            opened = true;
+            loop();
+            closeAll();
+        } catch (Throwable t) {
+            job.fail(t);
+            if (opened) {
+                try {
+                    closeAll();
+                } catch (Throwable suppressed) {
+                    // the first failure is the one reported
+                }
+            }
+        } finally {
+            job.taskFinished();
+        }
+    }
+
+    private void loop() throws Exception {
+        IdleStrategy idle = new BackoffIdleStrategy(64, 16, 1_000, 1_000_000);
+        List<SourceDriver<?>> liveSources = new ArrayList<>(sources);
+        List<ChannelReader<?>> liveReaders = new ArrayList<>(readers);
+        while (!liveSources.isEmpty() || !liveReaders.isEmpty()) {
+            if (job.isCancelled()) {
+                return;
+            }
+            boolean progress = false;
+            for (int i = 0; i < liveSources.size(); i++) {
+                SourceDriver<?> s = liveSources.get(i);
+                progress |= s.step();
+                if (s.finished()) {
+                    liveSources.remove(i--);
+                }
+            }
+            for (int i = 0; i < liveReaders.size(); i++) {
+                ChannelReader<?> r = liveReaders.get(i);
+                progress |= r.poll();
+                if (r.ended()) {
+                    liveReaders.remove(i--);
+                }
+            }
+            for (PartitionOutput<?> p : partitionOutputs) {
+                p.flush();
+            }
+            if (progress) {
+                idle.reset();
+            } else {
+                idle.idle();
+            }
+        }
+    }
+
+    private void closeAll() throws Exception {
+        Exception first = null;
+        for (SourceDriver<?> s : sources) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        for (Operator<?, ?> op : operators) {
+            try {
+                op.close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

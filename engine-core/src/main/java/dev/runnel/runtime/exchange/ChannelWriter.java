@@ -1,0 +1,34 @@
+package dev.runnel.runtime.exchange;
+
+import java.util.function.BooleanSupplier;
+
+/** Appends entries to the current batch of one channel and sends it when full or flushed. */
+public final class ChannelWriter {
+    private final Channel channel;
+    private final BooleanSupplier cancelled;
+    private Batch current;
+
+    public ChannelWriter(Channel channel, BooleanSupplier cancelled) {
+        this.channel = channel;
+        this.cancelled = cancelled;
+    }
+
+    void append(byte kind, Object value, long l) {
+        Batch b = current;
+        if (b == null) {
+            b = current = channel.acquire(cancelled);
+        }
+        b.add(kind, value, l);
+        if (b.isFull()) {
+            flush();
+        }
+    }
+
+    public void flush() {
+        Batch b = current;
+        if (b != null && b.size > 0) {
+            current = null;
+            channel.send(b, cancelled);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.runnel.runtime.operators;
+
+import dev.runnel.api.time.TimestampAssigner;
+import dev.runnel.api.time.WatermarkGenerator;
+import dev.runnel.api.time.WatermarkOutput;
+import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.runtime.Operator;
+
+/**
+ * Assigns timestamps and generates watermarks mid-stream. Upstream watermarks and idleness are
+ * dropped (this operator decides event time from here on), except the final watermark at end of
+ * input, as in Flink.
+ */
+public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> implements WatermarkOutput {
+    private final WatermarkStrategy<T> strategy;
+    private final long intervalMillis;
+    private TimestampAssigner<T> assigner;
+    private WatermarkGenerator<T> generator;
+    private long lastPeriodicEmit;
+    private long emitted = Long.MIN_VALUE;
+    private boolean idle;
+
+    public TimestampsAndWatermarksOperator(WatermarkStrategy<T> strategy, long intervalMillis) {
+        this.strategy = strategy;
+        this.intervalMillis = intervalMillis;
+    }
+
+    @Override
+    public void open() {
+        assigner = strategy.timestampAssigner();
+        generator = strategy.createGenerator(context.clock());
+        lastPeriodicEmit = context.clock().millis();
+    }
+
+    @Override
+    public void collect(T value, long timestamp) {
+        metrics.recordsIn++;
+        long ts = timestamp;
+        try {
+            if (assigner != null) {
+                ts = assigner.extractTimestamp(value, timestamp);
+            }
+            generator.onEvent(value, ts, this);
+        } catch (Exception e) {
+            throw userFailure(e, null, timestamp, value);
+        }
+        output.collect(value, ts);
+    }
+
+    /** Upstream watermarks are swallowed except the final one, which ends event time for everyone. */
+    @Override
+    public void watermark(long watermark) {
+        if (watermark == Long.MAX_VALUE) {
+            currentWatermark = watermark;
+            emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void idle(boolean idle) {
+        // upstream idleness does not matter here: this operator generates its own watermarks
+    }
+
+    @Override
+    protected void onProcessingTime(long now) {
+        if (strategy.emitsWatermarks() && now - lastPeriodicEmit >= intervalMillis) {
+            lastPeriodicEmit = now;
+            generator.onPeriodicEmit(this);
+        }
+    }
+
+    @Override
+    public void emitWatermark(long timestamp) {
+        if (idle) {
+            markActive();
+        }
+        if (timestamp > emitted) {
+            emitted = timestamp;
+            metrics.currentWatermark = timestamp;
+            output.watermark(timestamp);
+        }
+    }
+
+    @Override
+    public void markIdle() {
+        if (!idle) {
+            idle = true;
+            metrics.idle = true;
+            output.idle(true);
+        }
+    }
+
+    @Override
+    public void markActive() {
+        if (idle) {
+            idle = false;
+            metrics.idle = false;
+            output.idle(false);
+        }
+    }
+}
