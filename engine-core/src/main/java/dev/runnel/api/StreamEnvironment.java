@@ -77,15 +77,21 @@ public final class StreamEnvironment {
 
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
     public <T> DataStream<T> fromCollection(Collection<T> elements) {
-        return fromSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection");
+        return addSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection", false);
     }
 
     public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
         Objects.requireNonNull(name, "name");
-        SourceTransformation<T> t = new SourceTransformation<>(source, watermarkStrategy, name);
-        explicitlyNamed.add(t);
+        return addSource(source, watermarkStrategy, name, true);
+    }
+
+    private <T> DataStream<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
+        SourceTransformation<T> t = new SourceTransformation<>(source, strategy, name);
+        if (explicitName) {
+            explicitlyNamed.add(t);
+        }
         return new DataStream<>(this, t);
     }
 
