@@ -4,7 +4,6 @@ import dev.runnel.api.state.StateDescriptor;
 import dev.runnel.api.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.agrona.collections.Object2ObjectHashMap;
 
 /**
  * Heap keyed state of one operator instance. Each key owns one slot array holding every registered
@@ -13,7 +12,10 @@ import org.agrona.collections.Object2ObjectHashMap;
  * leave nothing behind.
  */
 public final class KeyedStateBackend {
-    private final Object2ObjectHashMap<Object, Object[]> entries = new Object2ObjectHashMap<>();
+    // java.util.HashMap, not an open-addressing map: keys are often small consecutive numbers, which
+    // form long probe clusters under linear probing, and misses (keys whose state was cleared) then
+    // scan the whole cluster. Chained buckets with tree bins keep both hits and misses O(1).
+    private final java.util.HashMap<Object, Object[]> entries = new java.util.HashMap<>(1024);
     private final List<StateDescriptor<?>> descriptors = new ArrayList<>();
     private final List<AbstractKeyedState> states = new ArrayList<>();
     private final Clock clock;

@@ -14,8 +14,8 @@ final class TimerBucket {
     private static final Object REMOVED = new Object();
 
     long time;
-    Object[] keys = new Object[4];
-    Object[] namespaces = new Object[4];
+    Object[] keys = new Object[2];
+    Object[] namespaces = new Object[2];
     int size;
     int live;
     private int[] index; // position + 1, 0 = empty, -1 = deleted
@@ -65,8 +65,8 @@ final class TimerBucket {
 
     void reset() {
         if (size > 64) {
-            keys = new Object[4];
-            namespaces = new Object[4];
+            keys = new Object[2];
+            namespaces = new Object[2];
         } else {
             Arrays.fill(keys, 0, size, null);
             Arrays.fill(namespaces, 0, size, null);
@@ -79,7 +79,8 @@ final class TimerBucket {
     private int find(Object key, Object namespace) {
         if (index == null) {
             for (int i = 0; i < size; i++) {
-                if (keys[i] != REMOVED && keys[i].equals(key) && Objects.equals(namespaces[i], namespace)) {
+                Object k = keys[i];
+                if ((k == key || (k != REMOVED && k.equals(key))) && (namespaces[i] == namespace || Objects.equals(namespaces[i], namespace))) {
                     return i;
                 }
             }

@@ -1,31 +1,48 @@
 package dev.runnel.time;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
- * Timers of one operator instance in one time domain, grouped by timestamp: a primitive min-heap of
- * distinct timestamps plus one {@link TimerBucket} per timestamp. Timers fire in timestamp order;
- * within one timestamp in registration order. Timers registered while firing (at or before the
- * limit) fire in the same {@link #advance} call. Not thread-safe: one operator thread owns it.
+ * Timers of one operator instance in one time domain, grouped by timestamp: one {@link TimerBucket}
+ * per distinct timestamp, so a million keys due at one instant cost one entry. Timers fire in
+ * timestamp order; within one timestamp in registration order. Timers registered while firing (at
+ * or before the limit) fire in the same {@link #advance} call. Not thread-safe: one operator thread
+ * owns it.
+ *
+ * <p>Layout: a timing wheel (a ring of buckets indexed by timestamp, one slot per millisecond,
+ * after Varghese and Lauck's timing wheels and Agrona's {@code DeadlineTimerWheel}) holds timers in
+ * {@code [cursor, cursor + slots)}; it grows up to {@value #MAX_SLOTS} slots. Timers outside that
+ * range — in the past, or far in the future — live in an overflow min-heap with a hash index, and
+ * far ones move into the wheel when the cursor reaches them. Registration and firing are O(1) for
+ * the common case of timers a little ahead of the watermark, and the slots are touched in order,
+ * which keeps caches warm when hundreds of thousands of distinct timestamps are pending.
  */
 public final class TimerQueue {
-    private final Long2ObjectHashMap<TimerBucket> buckets = new Long2ObjectHashMap<>();
+    private static final int INITIAL_SLOTS = 1024;
+    private static final int MAX_SLOTS = 1 << 22;
+
+    private TimerBucket[] wheel = new TimerBucket[INITIAL_SLOTS];
+    private int mask = INITIAL_SLOTS - 1;
+    /** Every timer below the cursor is either fired or in the overflow. */
+    private long cursor = Long.MIN_VALUE;
+    private int wheelBuckets;
+    private long firedUpTo = Long.MIN_VALUE;
+
+    /** Highest timestamp put in the wheel since it was last empty (bounds how far the cursor may move back). */
+    private long wheelMax = Long.MIN_VALUE;
+
+    private final LongBucketMap overflowIndex = new LongBucketMap();
+    /** Overflow timers behind the cursor: due at the next advance, before anything in the wheel. */
+    private final LongMinHeap past = new LongMinHeap();
+    /** Overflow timers beyond the wheel's range: they move into the wheel as the cursor nears them. */
+    private final LongMinHeap far = new LongMinHeap();
+
     private final ArrayDeque<TimerBucket> pool = new ArrayDeque<>();
-    private long[] heap = new long[64];
-    private int heapSize;
     private long timerCount;
 
     /** Registers a timer; returns false if the same (key, namespace, time) is already registered. */
     public boolean register(Object key, Object namespace, long time) {
-        TimerBucket bucket = buckets.get(time);
-        if (bucket == null) {
-            bucket = pool.isEmpty() ? new TimerBucket() : pool.poll();
-            bucket.time = time;
-            buckets.put(time, bucket);
-            push(time);
-        }
+        TimerBucket bucket = bucketFor(time, true);
         boolean added = bucket.add(key, namespace);
         if (added) {
             timerCount++;
@@ -34,7 +51,7 @@ public final class TimerQueue {
     }
 
     public boolean delete(Object key, Object namespace, long time) {
-        TimerBucket bucket = buckets.get(time);
+        TimerBucket bucket = bucketFor(time, false);
         if (bucket != null && bucket.remove(key, namespace)) {
             timerCount--;
             return true;
@@ -51,105 +68,203 @@ public final class TimerQueue {
         return timerCount == 0;
     }
 
-    /** The earliest registered timestamp, or {@code Long.MAX_VALUE} if there is none. */
-    public long nextTime() {
-        while (heapSize > 0) {
-            TimerBucket b = buckets.get(heap[0]);
-            if (b != null && b.live > 0) {
-                return heap[0];
-            }
-            if (b != null) {
-                buckets.remove(heap[0]);
-                recycle(b);
-            }
-            pop();
-        }
-        return Long.MAX_VALUE;
+    private boolean inWheel(long time) {
+        long distance = time - cursor; // negative on overflow, i.e. far beyond any wheel
+        return time >= cursor && distance >= 0 && distance < wheel.length;
     }
 
-    /** The latest registered timestamp, or {@code Long.MIN_VALUE} if there is none. O(distinct timestamps). */
+    private TimerBucket bucketFor(long time, boolean create) {
+        if (create && !inWheel(time)) {
+            makeRoom(time);
+        }
+        if (inWheel(time)) {
+            int slot = (int) time & mask;
+            TimerBucket b = wheel[slot];
+            if (b == null && create) {
+                b = newBucket(time);
+                wheel[slot] = b;
+                wheelBuckets++;
+                if (time > wheelMax) {
+                    wheelMax = time;
+                }
+            }
+            return b;
+        }
+        TimerBucket b = overflowIndex.get(time);
+        if (b == null && create) {
+            b = newBucket(time);
+            overflowIndex.put(time, b);
+            (time < cursor ? past : far).push(time);
+        }
+        return b;
+    }
+
+    /** Tries to bring {@code time} into the wheel's range: re-base an empty wheel, move the cursor back, or grow. */
+    private void makeRoom(long time) {
+        if (wheelBuckets == 0 && past.isEmpty()) {
+            // never before what already fired, so a re-based cursor does not skip due overflow timers
+            cursor = Math.max(firedUpTo + 1, time - (wheel.length >> 2));
+            if (cursor > time) {
+                cursor = time;
+            }
+            wheelMax = Long.MIN_VALUE;
+            migrateFar();
+        } else if (time < cursor && past.isEmpty() && (wheelBuckets == 0 || wheelMax - time < wheel.length)) {
+            cursor = time; // every wheel timer stays within [time, time + slots): slots are indexed by absolute time
+        }
+        long distance = time - cursor;
+        if (!inWheel(time) && time > cursor && distance > 0 && distance < MAX_SLOTS) {
+            grow(time - cursor + 1);
+        }
+    }
+
+    private TimerBucket newBucket(long time) {
+        TimerBucket b = pool.isEmpty() ? new TimerBucket() : pool.poll();
+        b.time = time;
+        return b;
+    }
+
+    private void grow(long needed) {
+        int capacity = wheel.length;
+        while (capacity < needed && capacity < MAX_SLOTS) {
+            capacity <<= 1;
+        }
+        TimerBucket[] old = wheel;
+        wheel = new TimerBucket[capacity];
+        mask = capacity - 1;
+        for (TimerBucket b : old) {
+            if (b != null) {
+                wheel[(int) b.time & mask] = b;
+            }
+        }
+        migrateFar();
+    }
+
+    /** Moves far overflow timers that the wheel's range now covers into the wheel. */
+    private void migrateFar() {
+        while (!far.isEmpty() && inWheel(far.peek())) {
+            long t = far.pop();
+            TimerBucket b = overflowIndex.remove(t);
+            wheel[(int) t & mask] = b;
+            wheelBuckets++;
+            if (t > wheelMax) {
+                wheelMax = t;
+            }
+        }
+    }
+
+    /** Fires every timer with time at or before {@code limit}; returns how many fired. */
+    public int advance(long limit, TimerHandler handler) {
+        if (limit > firedUpTo) {
+            firedUpTo = limit;
+        }
+        int fired = 0;
+        while (true) {
+            if (!past.isEmpty() && past.peek() <= limit) {
+                long t = past.pop();
+                fired += fire(overflowIndex.remove(t), handler);
+                continue;
+            }
+            if (cursor > limit) {
+                break;
+            }
+            if (wheelBuckets == 0) {
+                // nothing in the wheel: jump straight to the limit or the next far timer
+                long next = far.isEmpty() ? Long.MAX_VALUE : far.peek();
+                long jump = Math.min(limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1, next);
+                if (jump <= cursor) {
+                    break;
+                }
+                cursor = jump;
+                migrateFar();
+                if (wheelBuckets == 0) {
+                    break;
+                }
+                continue;
+            }
+            int slot = (int) cursor & mask;
+            TimerBucket b = wheel[slot];
+            if (b != null && b.time == cursor) {
+                // detach before firing: timers registered for this instant meanwhile get a fresh bucket
+                wheel[slot] = null;
+                wheelBuckets--;
+                fired += fire(b, handler);
+                continue;
+            }
+            cursor++;
+            if (!far.isEmpty()) {
+                migrateFar();
+            }
+        }
+        return fired;
+    }
+
+    private int fire(TimerBucket bucket, TimerHandler handler) {
+        int fired = 0;
+        long time = bucket.time;
+        for (int i = 0; i < bucket.size; i++) {
+            Object key = bucket.keys[i];
+            if (TimerBucket.isRemoved(key)) {
+                continue;
+            }
+            timerCount--;
+            fired++;
+            handler.onTimer(key, bucket.namespaces[i], time);
+        }
+        recycle(bucket);
+        return fired;
+    }
+
+    /** The earliest pending timestamp, or {@code Long.MAX_VALUE} if there is none. O(slots) at worst. */
+    public long nextTime() {
+        long best = Long.MAX_VALUE;
+        best = Math.min(best, minLive(past));
+        best = Math.min(best, minLive(far));
+        if (wheelBuckets > 0) {
+            for (int i = 0; i < wheel.length; i++) {
+                TimerBucket b = wheel[(int) (cursor + i) & mask];
+                if (b != null && b.live > 0) {
+                    return Math.min(best, b.time);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The latest pending timestamp, or {@code Long.MIN_VALUE} if there is none. O(slots). */
     public long maxTime() {
         long max = Long.MIN_VALUE;
-        for (int i = 0; i < heapSize; i++) {
-            TimerBucket b = buckets.get(heap[i]);
-            if (b != null && b.live > 0 && heap[i] > max) {
-                max = heap[i];
+        for (LongMinHeap heap : new LongMinHeap[] {past, far}) {
+            for (int i = 0; i < heap.size(); i++) {
+                if (overflowIndex.get(heap.get(i)).live > 0 && heap.get(i) > max) {
+                    max = heap.get(i);
+                }
+            }
+        }
+        if (wheelBuckets > 0) {
+            for (TimerBucket b : wheel) {
+                if (b != null && b.live > 0 && b.time > max) {
+                    max = b.time;
+                }
             }
         }
         return max;
     }
 
-    /** Fires every timer with time at or before {@code limit}; returns how many fired. */
-    public int advance(long limit, TimerHandler handler) {
-        int fired = 0;
-        while (heapSize > 0 && heap[0] <= limit) {
-            long time = pop();
-            TimerBucket bucket = buckets.remove(time);
-            if (bucket == null) {
-                continue;
-            }
-            // the bucket is detached before firing, so timers registered for this same instant during
-            // the callbacks land in a fresh bucket that this loop picks up next
-            for (int i = 0; i < bucket.size; i++) {
-                Object key = bucket.keys[i];
-                if (TimerBucket.isRemoved(key)) {
-                    continue;
-                }
-                timerCount--;
-                fired++;
-                handler.onTimer(key, bucket.namespaces[i], time);
-            }
-            recycle(bucket);
-        }
-        return fired;
-    }
-
     private void recycle(TimerBucket bucket) {
         bucket.reset();
-        if (pool.size() < 256) {
+        if (pool.size() < 65_536) {
             pool.push(bucket);
         }
     }
 
-    private void push(long time) {
-        if (heapSize == heap.length) {
-            heap = Arrays.copyOf(heap, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long p = heap[parent];
-            if (p <= time) {
-                break;
+    private long minLive(LongMinHeap heap) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < heap.size(); i++) {
+            if (overflowIndex.get(heap.get(i)).live > 0 && heap.get(i) < best) {
+                best = heap.get(i);
             }
-            heap[i] = p;
-            i = parent;
         }
-        heap[i] = time;
-    }
-
-    private long pop() {
-        long top = heap[0];
-        long last = heap[--heapSize];
-        int i = 0;
-        int half = heapSize >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            long c = heap[child];
-            int right = child + 1;
-            if (right < heapSize && heap[right] < c) {
-                child = right;
-                c = heap[right];
-            }
-            if (last <= c) {
-                break;
-            }
-            heap[i] = c;
-            i = child;
-        }
-        if (heapSize > 0) {
-            heap[i] = last;
-        }
-        return top;
+        return best;
     }
 }
