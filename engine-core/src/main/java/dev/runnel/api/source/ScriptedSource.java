@@ -15,7 +15,8 @@ import java.util.List;
  * }</pre>
  *
  * Use it with {@code WatermarkStrategy.noWatermarks()} when the script gives the watermarks, or with
- * any other strategy to test that strategy. Processing-time moves need the job to run on a
+ * any other strategy to test that strategy. After each processing-time move the source yields, so
+ * other sources of the job see the new time before the script goes on. Processing-time moves need the job to run on a
  * {@code ManualClock} ({@code StreamEnvironment.create(clock)}).
  */
 public final class ScriptedSource<T> implements Source<T> {
@@ -77,7 +78,11 @@ public final class ScriptedSource<T> implements Source<T> {
                     }
                 }
                 case WATERMARK -> output.emitWatermark(step.time);
-                case PROCESSING_TIME -> output.advanceProcessingTimeTo(step.time);
+                case PROCESSING_TIME -> {
+                    output.advanceProcessingTimeTo(step.time);
+                    // yield, so that other sources of the job observe the new processing time before the next step
+                    return next < steps.size() ? SourceStatus.MORE_AVAILABLE : SourceStatus.END_OF_INPUT;
+                }
                 case IDLE -> output.markIdle();
             }
         }
