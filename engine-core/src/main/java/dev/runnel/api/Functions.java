@@ -5,28 +5,21 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Gives each parallel subtask its own instance of a stateful function. Rich functions (with
  * open/close, typically holding state handles in fields) are copied by Java serialization for
- * subtasks above 0, once at job start; other functions, sinks included, are shared and must be
+ * subtasks above 0, once at job start; sharing one instance would let subtasks overwrite each
+ * other's state handles, so a rich function that cannot be copied fails the job at start with a
+ * message saying how to fix it. Other functions, sinks included, are shared and must be
  * thread-safe when parallelism is above one.
  */
 final class Functions {
-    private static final Logger LOG = LoggerFactory.getLogger(Functions.class);
-
     private Functions() {}
 
     @SuppressWarnings("unchecked")
     static <F> F copyFor(int subtask, F function) {
         if (subtask == 0 || !(function instanceof RichFunction)) {
-            return function;
-        }
-        if (!(function instanceof Serializable)) {
-            LOG.warn("{} is not Serializable: all parallel subtasks share one instance", function.getClass().getName());
             return function;
         }
         try {
@@ -38,9 +31,9 @@ final class Functions {
                 return (F) in.readObject();
             }
         } catch (Exception e) {
-            LOG.warn("Could not copy {} for subtask {} ({}); subtasks share one instance",
-                function.getClass().getName(), subtask, e.toString());
-            return function;
+            throw new IllegalStateException("Function " + function.getClass().getName() + " cannot be copied for parallel subtask "
+                + subtask + " (" + e + "). At parallelism above 1 every subtask needs its own instance: make the function a "
+                + "static nested or top-level class whose fields are Serializable (or transient and set in open()).", e);
         }
     }
 }
