@@ -72,6 +72,12 @@ public class DataStream<T> {
         return transform("Process", i -> new ProcessOperator<>(Functions.copyFor(i, function)));
     }
 
+    /** Windows over the whole (non-keyed) stream, evaluated by a single operator instance. */
+    public <W extends dev.runnel.api.windowing.Window> AllWindowedStream<T, W> windowAll(
+            dev.runnel.api.windowing.WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
         return new KeyedStream<>(this, Objects.requireNonNull(keySelector, "keySelector"));
     }

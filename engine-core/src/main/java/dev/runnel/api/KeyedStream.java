@@ -35,6 +35,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return transformKeyed("KeyedProcess", i -> new KeyedProcessOperator<>(keySelector, Functions.copyFor(i, function)));
     }
 
+    /** Cuts the stream into windows per key (event- or processing-time, sessions, or global). */
+    public <W extends dev.runnel.api.windowing.Window> WindowedStream<T, K, W> window(
+            dev.runnel.api.windowing.WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
     /** A rolling reduce: emits the updated value for the record's key on every record. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");

@@ -8,12 +8,12 @@ import dev.runnel.api.state.StateTtlConfig;
  * With TTL the slot holds a {@link TtlValue}; an expired value is cleared when read and never returned.
  */
 public abstract class AbstractKeyedState implements State {
-    protected final KeyedStateBackend backend;
+    protected final StateSlots backend;
     protected final int slot;
     private final long ttlMillis;
     private final boolean refreshOnRead;
 
-    protected AbstractKeyedState(KeyedStateBackend backend, int slot, StateTtlConfig ttl) {
+    protected AbstractKeyedState(StateSlots backend, int slot, StateTtlConfig ttl) {
         this.backend = backend;
         this.slot = slot;
         this.ttlMillis = ttl == null ? -1 : ttl.getTtl().toMillis();

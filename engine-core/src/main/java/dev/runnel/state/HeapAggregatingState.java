@@ -7,7 +7,7 @@ import dev.runnel.api.state.AggregatingStateDescriptor;
 public final class HeapAggregatingState<IN, ACC, OUT> extends AbstractKeyedState implements AggregatingState<IN, OUT> {
     private final AggregateFunction<IN, ACC, OUT> function;
 
-    public HeapAggregatingState(KeyedStateBackend backend, int slot, AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    public HeapAggregatingState(StateSlots backend, int slot, AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         super(backend, slot, descriptor.getTtlConfig());
         this.function = descriptor.getAggregateFunction();
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** List state; with TTL the whole list expires a TTL after its last change. */
 public final class HeapListState<T> extends AbstractKeyedState implements ListState<T> {
-    public HeapListState(KeyedStateBackend backend, int slot, ListStateDescriptor<T> descriptor) {
+    public HeapListState(StateSlots backend, int slot, ListStateDescriptor<T> descriptor) {
         super(backend, slot, descriptor.getTtlConfig());
     }
 

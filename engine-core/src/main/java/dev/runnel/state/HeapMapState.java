@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Map state; with TTL the whole map expires a TTL after its last change. */
 public final class HeapMapState<K, V> extends AbstractKeyedState implements MapState<K, V> {
-    public HeapMapState(KeyedStateBackend backend, int slot, MapStateDescriptor<K, V> descriptor) {
+    public HeapMapState(StateSlots backend, int slot, MapStateDescriptor<K, V> descriptor) {
         super(backend, slot, descriptor.getTtlConfig());
     }
 

@@ -7,7 +7,7 @@ import dev.runnel.api.state.ReducingStateDescriptor;
 public final class HeapReducingState<T> extends AbstractKeyedState implements ReducingState<T> {
     private final ReduceFunction<T> reducer;
 
-    public HeapReducingState(KeyedStateBackend backend, int slot, ReducingStateDescriptor<T> descriptor) {
+    public HeapReducingState(StateSlots backend, int slot, ReducingStateDescriptor<T> descriptor) {
         super(backend, slot, descriptor.getTtlConfig());
         this.reducer = descriptor.getReduceFunction();
     }

@@ -4,7 +4,7 @@ import dev.runnel.api.state.ValueState;
 import dev.runnel.api.state.ValueStateDescriptor;
 
 public final class HeapValueState<T> extends AbstractKeyedState implements ValueState<T> {
-    public HeapValueState(KeyedStateBackend backend, int slot, ValueStateDescriptor<T> descriptor) {
+    public HeapValueState(StateSlots backend, int slot, ValueStateDescriptor<T> descriptor) {
         super(backend, slot, descriptor.getTtlConfig());
     }
 

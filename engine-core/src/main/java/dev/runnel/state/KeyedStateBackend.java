@@ -11,7 +11,7 @@ import java.util.List;
  * then read their slot directly. A key whose slots are all empty is removed, so keys that expire
  * leave nothing behind.
  */
-public final class KeyedStateBackend {
+public final class KeyedStateBackend implements StateSlots, StateRegistrar {
     // java.util.HashMap, not an open-addressing map: keys are often small consecutive numbers, which
     // form long probe clusters under linear probing, and misses (keys whose state was cleared) then
     // scan the whole cluster. Chained buckets with tree bins keep both hits and misses O(1).
@@ -44,7 +44,8 @@ public final class KeyedStateBackend {
         return entries.size();
     }
 
-    Clock clock() {
+    @Override
+    public Clock clock() {
         return clock;
     }
 
@@ -52,12 +53,14 @@ public final class KeyedStateBackend {
         return operatorName;
     }
 
-    Object read(int slot) {
+    @Override
+    public Object read(int slot) {
         Object[] e = current;
         return e == null || slot >= e.length ? null : e[slot];
     }
 
-    void write(int slot, Object value) {
+    @Override
+    public void write(int slot, Object value) {
         if (value == null) {
             clearSlot(slot);
             return;
@@ -76,7 +79,8 @@ public final class KeyedStateBackend {
         e[slot] = value;
     }
 
-    void clearSlot(int slot) {
+    @Override
+    public void clearSlot(int slot) {
         Object[] e = current;
         if (e == null || slot >= e.length || e[slot] == null) {
             return;
@@ -100,6 +104,7 @@ public final class KeyedStateBackend {
     }
 
     /** Registers a state once per name; asking again with the same name returns the same handle. */
+    @Override
     @SuppressWarnings("unchecked")
     public <S extends AbstractKeyedState> S register(StateDescriptor<?> descriptor, java.util.function.IntFunction<S> factory) {
         for (int i = 0; i < descriptors.size(); i++) {

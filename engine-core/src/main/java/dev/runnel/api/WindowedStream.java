@@ -1,0 +1,102 @@
+package dev.runnel.api;
+
+import dev.runnel.api.functions.AggregateFunction;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.functions.ProcessWindowFunction;
+import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.functions.WindowFunction;
+import dev.runnel.api.windowing.Trigger;
+import dev.runnel.api.windowing.Window;
+import dev.runnel.api.windowing.WindowAssigner;
+import dev.runnel.window.ElementListAggregation;
+import dev.runnel.window.IncrementalAggregation;
+import dev.runnel.window.ReduceAggregate;
+import dev.runnel.window.WindowAggregation;
+import dev.runnel.window.WindowOperatorFactory;
+import dev.runnel.window.WindowProcessor;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+/** A keyed stream cut into windows; choose a function to turn each window into output. */
+public final class WindowedStream<T, K, W extends Window> {
+    private final KeyedStream<T, K> input;
+    private final WindowAssigner<? super T, W> assigner;
+    private Trigger<? super T, ? super W> trigger;
+    private long allowedLateness;
+    private OutputTag<T> lateDataTag;
+
+    @SuppressWarnings("unchecked")
+    WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> assigner) {
+        this.input = input;
+        this.assigner = Objects.requireNonNull(assigner, "assigner");
+        this.trigger = (Trigger<? super T, ? super W>) assigner.getDefaultTrigger();
+    }
+
+    @SuppressWarnings("unchecked")
+    public WindowedStream<T, K, W> trigger(Trigger<?, ?> trigger) {
+        this.trigger = (Trigger<? super T, ? super W>) Objects.requireNonNull(trigger, "trigger");
+        return this;
+    }
+
+    /** Keeps windows for {@code lateness} after the watermark passes their end; late elements re-fire them. */
+    public WindowedStream<T, K, W> allowedLateness(Duration lateness) {
+        Objects.requireNonNull(lateness, "lateness");
+        if (lateness.isNegative()) {
+            throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
+        }
+        if (!assigner.isEventTime() && !lateness.isZero()) {
+            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
+        }
+        this.allowedLateness = lateness.toMillis();
+        return this;
+    }
+
+    /** Elements too late for all of their windows go to {@code tag} (each exactly once) instead of being dropped. */
+    public WindowedStream<T, K, W> sideOutputLateData(OutputTag<T> tag) {
+        this.lateDataTag = Objects.requireNonNull(tag, "tag");
+        return this;
+    }
+
+    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+        Objects.requireNonNull(reducer, "reducer");
+        return build("WindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, T, K, W>(
+            new ReduceAggregate<>(Functions.copyFor(i, reducer)), null));
+    }
+
+    public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
+        Objects.requireNonNull(reducer, "reducer");
+        Objects.requireNonNull(function, "function");
+        return build("WindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, R, K, W>(
+            new ReduceAggregate<>(Functions.copyFor(i, reducer)), WindowProcessor.of(Functions.copyFor(i, function))));
+    }
+
+    public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
+        Objects.requireNonNull(function, "function");
+        return build("WindowAggregate", i -> new IncrementalAggregation<T, ACC, R, R, K, W>(Functions.copyFor(i, function), null));
+    }
+
+    public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(windowFunction, "windowFunction");
+        return build("WindowAggregate", i -> new IncrementalAggregation<T, ACC, V, R, K, W>(
+            Functions.copyFor(i, function), WindowProcessor.of(Functions.copyFor(i, windowFunction))));
+    }
+
+    public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
+        Objects.requireNonNull(function, "function");
+        return build("WindowProcess", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
+    }
+
+    public <R> DataStream<R> apply(WindowFunction<T, R, K, W> function) {
+        Objects.requireNonNull(function, "function");
+        return build("WindowApply", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(function)));
+    }
+
+    private <C, R> DataStream<R> build(String name, IntFunction<WindowAggregation<T, C, R, K, W>> aggregation) {
+        KeySelector<T, K> key = input.keySelector();
+        WindowOperatorFactory<T, C, R, K, W> factory =
+            new WindowOperatorFactory<>(key, assigner, trigger, allowedLateness, lateDataTag, aggregation);
+        return input.transformKeyed(name, factory::create);
+    }
+}

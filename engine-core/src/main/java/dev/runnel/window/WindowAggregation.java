@@ -1,0 +1,45 @@
+package dev.runnel.window;
+
+import dev.runnel.api.functions.Collector;
+import dev.runnel.api.functions.RuntimeContext;
+import dev.runnel.api.windowing.Window;
+import java.util.List;
+
+/**
+ * What a window keeps and how it turns into output: an incremental accumulator (reduce,
+ * aggregate, optionally followed by a process function) or the list of elements (process, apply).
+ * {@code C} is the contents type: the accumulator or the element list.
+ */
+public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
+
+    public abstract C create();
+
+    /** Adds an element; returns the (possibly new) contents. */
+    public abstract C add(C contents, IN value) throws Exception;
+
+    /** Merges {@code other} into {@code target}; returns the merged contents. */
+    public abstract C merge(C target, C other) throws Exception;
+
+    public abstract void emit(K key, W window, C contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception;
+
+    /** Emits a window made of several slices (sliding windows); by default merges them into fresh contents. */
+    public void emitSlices(K key, W window, List<C> slices, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
+        C merged = create();
+        for (C slice : slices) {
+            merged = merge(merged, slice);
+        }
+        emit(key, window, merged, ctx, out);
+    }
+
+    /** The window's state is dropped: let a process function clean its per-window state. */
+    public void clear(K key, WindowFunctionContext<W> ctx) throws Exception {}
+
+    public void open(RuntimeContext context) throws Exception {}
+
+    public void close() throws Exception {}
+
+    /** True if {@link #merge} is cheap enough to combine slices; false makes the operator keep one contents per window. */
+    public boolean mergeable() {
+        return true;
+    }
+}

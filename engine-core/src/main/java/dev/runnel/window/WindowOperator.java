@@ -1,0 +1,453 @@
+package dev.runnel.window;
+
+import dev.runnel.api.OutputTag;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.functions.KeyedStateStore;
+import dev.runnel.api.state.AggregatingStateDescriptor;
+import dev.runnel.api.state.ListStateDescriptor;
+import dev.runnel.api.state.MapStateDescriptor;
+import dev.runnel.api.state.ReducingStateDescriptor;
+import dev.runnel.api.state.State;
+import dev.runnel.api.state.StateDescriptor;
+import dev.runnel.api.state.ValueState;
+import dev.runnel.api.state.ValueStateDescriptor;
+import dev.runnel.api.windowing.MergingWindowAssigner;
+import dev.runnel.api.windowing.TimeWindow;
+import dev.runnel.api.windowing.Trigger;
+import dev.runnel.api.windowing.TriggerResult;
+import dev.runnel.api.windowing.Window;
+import dev.runnel.api.windowing.WindowAssigner;
+import dev.runnel.runtime.KeyedOperator;
+import dev.runnel.runtime.OperatorContext;
+import dev.runnel.runtime.Output;
+import dev.runnel.runtime.operators.TimestampedCollector;
+import dev.runnel.state.KeyedRuntimeContext;
+import dev.runnel.state.ScopedStateStore;
+import dev.runnel.state.WindowStateSlots;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The general window operator (Flink's semantics): any assigner, including merging session
+ * windows, any trigger, allowed lateness and a late-data side output. Per key it keeps a map from
+ * window to {@link WindowRecord}; timers carry the window as their namespace.
+ *
+ * <p>An element is dropped as late only if every window it belongs to is past
+ * {@code maxTimestamp + allowedLateness}; a window's state is dropped by a cleanup timer at that
+ * time. Session windows merge before lateness is judged, so a late element that bridges two
+ * sessions still within lateness fires the merged session once with all elements.
+ */
+public final class WindowOperator<K, IN, C, OUT, W extends Window> extends KeyedOperator<K, IN, OUT> {
+    private final WindowAssigner<? super IN, W> assigner;
+    private final Trigger<? super IN, ? super W> trigger;
+    private final WindowAggregation<IN, C, OUT, K, W> aggregation;
+    private final long allowedLateness;
+    private final OutputTag<IN> lateTag;
+    private final boolean merging;
+    private final boolean eventTime;
+
+    private ValueState<HashMap<W, WindowRecord<C>>> windows;
+    private WindowStateSlots triggerSlots;
+    private WindowStateSlots windowSlots;
+    private ScopedStateStore triggerStore;
+    private ScopedStateStore windowStore;
+    private KeyedRuntimeContext globalStore;
+    private TimestampedCollector<OUT> collector;
+    private final RecordHolder triggerHolder = new RecordHolder(true);
+    private final RecordHolder windowHolder = new RecordHolder(false);
+    private final Context ctx = new Context();
+
+    @SuppressWarnings("unchecked")
+    public WindowOperator(KeySelector<IN, K> keySelector, WindowAssigner<? super IN, W> assigner,
+                          Trigger<? super IN, ? super W> trigger, WindowAggregation<IN, C, OUT, K, W> aggregation,
+                          long allowedLateness, OutputTag<IN> lateTag) {
+        super(keySelector);
+        this.assigner = assigner;
+        this.trigger = trigger;
+        this.aggregation = aggregation;
+        this.allowedLateness = allowedLateness;
+        this.lateTag = lateTag;
+        this.merging = assigner instanceof MergingWindowAssigner;
+        this.eventTime = assigner.isEventTime();
+        if (merging && !trigger.canMerge()) {
+            throw new IllegalArgumentException("Trigger " + trigger + " cannot be used with merging (session) windows: it does not implement canMerge()/onMerge()");
+        }
+    }
+
+    /** Contents and per-window state of one window of one key. */
+    static final class WindowRecord<C> {
+        C contents;
+        Object[] triggerState;
+        Object[] windowState;
+    }
+
+    /** Gives the window state slots access to the record being worked on, without allocating. */
+    private final class RecordHolder implements WindowStateSlots.Holder {
+        private final boolean forTrigger;
+        WindowRecord<C> record;
+
+        RecordHolder(boolean forTrigger) {
+            this.forTrigger = forTrigger;
+        }
+
+        @Override
+        public Object[] slots() {
+            return record == null ? null : forTrigger ? record.triggerState : record.windowState;
+        }
+
+        @Override
+        public void slots(Object[] slots) {
+            if (forTrigger) {
+                record.triggerState = slots;
+            } else {
+                record.windowState = slots;
+            }
+        }
+    }
+
+    @Override
+    public void setup(OperatorContext context, Output<OUT> output) {
+        super.setup(context, output);
+        collector = new TimestampedCollector<>(output);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void open() throws Exception {
+        globalStore = new KeyedRuntimeContext(context, backend);
+        windows = globalStore.getState(new ValueStateDescriptor<>("_windows", (Class) HashMap.class));
+        triggerSlots = new WindowStateSlots(context.clock());
+        triggerSlots.bind(triggerHolder);
+        triggerStore = new ScopedStateStore(triggerSlots, triggerSlots);
+        windowSlots = new WindowStateSlots(context.clock());
+        windowSlots.bind(windowHolder);
+        windowStore = new ScopedStateStore(windowSlots, windowSlots);
+        aggregation.open(globalStore);
+    }
+
+    @Override
+    public void close() throws Exception {
+        aggregation.close();
+    }
+
+    private long cleanupTime(W window) {
+        if (eventTime) {
+            long t = window.maxTimestamp() + allowedLateness;
+            return t >= window.maxTimestamp() ? t : Long.MAX_VALUE;
+        }
+        return window.maxTimestamp();
+    }
+
+    private boolean isWindowLate(W window) {
+        return eventTime && cleanupTime(window) <= currentWatermark;
+    }
+
+    @Override
+    protected void processElement(IN value, long timestamp) {
+        Collection<W> assigned;
+        try {
+            assigned = assigner.assignWindows(value, timestamp, context.clock().millis());
+        } catch (RuntimeException e) {
+            throw userFailure(e, currentKey, timestamp, value);
+        }
+        HashMap<W, WindowRecord<C>> map = windows.value();
+        if (map == null) {
+            map = new HashMap<>(4);
+            windows.update(map);
+        }
+        boolean skipped = true;
+        for (W w : assigned) {
+            W actual = merging ? mergeInto(map, w) : w;
+            if (isWindowLate(actual)) {
+                continue;
+            }
+            skipped = false;
+            WindowRecord<C> record = map.computeIfAbsent(actual, k -> new WindowRecord<>());
+            try {
+                if (record.contents == null) {
+                    record.contents = aggregation.create();
+                }
+                record.contents = aggregation.add(record.contents, value);
+                TriggerResult result = trigger.onElement(valueAsTriggerInput(value), timestamp, narrow(actual), triggerContext(actual, record));
+                react(result, actual, record, map);
+            } catch (Exception e) {
+                throw userFailure(e, currentKey, timestamp, value);
+            }
+            registerCleanupTimer(actual);
+        }
+        if (map.isEmpty()) {
+            windows.clear();
+        }
+        if (skipped && isElementLate(timestamp)) {
+            if (lateTag != null) {
+                context.output(lateTag, value, timestamp);
+            } else {
+                metrics.lateRecordsDropped++;
+            }
+        }
+    }
+
+    private boolean isElementLate(long timestamp) {
+        return eventTime && timestamp + allowedLateness <= currentWatermark;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T valueAsTriggerInput(IN value) {
+        return (T) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X extends Window> X narrow(W window) {
+        return (X) window;
+    }
+
+    private void react(TriggerResult result, W window, WindowRecord<C> record, Map<W, WindowRecord<C>> map) throws Exception {
+        if (result.isFire() && record != null && record.contents != null) {
+            fire(window, record);
+        }
+        if (result.isPurge() && record != null) {
+            record.contents = null; // freed now; trigger state stays until the window is cleaned up
+        }
+    }
+
+    private void fire(W window, WindowRecord<C> record) throws Exception {
+        collector.setTimestamp(window.maxTimestamp());
+        ctx.window = window;
+        windowHolder.record = record;
+        aggregation.emit(currentKey, window, record.contents, ctx, collector);
+    }
+
+    private void registerCleanupTimer(W window) {
+        long t = cleanupTime(window);
+        if (t == Long.MAX_VALUE && !eventTime) {
+            return; // global windows: no garbage-collection timer for the end of time
+        }
+        if (eventTime) {
+            eventTimers.register(currentKey, window, t);
+        } else {
+            processingTimers.register(currentKey, window, t);
+        }
+    }
+
+    private void deleteCleanupTimer(W window) {
+        long t = cleanupTime(window);
+        if (eventTime) {
+            eventTimers.delete(currentKey, window, t);
+        } else {
+            processingTimers.delete(currentKey, window, t);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void onTimer(long time, Object namespace, boolean isEventTimer) {
+        W window = (W) namespace;
+        HashMap<W, WindowRecord<C>> map = windows.value();
+        WindowRecord<C> record = map == null ? null : map.get(window);
+        if (merging && record == null) {
+            return; // the window was merged into another one
+        }
+        try {
+            Trigger.TriggerContext tc = triggerContext(window, record);
+            TriggerResult result = isEventTimer ? trigger.onEventTime(time, narrow(window), tc)
+                : trigger.onProcessingTime(time, narrow(window), tc);
+            react(result, window, record, map);
+            if (isEventTimer == eventTime && time == cleanupTime(window)) {
+                clearAllState(window, record, map);
+            }
+        } catch (Exception e) {
+            throw userFailure(e, currentKey, time, "window " + window);
+        }
+        if (map != null && map.isEmpty()) {
+            windows.clear();
+        }
+    }
+
+    private void clearAllState(W window, WindowRecord<C> record, Map<W, WindowRecord<C>> map) throws Exception {
+        trigger.clear(narrow(window), triggerContext(window, record));
+        if (record != null) {
+            ctx.window = window;
+            windowHolder.record = record;
+            aggregation.clear(currentKey, ctx);
+        }
+        if (map != null) {
+            map.remove(window);
+        }
+    }
+
+    /**
+     * Adds session window {@code w} to the key's windows, merging every window it meets (and,
+     * transitively, what the grown window meets). Returns the window that now contains {@code w}.
+     */
+    @SuppressWarnings("unchecked")
+    private W mergeInto(HashMap<W, WindowRecord<C>> map, W w) {
+        TimeWindow covered = (TimeWindow) w;
+        List<W> mergedAway = new ArrayList<>(2);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (W existing : map.keySet()) {
+                if (!mergedAway.contains(existing) && ((TimeWindow) existing).intersects(covered)) {
+                    mergedAway.add(existing);
+                    covered = covered.cover((TimeWindow) existing);
+                    grew = true;
+                }
+            }
+        }
+        W result = (W) covered;
+        // merge in window order, so merged contents keep time order whatever the map's iteration order
+        mergedAway.sort(java.util.Comparator.comparingLong(x -> ((TimeWindow) x).getStart()));
+        if (mergedAway.isEmpty() || (mergedAway.size() == 1 && mergedAway.get(0).equals(result))) {
+            return result;
+        }
+        WindowRecord<C> merged = new WindowRecord<>();
+        try {
+            for (W old : mergedAway) {
+                WindowRecord<C> r = map.get(old);
+                if (r.contents != null) {
+                    merged.contents = merged.contents == null ? r.contents : aggregation.merge(merged.contents, r.contents);
+                }
+                merged.triggerState = mergeTriggerState(merged.triggerState, r.triggerState);
+            }
+            for (W old : mergedAway) {
+                WindowRecord<C> r = map.remove(old);
+                if (!old.equals(result)) {
+                    trigger.clear(narrow(old), triggerContext(old, r));
+                    deleteCleanupTimer(old);
+                }
+            }
+            map.put(result, merged);
+            trigger.onMerge(narrow(result), triggerContext(result, merged));
+        } catch (Exception e) {
+            throw userFailure(e, currentKey, currentTimestamp, "merging windows " + mergedAway + " into " + result);
+        }
+        return result;
+    }
+
+    /** Merges trigger state slot by slot: reducing state with its reduce function, otherwise the first value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object[] mergeTriggerState(Object[] target, Object[] source) throws Exception {
+        if (source == null) {
+            return target;
+        }
+        if (target == null) {
+            return source.clone();
+        }
+        List<StateDescriptor<?>> descriptors = triggerSlots.descriptors();
+        Object[] out = target.length >= source.length ? target : java.util.Arrays.copyOf(target, source.length);
+        for (int i = 0; i < source.length; i++) {
+            if (source[i] == null) {
+                continue;
+            }
+            if (out[i] == null) {
+                out[i] = source[i];
+            } else if (descriptors.get(i) instanceof ReducingStateDescriptor<?> rd) {
+                out[i] = ((ReducingStateDescriptor) rd).getReduceFunction().reduce(out[i], source[i]);
+            }
+        }
+        return out;
+    }
+
+    private Trigger.TriggerContext triggerContext(W window, WindowRecord<C> record) {
+        ctx.window = window;
+        triggerHolder.record = record;
+        return ctx;
+    }
+
+    /** Trigger context and window-function context in one reusable object, scoped to the current key and window. */
+    private final class Context implements Trigger.TriggerContext, WindowFunctionContext<W> {
+        W window;
+
+        @Override
+        public W window() {
+            return window;
+        }
+
+        @Override
+        public long getCurrentProcessingTime() {
+            return context.clock().millis();
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return context.clock().millis();
+        }
+
+        @Override
+        public long getCurrentWatermark() {
+            return currentWatermark;
+        }
+
+        @Override
+        public long currentWatermark() {
+            return currentWatermark;
+        }
+
+        @Override
+        public void registerEventTimeTimer(long time) {
+            eventTimers.register(currentKey, window, time);
+        }
+
+        @Override
+        public void registerProcessingTimeTimer(long time) {
+            processingTimers.register(currentKey, window, time);
+        }
+
+        @Override
+        public void deleteEventTimeTimer(long time) {
+            eventTimers.delete(currentKey, window, time);
+        }
+
+        @Override
+        public void deleteProcessingTimeTimer(long time) {
+            processingTimers.delete(currentKey, window, time);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S extends State> S getPartitionedState(StateDescriptor<?> d) {
+            if (triggerHolder.record == null) {
+                triggerHolder.record = new WindowRecord<>(); // a timer for a window without contents: state is transient
+            }
+            return (S) stateFor(triggerStore, d);
+        }
+
+        @Override
+        public KeyedStateStore windowState() {
+            if (merging) {
+                throw new UnsupportedOperationException("Per-window state is not available with merging (session) windows; "
+                    + "use globalState() or an aggregate instead");
+            }
+            return windowStore;
+        }
+
+        @Override
+        public KeyedStateStore globalState() {
+            return globalStore;
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            context.output(tag, value, window.maxTimestamp());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static State stateFor(KeyedStateStore store, StateDescriptor<?> d) {
+        if (d instanceof ValueStateDescriptor<?> v) {
+            return store.getState(v);
+        } else if (d instanceof ListStateDescriptor<?> l) {
+            return store.getListState(l);
+        } else if (d instanceof MapStateDescriptor<?, ?> m) {
+            return store.getMapState(m);
+        } else if (d instanceof ReducingStateDescriptor<?> r) {
+            return store.getReducingState(r);
+        } else if (d instanceof AggregatingStateDescriptor a) {
+            return store.getAggregatingState(a);
+        }
+        throw new IllegalArgumentException("Unknown state descriptor " + d);
+    }
+}

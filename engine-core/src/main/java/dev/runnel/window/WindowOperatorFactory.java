@@ -1,0 +1,54 @@
+package dev.runnel.window;
+
+import dev.runnel.api.OutputTag;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.windowing.EventTimeTrigger;
+import dev.runnel.api.windowing.ProcessingTimeTrigger;
+import dev.runnel.api.windowing.SliceableAssigner;
+import dev.runnel.api.windowing.TimeWindow;
+import dev.runnel.api.windowing.Trigger;
+import dev.runnel.api.windowing.Window;
+import dev.runnel.api.windowing.WindowAssigner;
+import dev.runnel.runtime.KeyedOperator;
+import java.util.function.IntFunction;
+
+/**
+ * Picks the window operator for a windowed stream: tumbling and sliding windows with their default
+ * trigger and no allowed lateness run on shared slices ({@link SliceWindowOperator}); everything
+ * else (sessions, global windows, custom triggers, allowed lateness) on the general
+ * {@link WindowOperator}.
+ */
+public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
+    private final KeySelector<IN, K> keySelector;
+    private final WindowAssigner<? super IN, W> assigner;
+    private final Trigger<? super IN, ? super W> trigger;
+    private final long allowedLateness;
+    private final OutputTag<IN> lateTag;
+    private final IntFunction<WindowAggregation<IN, C, OUT, K, W>> aggregation;
+
+    public WindowOperatorFactory(KeySelector<IN, K> keySelector, WindowAssigner<? super IN, W> assigner,
+                                 Trigger<? super IN, ? super W> trigger, long allowedLateness, OutputTag<IN> lateTag,
+                                 IntFunction<WindowAggregation<IN, C, OUT, K, W>> aggregation) {
+        this.keySelector = keySelector;
+        this.assigner = assigner;
+        this.trigger = trigger;
+        this.allowedLateness = allowedLateness;
+        this.lateTag = lateTag;
+        this.aggregation = aggregation;
+    }
+
+    public boolean sliced() {
+        boolean defaultTrigger = assigner.isEventTime() ? trigger == EventTimeTrigger.create() : trigger == ProcessingTimeTrigger.create();
+        return assigner instanceof SliceableAssigner && defaultTrigger && allowedLateness == 0;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public KeyedOperator<K, IN, OUT> create(int subtask) {
+        WindowAggregation<IN, C, OUT, K, W> agg = aggregation.apply(subtask);
+        if (sliced()) {
+            return new SliceWindowOperator<>(keySelector, (SliceableAssigner) assigner, assigner.isEventTime(),
+                (WindowAggregation) agg, lateTag);
+        }
+        return new WindowOperator<>(keySelector, assigner, trigger, agg, allowedLateness, lateTag);
+    }
+}
