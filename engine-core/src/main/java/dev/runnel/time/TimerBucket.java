@@ -40,6 +40,19 @@ final class TimerBucket {
         return true;
     }
 
+    /** Appends a timer the caller knows is not registered yet; the de-duplication index is rebuilt lazily. */
+    void addUnique(Object key, Object namespace) {
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            namespaces = Arrays.copyOf(namespaces, size * 2);
+        }
+        keys[size] = key;
+        namespaces[size] = namespace;
+        size++;
+        live++;
+        index = null;
+    }
+
     boolean remove(Object key, Object namespace) {
         int pos = find(key, namespace);
         if (pos < 0) {
@@ -64,7 +77,7 @@ final class TimerBucket {
     }
 
     void reset() {
-        if (size > 64) {
+        if (size > 16_384) {
             keys = new Object[2];
             namespaces = new Object[2];
         } else {
@@ -77,6 +90,9 @@ final class TimerBucket {
     }
 
     private int find(Object key, Object namespace) {
+        if (index == null && size > INDEX_THRESHOLD) {
+            rebuildIndex();
+        }
         if (index == null) {
             for (int i = 0; i < size; i++) {
                 Object k = keys[i];

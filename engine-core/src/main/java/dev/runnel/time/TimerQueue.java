@@ -50,6 +50,15 @@ public final class TimerQueue {
         return added;
     }
 
+    /**
+     * Registers a timer the caller knows is not registered yet (e.g. the first timer of a new
+     * slice), skipping the de-duplication lookup. Registering a duplicate this way fires it twice.
+     */
+    public void registerUnique(Object key, Object namespace, long time) {
+        bucketFor(time, true).addUnique(key, namespace);
+        timerCount++;
+    }
+
     public boolean delete(Object key, Object namespace, long time) {
         TimerBucket bucket = bucketFor(time, false);
         if (bucket != null && bucket.remove(key, namespace)) {

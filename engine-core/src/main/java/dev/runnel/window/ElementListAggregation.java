@@ -38,12 +38,12 @@ public final class ElementListAggregation<IN, OUT, K, W extends Window> extends 
     }
 
     @Override
-    public void emit(K key, W window, ArrayList<IN> contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
+    public void emit(K key, ArrayList<IN> contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
         function.process(key, ctx, contents, out);
     }
 
     @Override
-    public void emitSlices(K key, W window, List<ArrayList<IN>> slices, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
+    public void emitSlices(K key, List<ArrayList<IN>> slices, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
         function.process(key, ctx, () -> new SlicesIterator<>(slices), out);
     }
 

@@ -36,7 +36,7 @@ public final class IncrementalAggregation<IN, ACC, R, OUT, K, W extends Window> 
 
     @Override
     @SuppressWarnings("unchecked")
-    public void emit(K key, W window, ACC contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
+    public void emit(K key, ACC contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
         R result = function.getResult(contents);
         if (then == null) {
             ((Collector<R>) out).collect(result);

@@ -119,25 +119,42 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         try {
             if (i < 0) {
                 i = s.insert(-i - 1, sliceStart, aggregation.create());
-                registerWindowTimers(sliceStart);
+                registerFirstWindowTimer(s, sliceStart);
             }
-            s.contents[i] = aggregation.add((C) s.contents[i], value);
+            s.contents(i, aggregation.add((C) s.contents(i), value));
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);
         }
     }
 
-    /** One timer per window that contains the slice and has not fired yet. */
-    private void registerWindowTimers(long sliceStart) {
-        for (long ws = TimeWindow.getWindowStartWithOffset(sliceStart, offset, slide); ws + size > sliceStart; ws -= slide) {
-            long maxTimestamp = ws + size - 1;
-            if (eventTime) {
-                if (maxTimestamp > currentWatermark) {
-                    eventTimers.register(currentKey, null, maxTimestamp);
-                }
-            } else {
-                processingTimers.register(currentKey, null, maxTimestamp);
+    /**
+     * Registers the timer of the first window of a new slice that has not fired yet. Later windows
+     * of the slice are reached by chaining: each firing registers the next window's end if that
+     * window holds slices and no slice of its own registered it. When slices are as long as the
+     * slide (tumbling windows, or size a multiple of slide), a new slice's first window end is its
+     * own end, unique to it, so the timer goes in without a de-duplication lookup.
+     */
+    private void registerFirstWindowTimer(Slices s, long sliceStart) {
+        long sliceEnd = sliceStart + sliceSize;
+        long windowEnd = TimeWindow.getWindowStartWithOffset(sliceEnd - size + slide - 1, offset, slide) + size;
+        boolean unique = sliceSize == slide;
+        if (eventTime) {
+            while (windowEnd - 1 <= currentWatermark) {
+                windowEnd += slide; // that window fired already: the next one holding this slice
+                unique = false;
             }
+            if (windowEnd - size > sliceStart) {
+                return;
+            }
+        }
+        long timer = windowEnd - 1;
+        if (timer == s.chainedTimer) {
+            return;
+        }
+        if (unique) {
+            (eventTime ? eventTimers : processingTimers).registerUnique(currentKey, null, timer);
+        } else {
+            (eventTime ? eventTimers : processingTimers).register(currentKey, null, timer);
         }
     }
 
@@ -150,44 +167,79 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         }
         long end = time + 1;
         long start = end - size;
-        TimeWindow window = new TimeWindow(start, end);
+        if (time == s.chainedTimer) {
+            s.chainedTimer = Long.MIN_VALUE;
+        }
         firing.clear();
-        for (int i = 0; i < s.size; i++) {
-            long ss = s.starts[i];
-            if (ss >= start && ss < end) {
-                firing.add((C) s.contents[i]);
+        for (int i = 0; i < s.size(); i++) {
+            long ss = s.start(i);
+            if (ss >= end) {
+                break; // sorted: the rest belong to later windows
+            }
+            if (ss >= start) {
+                firing.add((C) s.contents(i));
             }
         }
         if (!firing.isEmpty()) {
-            collector.setTimestamp(window.maxTimestamp());
-            ctx.window = window;
+            collector.setTimestamp(time);
+            ctx.start = start;
+            ctx.end = end;
+            ctx.window = null;
             ctx.windowSlots = null;
             try {
                 if (firing.size() == 1) {
-                    aggregation.emit(currentKey, window, firing.get(0), ctx, collector);
+                    aggregation.emit(currentKey, firing.get(0), ctx, collector);
                 } else {
-                    aggregation.emitSlices(currentKey, window, firing, ctx, collector);
+                    aggregation.emitSlices(currentKey, firing, ctx, collector);
                 }
                 aggregation.clear(currentKey, ctx);
             } catch (Exception e) {
-                throw userFailure(e, currentKey, time, "window " + window);
+                throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
             }
             firing.clear();
         }
         // the next window starts one slide later: slices before it are not needed any more
         s.dropBefore(start + slide);
-        if (s.size == 0) {
+        if (s.size() == 0) {
             slices.clear();
+            return;
         }
+        chainNextWindow(s, end);
+    }
+
+    /** After the window ending at {@code end} fired: make sure the next window fires if it holds slices. */
+    private void chainNextWindow(Slices s, long end) {
+        long nextEnd = end + slide;
+        boolean nextHasSlices = s.start(0) < nextEnd;
+        if (!nextHasSlices) {
+            return; // remaining slices are later; they registered their own first windows
+        }
+        for (int i = 0; i < s.size(); i++) {
+            long ss = s.start(i);
+            if (ss >= nextEnd) {
+                break;
+            }
+            if (ss >= end) {
+                return; // a slice ending in the next window registered its end already
+            }
+        }
+        s.chainedTimer = nextEnd - 1;
+        (eventTime ? eventTimers : processingTimers).register(currentKey, null, nextEnd - 1);
     }
 
     /** Window-function context of the window being fired; its per-window state lives for this firing. */
     private final class FiringContext implements WindowFunctionContext<TimeWindow>, WindowStateSlots.Holder {
+        long start;
+        long end;
         TimeWindow window;
         Object[] windowSlots;
 
+        /** Created on demand: aggregations without a window function never ask for it. */
         @Override
         public TimeWindow window() {
+            if (window == null) {
+                window = new TimeWindow(start, end);
+            }
             return window;
         }
 
@@ -213,7 +265,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
 
         @Override
         public <X> void output(OutputTag<X> tag, X value) {
-            context.output(tag, value, window.maxTimestamp());
+            context.output(tag, value, end - 1);
         }
 
         @Override

@@ -1,21 +1,38 @@
 package dev.runnel.window;
 
-import java.util.Arrays;
-
 /**
- * One key's slices, sorted by start: parallel arrays of slice start and contents. A key rarely
- * holds more than {@code size / slice + 2} slices, and new elements almost always land in the
- * newest slice, so lookups scan from the end.
+ * One key's slices in start order, as a ring buffer: new elements almost always land in the newest
+ * slice (found by scanning from the tail), and slices leave from the head when their last window
+ * fires — both O(1), however many windows are pending while the watermark lags.
  */
 final class Slices {
-    long[] starts = new long[2];
-    Object[] contents = new Object[2];
-    int size;
+    private long[] starts = new long[4];
+    private Object[] contents = new Object[4];
+    private int head;
+    private int size;
+    /** A window-end timer registered by a firing for the next window (Long.MIN_VALUE if none), so slices do not register it again. */
+    long chainedTimer = Long.MIN_VALUE;
+
+    int size() {
+        return size;
+    }
+
+    long start(int i) {
+        return starts[(head + i) & (starts.length - 1)];
+    }
+
+    Object contents(int i) {
+        return contents[(head + i) & (starts.length - 1)];
+    }
+
+    void contents(int i, Object value) {
+        contents[(head + i) & (starts.length - 1)] = value;
+    }
 
     /** Index of the slice starting at {@code start}, or {@code -(insertion point) - 1}. */
     int find(long start) {
         for (int i = size - 1; i >= 0; i--) {
-            long s = starts[i];
+            long s = start(i);
             if (s == start) {
                 return i;
             }
@@ -28,28 +45,43 @@ final class Slices {
 
     int insert(int at, long start, Object value) {
         if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            contents = Arrays.copyOf(contents, size * 2);
+            grow();
         }
-        System.arraycopy(starts, at, starts, at + 1, size - at);
-        System.arraycopy(contents, at, contents, at + 1, size - at);
-        starts[at] = start;
-        contents[at] = value;
+        int mask = starts.length - 1;
+        // shift the tail part one slot to the right (usually nothing: new slices are the newest)
+        for (int i = size; i > at; i--) {
+            int to = (head + i) & mask;
+            int from = (head + i - 1) & mask;
+            starts[to] = starts[from];
+            contents[to] = contents[from];
+        }
+        int slot = (head + at) & mask;
+        starts[slot] = start;
+        contents[slot] = value;
         size++;
         return at;
     }
 
     /** Drops every slice starting before {@code start}. */
     void dropBefore(long start) {
-        int n = 0;
-        while (n < size && starts[n] < start) {
-            n++;
+        int mask = starts.length - 1;
+        while (size > 0 && starts[head] < start) {
+            contents[head] = null;
+            head = (head + 1) & mask;
+            size--;
         }
-        if (n > 0) {
-            System.arraycopy(starts, n, starts, 0, size - n);
-            System.arraycopy(contents, n, contents, 0, size - n);
-            Arrays.fill(contents, size - n, size, null);
-            size -= n;
+    }
+
+    private void grow() {
+        int n = starts.length;
+        long[] s = new long[n * 2];
+        Object[] c = new Object[n * 2];
+        for (int i = 0; i < size; i++) {
+            s[i] = starts[(head + i) & (n - 1)];
+            c[i] = contents[(head + i) & (n - 1)];
         }
+        starts = s;
+        contents = c;
+        head = 0;
     }
 }

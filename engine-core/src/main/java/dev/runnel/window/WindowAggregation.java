@@ -20,15 +20,15 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
     /** Merges {@code other} into {@code target}; returns the merged contents. */
     public abstract C merge(C target, C other) throws Exception;
 
-    public abstract void emit(K key, W window, C contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception;
+    public abstract void emit(K key, C contents, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception;
 
     /** Emits a window made of several slices (sliding windows); by default merges them into fresh contents. */
-    public void emitSlices(K key, W window, List<C> slices, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
+    public void emitSlices(K key, List<C> slices, WindowFunctionContext<W> ctx, Collector<OUT> out) throws Exception {
         C merged = create();
         for (C slice : slices) {
             merged = merge(merged, slice);
         }
-        emit(key, window, merged, ctx, out);
+        emit(key, merged, ctx, out);
     }
 
     /** The window's state is dropped: let a process function clean its per-window state. */

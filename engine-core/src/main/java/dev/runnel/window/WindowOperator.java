@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The general window operator (Flink's semantics): any assigner, including merging session
@@ -49,7 +50,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     private final boolean merging;
     private final boolean eventTime;
 
-    private ValueState<HashMap<W, WindowRecord<C>>> windows;
+    private ValueState<Map<W, WindowRecord<C>>> windows;
     private WindowStateSlots triggerSlots;
     private WindowStateSlots windowSlots;
     private ScopedStateStore triggerStore;
@@ -118,7 +119,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
-        windows = globalStore.getState(new ValueStateDescriptor<>("_windows", (Class) HashMap.class));
+        windows = globalStore.getState(new ValueStateDescriptor<>("_windows", (Class) Map.class));
         triggerSlots = new WindowStateSlots(context.clock());
         triggerSlots.bind(triggerHolder);
         triggerStore = new ScopedStateStore(triggerSlots, triggerSlots);
@@ -153,9 +154,10 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         } catch (RuntimeException e) {
             throw userFailure(e, currentKey, timestamp, value);
         }
-        HashMap<W, WindowRecord<C>> map = windows.value();
+        Map<W, WindowRecord<C>> map = windows.value();
         if (map == null) {
-            map = new HashMap<>(4);
+            // sessions are kept in start order, so the ones a new session meets are found without a scan
+            map = merging ? new TreeMap<>(SESSION_ORDER) : new HashMap<>(4);
             windows.update(map);
         }
         boolean skipped = true;
@@ -217,7 +219,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         collector.setTimestamp(window.maxTimestamp());
         ctx.window = window;
         windowHolder.record = record;
-        aggregation.emit(currentKey, window, record.contents, ctx, collector);
+        aggregation.emit(currentKey, record.contents, ctx, collector);
     }
 
     private void registerCleanupTimer(W window) {
@@ -245,7 +247,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @SuppressWarnings("unchecked")
     protected void onTimer(long time, Object namespace, boolean isEventTimer) {
         W window = (W) namespace;
-        HashMap<W, WindowRecord<C>> map = windows.value();
+        Map<W, WindowRecord<C>> map = windows.value();
         WindowRecord<C> record = map == null ? null : map.get(window);
         if (merging && record == null) {
             return; // the window was merged into another one
@@ -282,24 +284,39 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
      * Adds session window {@code w} to the key's windows, merging every window it meets (and,
      * transitively, what the grown window meets). Returns the window that now contains {@code w}.
      */
+    private static final java.util.Comparator<Object> SESSION_ORDER = (a, b) -> {
+        TimeWindow x = (TimeWindow) a;
+        TimeWindow y = (TimeWindow) b;
+        int c = Long.compare(x.getStart(), y.getStart());
+        return c != 0 ? c : Long.compare(x.getEnd(), y.getEnd());
+    };
+
+    /**
+     * Adds session window {@code w} to the key's sessions, merging every session it meets.
+     * Sessions of a key never meet each other (they would have merged), so only the last session
+     * starting at or before {@code w} and those starting within {@code w} can meet it. Returns the
+     * window that now contains {@code w}.
+     */
     @SuppressWarnings("unchecked")
-    private W mergeInto(HashMap<W, WindowRecord<C>> map, W w) {
-        TimeWindow covered = (TimeWindow) w;
+    private W mergeInto(Map<W, WindowRecord<C>> map, W w) {
+        TreeMap<W, WindowRecord<C>> sessions = (TreeMap<W, WindowRecord<C>>) map;
+        TimeWindow tw = (TimeWindow) w;
+        W probe = (W) new TimeWindow(tw.getStart(), Long.MAX_VALUE);
         List<W> mergedAway = new ArrayList<>(2);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (W existing : map.keySet()) {
-                if (!mergedAway.contains(existing) && ((TimeWindow) existing).intersects(covered)) {
-                    mergedAway.add(existing);
-                    covered = covered.cover((TimeWindow) existing);
-                    grew = true;
-                }
+        TimeWindow covered = tw;
+        W lower = sessions.floorKey(probe);
+        if (lower != null && ((TimeWindow) lower).intersects(tw)) {
+            mergedAway.add(lower);
+            covered = covered.cover((TimeWindow) lower);
+        }
+        for (W k : sessions.tailMap(probe, false).keySet()) {
+            if (((TimeWindow) k).getStart() > tw.getEnd()) {
+                break;
             }
+            mergedAway.add(k);
+            covered = covered.cover((TimeWindow) k);
         }
         W result = (W) covered;
-        // merge in window order, so merged contents keep time order whatever the map's iteration order
-        mergedAway.sort(java.util.Comparator.comparingLong(x -> ((TimeWindow) x).getStart()));
         if (mergedAway.isEmpty() || (mergedAway.size() == 1 && mergedAway.get(0).equals(result))) {
             return result;
         }
