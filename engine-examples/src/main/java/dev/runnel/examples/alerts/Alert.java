@@ -1,0 +1,25 @@
+package dev.runnel.examples.alerts;
+
+import dev.runnel.examples.io.Fields;
+import java.time.Instant;
+
+/** An alert to route: which rule raised it, how bad it is, what it says, and its event time (epoch ms). */
+public record Alert(String rule, Severity severity, String message, long timestamp) {
+    public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
+
+    /** Columns {@code rule,severity,message,timestamp}. */
+    public static Alert parse(Fields f) {
+        return new Alert(f.text("rule"), Severity.parse(f.text("severity")), f.textOr("message", ""),
+            f.dateTime("timestamp", TIMESTAMP_PATTERN));
+    }
+
+    /** Repeats are recognized by rule and severity. */
+    public String repeatKey() {
+        return rule + "/" + severity;
+    }
+
+    @Override
+    public String toString() {
+        return severity + " " + rule + " at " + Instant.ofEpochMilli(timestamp) + ": " + message;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.runnel.examples.cli;
+
+import dev.runnel.api.functions.RichFunction;
+import dev.runnel.api.functions.RuntimeContext;
+import dev.runnel.api.functions.Sink;
+import dev.runnel.runtime.operators.UserFunctions;
+import dev.runnel.examples.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Where a run's alerts and results go: one line per record, as text ({@code KIND value}) or as JSON
+ * lines ({@code {"kind": KIND, ...fields}}), counted by kind for the summary. Sinks of several
+ * streams (and parallel subtasks) share one report, so writing is synchronized.
+ */
+public final class Report implements AutoCloseable {
+    public enum Format { TEXT, JSON }
+
+    private final Writer out;
+    private final Format format;
+    private final boolean closeWriter;
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    public Report(Writer out, Format format, boolean closeWriter) {
+        this.out = out;
+        this.format = format;
+        this.closeWriter = closeWriter;
+    }
+
+    /** A sink that writes every record it gets under {@code kind}; text lines use {@code toString()}. */
+    public <T> Sink<T> sink(String kind) {
+        return value -> write(kind, value, String.valueOf(value));
+    }
+
+    /** A sink that writes every record under {@code kind}, with {@code toText} giving the text line. */
+    public <T> Sink<T> sink(String kind, Function<T, String> toText) {
+        return value -> write(kind, value, toText.apply(value));
+    }
+
+    /** A sink that only counts records under {@code kind} (results a run keeps quiet about). */
+    public <T> Sink<T> counter(String kind) {
+        return value -> count(kind);
+    }
+
+    /** {@code delegate} (e.g. a file sink, opened and closed with the job), counting its records under {@code kind}. */
+    public <T> Sink<T> counting(String kind, Sink<T> delegate) {
+        return new CountingSink<>(this, kind, delegate);
+    }
+
+    private synchronized void write(String kind, Object value, String text) {
+        counts.merge(kind, 1L, Long::sum);
+        String line = format == Format.JSON ? Json.line(kind, value) : kind + " " + text;
+        try {
+            out.write(line);
+            out.write(System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the report", e);
+        }
+    }
+
+    private synchronized void count(String kind) {
+        counts.merge(kind, 1L, Long::sum);
+    }
+
+    /** Records written (or counted) per kind, in kind order. */
+    public synchronized Map<String, Long> counts() {
+        return new TreeMap<>(counts);
+    }
+
+    public synchronized long count(String kind, long fallback) {
+        return counts.getOrDefault(kind, fallback);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closeWriter) {
+            out.close();
+        } else {
+            out.flush();
+        }
+    }
+
+    private static final class CountingSink<T> implements Sink<T>, RichFunction {
+        private final transient Report report;
+        private final String kind;
+        private final Sink<T> delegate;
+
+        CountingSink(Report report, String kind, Sink<T> delegate) {
+            this.report = report;
+            this.kind = kind;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void open(RuntimeContext context) throws Exception {
+            UserFunctions.open(delegate, context);
+        }
+
+        @Override
+        public void invoke(T value) throws Exception {
+            delegate.invoke(value);
+            report.count(kind);
+        }
+
+        @Override
+        public void close() throws Exception {
+            UserFunctions.close(delegate);
+        }
+    }
+}

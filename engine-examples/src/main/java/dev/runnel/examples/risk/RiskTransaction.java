@@ -1,0 +1,18 @@
+package dev.runnel.examples.risk;
+
+import dev.runnel.examples.io.Fields;
+
+/** A transaction to score; {@code timestamp} is epoch milliseconds. */
+public record RiskTransaction(String transactionId, String userId, String accountId, TransactionType type, double amount,
+                              String currency, long timestamp, String merchantId, double latitude, double longitude) {
+
+    public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
+
+    /** Columns {@code transaction_id,user_id,account_id,type,amount,currency,timestamp,merchant_id,latitude,longitude}. */
+    public static RiskTransaction parse(Fields f) {
+        return new RiskTransaction(f.text("transaction_id"), f.text("user_id"), f.textOr("account_id", ""),
+            TransactionType.parse(f.text("type")), f.doubleValue("amount"), f.textOr("currency", "USD"),
+            f.dateTime("timestamp", TIMESTAMP_PATTERN), f.textOr("merchant_id", ""),
+            f.doubleValue("latitude"), f.doubleValue("longitude"));
+    }
+}
