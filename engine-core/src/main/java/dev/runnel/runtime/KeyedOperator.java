@@ -20,9 +20,16 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     /** Timestamp of the record or timer being processed. */
     protected long currentTimestamp = NO_TIMESTAMP;
     private boolean firingProcessingTime;
+    /** False for operators that keep their own per-key structures and set the backend's key only when needed. */
+    private final boolean keyContextPerRecord;
 
     protected KeyedOperator(KeySelector<IN, K> keySelector) {
+        this(keySelector, true);
+    }
+
+    protected KeyedOperator(KeySelector<IN, K> keySelector, boolean keyContextPerRecord) {
         this.keySelector = keySelector;
+        this.keyContextPerRecord = keyContextPerRecord;
     }
 
     @Override
@@ -48,7 +55,11 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
             throw new OperatorException("Key selector of operator '" + context.name() + "' returned null for record "
                 + OperatorException.abbreviate(value) + " (timestamp " + timestamp + "); keys must not be null", null);
         }
-        setCurrentKey(key);
+        if (keyContextPerRecord) {
+            setCurrentKey(key);
+        } else {
+            currentKey = key;
+        }
         currentTimestamp = timestamp;
         processElement(value, timestamp);
     }

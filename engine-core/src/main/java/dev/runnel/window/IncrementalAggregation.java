@@ -46,6 +46,11 @@ public final class IncrementalAggregation<IN, ACC, R, OUT, K, W extends Window> 
     }
 
     @Override
+    public boolean usesKeyContext() {
+        return then != null;
+    }
+
+    @Override
     public void clear(K key, WindowFunctionContext<W> ctx) throws Exception {
         if (then != null) {
             then.clear(key, ctx);

@@ -3,8 +3,6 @@ package dev.runnel.window;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.KeyedStateStore;
-import dev.runnel.api.state.ValueState;
-import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.windowing.SliceableAssigner;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.runtime.KeyedOperator;
@@ -15,44 +13,65 @@ import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tumbling and sliding windows with the default trigger and no allowed lateness, computed from
  * shared slices of {@code gcd(size, slide)} (the "panes" of Li et al., "No pane, no gain", 2005;
- * Flink's slicing window operator in its table runtime does the same). Each element updates one
- * slice, so the cost per element does not grow with {@code size / slide}; a window that fires
- * combines its slices (or, for full-element functions, iterates them in place, so elements are
- * stored once). One timer per (key, window end), registered when a slice is created; windows that
- * end together share one timer-queue bucket.
+ * Flink's table runtime slices windows the same way). Each element updates one slice, so the cost
+ * per element does not grow with {@code size / slide}; a firing window combines its slices (or,
+ * for full-element functions, iterates them in place, so elements are stored once).
+ *
+ * <p>State is slice-major: each slice holds a map from key to contents, and one timer per window
+ * end serves every key, so a window that ends for a million keys costs one timer and one pass over
+ * one map — no per-key timers, and per element one hash lookup.
  *
  * <p>With no allowed lateness a window fires exactly once and its state is dropped right away, so
  * per-window state of a process function lives for that one firing and is cleared after it.
  */
 public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, IN, OUT> {
+    /** Timer key of window ends: the timer fires the window for every key that has slices in it. */
+    private static final Object ALL_KEYS = new Object();
+
     private final long size;
     private final long slide;
     private final long offset;
     private final long sliceSize;
     private final boolean eventTime;
     private final WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation;
+    private final boolean keyedFunction;
     private final OutputTag<IN> lateTag;
-    private ValueState<Slices> slices;
+    /** Live slices by start; the newest is cached because nearly every element lands in it. */
+    private final java.util.TreeMap<Long, Slice<K, C>> slices = new java.util.TreeMap<>();
+    private Slice<K, C> newest;
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
     private final List<C> firing = new ArrayList<>();
 
+    /** The contents of every key in one slice of time. */
+    static final class Slice<K, C> {
+        final long start;
+        final HashMap<K, C> contents = new HashMap<>();
+
+        Slice(long start) {
+            this.start = start;
+        }
+    }
+
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
                                WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, OutputTag<IN> lateTag) {
-        super(keySelector);
+        super(keySelector, false);
         this.size = assigner.size();
         this.slide = assigner.slide();
         this.offset = assigner.offset();
         this.sliceSize = gcd(size, slide);
         this.eventTime = eventTime;
         this.aggregation = aggregation;
+        this.keyedFunction = aggregation.usesKeyContext();
         this.lateTag = lateTag;
     }
 
@@ -74,7 +93,6 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
-        slices = globalStore.getState(new ValueStateDescriptor<>("_slices", Slices.class));
         WindowStateSlots windowSlots = new WindowStateSlots(context.clock());
         windowSlots.bind(ctx);
         windowStore = new ScopedStateStore(windowSlots, windowSlots);
@@ -87,7 +105,6 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected void processElement(IN value, long timestamp) {
         long t;
         if (eventTime) {
@@ -110,121 +127,109 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             t = context.clock().millis();
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(t, offset, sliceSize);
-        Slices s = slices.value();
-        if (s == null) {
-            s = new Slices();
-            slices.update(s);
-        }
-        int i = s.find(sliceStart);
-        try {
-            if (i < 0) {
-                i = s.insert(-i - 1, sliceStart, aggregation.create());
-                registerFirstWindowTimer(s, sliceStart);
+        Slice<K, C> slice = newest;
+        if (slice == null || slice.start != sliceStart) {
+            slice = slices.get(sliceStart);
+            if (slice == null) {
+                slice = new Slice<>(sliceStart);
+                slices.put(sliceStart, slice);
+                registerWindowTimers(sliceStart);
             }
-            s.contents(i, aggregation.add((C) s.contents(i), value));
+            if (newest == null || sliceStart >= newest.start) {
+                newest = slice;
+            }
+        }
+        try {
+            HashMap<K, C> map = slice.contents;
+            C c = map.get(currentKey);
+            if (c == null) {
+                c = aggregation.add(aggregation.create(), value);
+                map.put(currentKey, c);
+            } else {
+                C next = aggregation.add(c, value);
+                if (next != c) {
+                    map.put(currentKey, next);
+                }
+            }
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);
         }
     }
 
-    /**
-     * Registers the timer of the first window of a new slice that has not fired yet. Later windows
-     * of the slice are reached by chaining: each firing registers the next window's end if that
-     * window holds slices and no slice of its own registered it. When slices are as long as the
-     * slide (tumbling windows, or size a multiple of slide), a new slice's first window end is its
-     * own end, unique to it, so the timer goes in without a de-duplication lookup.
-     */
-    private void registerFirstWindowTimer(Slices s, long sliceStart) {
-        long sliceEnd = sliceStart + sliceSize;
-        long windowEnd = TimeWindow.getWindowStartWithOffset(sliceEnd - size + slide - 1, offset, slide) + size;
-        boolean unique = sliceSize == slide;
-        if (eventTime) {
-            while (windowEnd - 1 <= currentWatermark) {
-                windowEnd += slide; // that window fired already: the next one holding this slice
-                unique = false;
+    /** One timer per window end holding this slice that has not fired yet; shared by all keys. */
+    private void registerWindowTimers(long sliceStart) {
+        for (long ws = TimeWindow.getWindowStartWithOffset(sliceStart, offset, slide); ws + size > sliceStart; ws -= slide) {
+            long maxTimestamp = ws + size - 1;
+            if (eventTime) {
+                if (maxTimestamp > currentWatermark) {
+                    eventTimers.register(ALL_KEYS, null, maxTimestamp);
+                }
+            } else {
+                processingTimers.register(ALL_KEYS, null, maxTimestamp);
             }
-            if (windowEnd - size > sliceStart) {
-                return;
-            }
-        }
-        long timer = windowEnd - 1;
-        if (timer == s.chainedTimer) {
-            return;
-        }
-        if (unique) {
-            (eventTime ? eventTimers : processingTimers).registerUnique(currentKey, null, timer);
-        } else {
-            (eventTime ? eventTimers : processingTimers).register(currentKey, null, timer);
         }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     protected void onTimer(long time, Object namespace, boolean isEventTimer) {
-        Slices s = slices.value();
-        if (s == null) {
-            return;
-        }
         long end = time + 1;
         long start = end - size;
-        if (time == s.chainedTimer) {
-            s.chainedTimer = Long.MIN_VALUE;
-        }
-        firing.clear();
-        for (int i = 0; i < s.size(); i++) {
-            long ss = s.start(i);
-            if (ss >= end) {
-                break; // sorted: the rest belong to later windows
-            }
-            if (ss >= start) {
-                firing.add((C) s.contents(i));
-            }
-        }
-        if (!firing.isEmpty()) {
-            collector.setTimestamp(time);
-            ctx.start = start;
-            ctx.end = end;
-            ctx.window = null;
-            ctx.windowSlots = null;
-            try {
-                if (firing.size() == 1) {
-                    aggregation.emit(currentKey, firing.get(0), ctx, collector);
-                } else {
-                    aggregation.emitSlices(currentKey, firing, ctx, collector);
+        Map<Long, Slice<K, C>> inWindow = slices.subMap(start, true, end, false);
+        try {
+            if (inWindow.size() == 1) {
+                Slice<K, C> only = inWindow.values().iterator().next();
+                for (Map.Entry<K, C> e : only.contents.entrySet()) {
+                    fire(e.getKey(), start, end, e.getValue(), null);
                 }
-                aggregation.clear(currentKey, ctx);
-            } catch (Exception e) {
-                throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
+            } else if (inWindow.size() > 1) {
+                fireCombined(inWindow, start, end);
             }
-            firing.clear();
+        } catch (Exception e) {
+            throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
         }
         // the next window starts one slide later: slices before it are not needed any more
-        s.dropBefore(start + slide);
-        if (s.size() == 0) {
-            slices.clear();
-            return;
+        long keepFrom = start + slide;
+        while (!slices.isEmpty() && slices.firstKey() < keepFrom) {
+            Slice<K, C> dropped = slices.pollFirstEntry().getValue();
+            if (dropped == newest) {
+                newest = null;
+            }
         }
-        chainNextWindow(s, end);
     }
 
-    /** After the window ending at {@code end} fired: make sure the next window fires if it holds slices. */
-    private void chainNextWindow(Slices s, long end) {
-        long nextEnd = end + slide;
-        boolean nextHasSlices = s.start(0) < nextEnd;
-        if (!nextHasSlices) {
-            return; // remaining slices are later; they registered their own first windows
-        }
-        for (int i = 0; i < s.size(); i++) {
-            long ss = s.start(i);
-            if (ss >= nextEnd) {
-                break;
-            }
-            if (ss >= end) {
-                return; // a slice ending in the next window registered its end already
+    /** Sliding windows: per key, the contents of each slice in time order. */
+    private void fireCombined(Map<Long, Slice<K, C>> inWindow, long start, long end) throws Exception {
+        HashMap<K, List<C>> perKey = new HashMap<>();
+        for (Slice<K, C> slice : inWindow.values()) {
+            for (Map.Entry<K, C> e : slice.contents.entrySet()) {
+                perKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>(4)).add(e.getValue());
             }
         }
-        s.chainedTimer = nextEnd - 1;
-        (eventTime ? eventTimers : processingTimers).register(currentKey, null, nextEnd - 1);
+        for (Map.Entry<K, List<C>> e : perKey.entrySet()) {
+            List<C> parts = e.getValue();
+            fire(e.getKey(), start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
+        }
+    }
+
+    private void fire(K key, long start, long end, C contents, List<C> parts) throws Exception {
+        currentKey = key;
+        if (keyedFunction) {
+            setCurrentKey(key);
+        }
+        collector.setTimestamp(end - 1);
+        ctx.start = start;
+        ctx.end = end;
+        ctx.window = null;
+        ctx.windowSlots = null;
+        if (parts == null) {
+            aggregation.emit(key, contents, ctx, collector);
+        } else {
+            aggregation.emitSlices(key, parts, ctx, collector);
+        }
+        if (keyedFunction) {
+            aggregation.clear(key, ctx);
+        }
     }
 
     /** Window-function context of the window being fired; its per-window state lives for this firing. */

@@ -38,6 +38,11 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
 
     public void close() throws Exception {}
 
+    /** True if firing runs user code that may use keyed state or per-window state (a window function). */
+    public boolean usesKeyContext() {
+        return true;
+    }
+
     /** True if {@link #merge} is cheap enough to combine slices; false makes the operator keep one contents per window. */
     public boolean mergeable() {
         return true;
