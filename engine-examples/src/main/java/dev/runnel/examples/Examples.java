@@ -2,6 +2,7 @@ package dev.runnel.examples;
 
 import dev.runnel.examples.alerts.AlertRoutingCommand;
 import dev.runnel.examples.cli.Example;
+import dev.runnel.examples.frauddetector.FraudDetectorCommand;
 import dev.runnel.examples.logs.LogAnalysisCommand;
 import dev.runnel.examples.risk.RiskEngineCommand;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 /** Every example the CLI can run, in the order of SCENARIOS.md. */
 final class Examples {
     private static final List<Example> ALL = List.of(
+        new FraudDetectorCommand(),
         new RiskEngineCommand(),
         new LogAnalysisCommand(),
         new AlertRoutingCommand());

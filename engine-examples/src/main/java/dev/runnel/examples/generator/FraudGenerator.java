@@ -63,13 +63,14 @@ public final class FraudGenerator implements ScenarioGenerator {
         long t = start;
         boolean silent = n % 2 == 1;
         String account = (silent ? "acct-dormant-" : "acct-fraud-") + n;
+        long lastPayment = t;
         for (int k = 0; k < 12; k++) {
+            lastPayment = t / SECOND * SECOND;
             timeline.add(payment(account, t, 10 + random.nextDouble() * 1990, true));
             t += Actors.between(random, MINUTE, 3 * MINUTE);
         }
         if (silent) {
-            long lastPayment = t - 1;  // the last one was added before t moved on
-            if (t + SILENCE > expectedEnd - 10 * MINUTE) {
+            if (lastPayment + SILENCE > expectedEnd - 10 * MINUTE) {
                 return null;           // too close to the end of the data to be seen as silence
             }
             return new Planted("SILENT", account, lastPayment, "no payment for an hour");
