@@ -56,7 +56,7 @@ public final class FraudDetector {
                          TimeMode time, Duration silence, double spikeFactor, int spikeMinHistory) {
         public static Config defaults() {
             return new Config(ZoneId.of("UTC"), Duration.ofSeconds(10), 8000, Duration.ofSeconds(1), Duration.ZERO,
-                TimeMode.EVENT, Duration.ofHours(1), 3, 10);
+                TimeMode.EVENT, Duration.ofHours(1), 3, 20);
         }
 
         public Config withTime(TimeMode mode) {

@@ -45,7 +45,7 @@ public final class FraudGenerator implements ScenarioGenerator {
         for (long i = 0; i < config.events(); i++) {
             Actors.Actor a = actors.next();
             long t = a.nextTime;
-            timeline.add(payment("acct-" + a.id, t, 10 + random.nextDouble() * 1990, false));
+            timeline.add(payment("acct-" + a.id, t, cleanAmount(random), false));
             if (i % plantEvery == plantEvery / 2) {
                 Planted p = plant(planted.size(), t, expectedEnd, random, timeline);
                 if (p != null) {
@@ -66,7 +66,7 @@ public final class FraudGenerator implements ScenarioGenerator {
         long lastPayment = t;
         for (int k = 0; k < 12; k++) {
             lastPayment = t / SECOND * SECOND;
-            timeline.add(payment(account, t, 10 + random.nextDouble() * 1990, true));
+            timeline.add(payment(account, t, cleanAmount(random), true));
             t += Actors.between(random, MINUTE, 3 * MINUTE);
         }
         if (silent) {
@@ -82,9 +82,14 @@ public final class FraudGenerator implements ScenarioGenerator {
         t = windowStart + 20 * SECOND;
         for (int k = 0; k < 5; k++) {
             t += Actors.between(random, MINUTE, 3 * MINUTE);
-            timeline.add(payment(account, t, 10 + random.nextDouble() * 1990, true));
+            timeline.add(payment(account, t, cleanAmount(random), true));
         }
         return new Planted("ANOMALY", account, windowStart, "three payments over 3000 in one 10 s window");
+    }
+
+    /** 10 to 2000, uniformly: everyday payments. */
+    private static double cleanAmount(Random random) {
+        return 10 + random.nextDouble() * 1990;
     }
 
     private static Row payment(String account, long t, double amount, boolean planted) {

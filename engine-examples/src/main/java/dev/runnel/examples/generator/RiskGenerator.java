@@ -57,15 +57,15 @@ public final class RiskGenerator implements ScenarioGenerator {
         return planted;
     }
 
-    /** A fresh user with ten normal payments, then one of three kinds of fraud. */
+    /** A fresh user with twenty normal transactions (enough history for every rule), then one of three kinds of fraud. */
     private Planted plant(int n, long start, Random random, Timeline timeline, long[] txIds) {
         String user = "fraud-user-" + n;
         int city = random.nextInt(Cities.NAMES.length);
         double typical = 50 + random.nextInt(200);
         long t = daytime(start);
-        for (int k = 0; k < 10; k++) {
+        for (int k = 0; k < 20; k++) {
             timeline.add(tx(txIds, user, TYPES[k % TYPES.length], typical * (0.8 + 0.4 * random.nextDouble()), t, city, random, true));
-            t = daytime(t + Actors.between(random, 30 * MINUTE, 90 * MINUTE));
+            t = daytime(t + Actors.between(random, 20 * MINUTE, 60 * MINUTE));
         }
         Row last;
         String kind;

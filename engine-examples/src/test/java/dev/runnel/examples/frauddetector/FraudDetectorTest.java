@@ -126,11 +126,11 @@ class FraudDetectorTest {
     @Test
     void amountFarAboveTheAccountsMeanIsASpike() {
         ScriptedSource<Transaction> source = ScriptedSource.create();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) {   // 20 amounts of history: 100, 110, 100, ...
             source.event(new Transaction("a", TEN + i * 60 * SECOND, 100 + (i % 2) * 10), TEN + i * 60 * SECOND);
         }
-        source.event(new Transaction("a", TEN + 11 * 60 * SECOND, 130), TEN + 11 * 60 * SECOND);   // z = 4.9: a spike
-        source.event(new Transaction("a", TEN + 12 * 60 * SECOND, 110), TEN + 12 * 60 * SECOND);
+        source.event(new Transaction("a", TEN + 21 * 60 * SECOND, 130), TEN + 21 * 60 * SECOND);   // z = 4.9: a spike
+        source.event(new Transaction("a", TEN + 22 * 60 * SECOND, 110), TEN + 22 * 60 * SECOND);
 
         Result result = run(source, FraudDetector.Config.defaults());
 

@@ -22,10 +22,10 @@ class RiskEngineTest {
         assertThat(run.lines()).containsExactly(
             "ALERT t06 user=alice CRITICAL score=1.00 factors={location=1.00} -> Immediate transaction blocking recommended",
             "ALERT t12 user=bob HIGH score=0.60 factors={velocity=0.60} -> Additional verification required",
-            "ALERT t18 user=carol CRITICAL score=1.00 factors={amount=1.00} -> Immediate transaction blocking recommended",
-            "DEAD_LETTER samples/risk-transactions.csv:20: column 'amount': 'abc' is not a number "
-                + "[t19,dave,acc-4,payment,abc,USD,2024-05-13 11:15:00,m-1,40.7128,-74.0060]");
-        assertThat(run.stderr()).contains("summary: rows=19 dead-letters=1").contains("ALERT=3").contains("ASSESSMENT=18");
+            "ALERT t23 user=carol CRITICAL score=1.00 factors={amount=1.00} -> Immediate transaction blocking recommended",
+            "DEAD_LETTER samples/risk-transactions.csv:35: column 'amount': 'abc' is not a number "
+                + "[t24,dave,acc-4,payment,abc,USD,2024-05-13 11:15:00,m-1,40.7128,-74.0060]");
+        assertThat(run.stderr()).contains("summary: rows=34 dead-letters=1").contains("ALERT=3").contains("ASSESSMENT=33");
     }
 
     @Test

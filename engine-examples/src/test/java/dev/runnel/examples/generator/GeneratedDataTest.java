@@ -1,0 +1,133 @@
+package dev.runnel.examples.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.examples.CliRun;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every detector on generated data: each planted case is found, and on the clean control data
+ * (same background, nothing planted) no alert fires. Disorder, late and malformed rows are on.
+ */
+class GeneratedDataTest {
+    private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static GeneratorConfig noisy(long events, long seed) {
+        return GeneratorConfig.of(events, seed).withDisorder(Duration.ofMillis(900), 0.01, 0.005);
+    }
+
+    @Test
+    void fraudDetectorFindsEveryPlantedWindowAndSilentAccount() throws IOException {
+        Generated data = generate("fraud", noisy(6_000, 11), "tx.csv");
+        CliRun run = CliRun.of("fraud", "--quiet", "--input", dir.resolve("tx.csv").toString());
+
+        assertThat(data.planted()).extracting(Planted::kind).contains("ANOMALY", "SILENT");
+        for (Planted p : data.planted()) {
+            String expected = p.kind().equals("ANOMALY")
+                ? "ANOMALY " + p.key() + " window=[" + HH_MM_SS.format(Instant.ofEpochMilli(p.timestamp())) + ","
+                : "SILENT " + p.key() + " silent for 60 min since ";
+            assertThat(run.lines()).as("planted %s", p).anyMatch(l -> l.startsWith(expected));
+        }
+        // rows delivered two minutes late are past their window + the 1 s bound: every one is LATE
+        assertThat(run.kind("LATE")).hasSize((int) data.lateRows()).isNotEmpty();
+        assertMalformedLinesAreDeadLetters(run, data, "tx.csv");
+    }
+
+    @Test
+    void fraudDetectorIsQuietOnCleanData() throws IOException {
+        generate("fraud", noisy(6_000, 11).clean(), "clean.csv");
+        CliRun run = CliRun.of("fraud", "--quiet", "--input", dir.resolve("clean.csv").toString());
+
+        assertThat(run.kind("ANOMALY")).isEmpty();
+        assertThat(run.kind("SILENT")).isEmpty();
+        assertThat(run.kind("SPIKE")).isEmpty();
+        assertThat(run.kind("LATE")).isNotEmpty();
+    }
+
+    @Test
+    void riskEngineAlertsOnEveryPlantedTransactionAndNotOnCleanData() throws IOException {
+        Generated data = generate("risk", noisy(6_000, 5), "risk.csv");
+        CliRun run = CliRun.of("risk", "--quiet", "--input", dir.resolve("risk.csv").toString());
+        generate("risk", noisy(6_000, 5).clean(), "risk-clean.csv");
+        CliRun clean = CliRun.of("risk", "--quiet", "--input", dir.resolve("risk-clean.csv").toString());
+
+        assertThat(data.planted()).extracting(Planted::kind).contains("VELOCITY", "LOCATION", "AMOUNT");
+        for (Planted p : data.planted()) {
+            assertThat(run.kind("ALERT")).as("planted %s", p).anyMatch(l -> l.startsWith("ALERT " + p.key() + " "));
+        }
+        assertMalformedLinesAreDeadLetters(run, data, "risk.csv");
+        assertThat(clean.kind("ALERT")).isEmpty();
+    }
+
+    @Test
+    void logAnalysisFindsEveryBurstAndDormantUserAndNothingOnCleanData() throws IOException {
+        Generated data = generate("logs", noisy(6_000, 3), "logs.jsonl");
+        CliRun run = CliRun.of("logs", "--quiet", "--input", dir.resolve("logs.jsonl").toString());
+        generate("logs", noisy(6_000, 3).clean(), "logs-clean.jsonl");
+        CliRun clean = CliRun.of("logs", "--quiet", "--input", dir.resolve("logs-clean.jsonl").toString());
+
+        assertThat(data.planted()).extracting(Planted::kind).contains("FAILED_LOGINS", "LONG_INACTIVITY");
+        for (Planted p : data.planted()) {
+            assertThat(run.kind("SECURITY_ALERT")).as("planted %s", p)
+                .anyMatch(l -> l.startsWith("SECURITY_ALERT " + p.kind() + " user=" + p.key() + " "));
+        }
+        assertThat(run.kind("SECURITY_ALERT")).hasSize(data.planted().size());
+        assertMalformedLinesAreDeadLetters(run, data, "logs.jsonl");
+        assertThat(clean.kind("SECURITY_ALERT")).isEmpty();
+    }
+
+    @Test
+    void alertRoutingDeliversEachStormOnceAndSuppressesNothingOnCleanData() throws IOException {
+        Generated data = generate("alerts", noisy(3_000, 9), "alerts.csv");
+        CliRun run = CliRun.of("alerts", "--quiet", "--show-suppressed", "--channel-file", dir.resolve("ch.log").toString(),
+            "--input", dir.resolve("alerts.csv").toString());
+        generate("alerts", noisy(3_000, 9).clean(), "alerts-clean.csv");
+        CliRun clean = CliRun.of("alerts", "--quiet", "--show-suppressed", "--channel-file", dir.resolve("ch2.log").toString(),
+            "--input", dir.resolve("alerts-clean.csv").toString());
+
+        assertThat(data.planted()).isNotEmpty();
+        for (Planted p : data.planted()) {
+            String rule = p.key().substring(0, p.key().indexOf('/'));
+            assertThat(run.kind("CALLBACK")).as("planted %s", p).filteredOn(l -> l.contains(" " + rule + " at ")).hasSize(1);
+            assertThat(run.kind("SUPPRESSED")).as("planted %s", p).filteredOn(l -> l.contains(" " + rule + " at ")).hasSize(9);
+        }
+        assertThat(run.kind("SUPPRESSED")).hasSize(9 * data.planted().size());
+        assertThat(clean.kind("SUPPRESSED")).isEmpty();
+    }
+
+    @Test
+    void sameSeedGivesTheSameFile() throws IOException {
+        generate("risk", noisy(500, 1), "a.csv");
+        generate("risk", noisy(500, 1), "b.csv");
+        assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo(Files.readString(dir.resolve("b.csv")));
+    }
+
+    private Generated generate(String scenario, GeneratorConfig config, String file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(dir.resolve(file), StandardCharsets.UTF_8)) {
+            return Generated.write(GenerateCommand.find(scenario), config, file.endsWith(".jsonl"), out);
+        }
+    }
+
+    private void assertMalformedLinesAreDeadLetters(CliRun run, Generated data, String file) {
+        assertThat(data.malformedLines()).isNotEmpty();
+        List<String> expected = data.malformedLines().stream().map(line -> dir.resolve(file) + ":" + line + ": ").toList();
+        assertThat(run.kind("DEAD_LETTER")).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(run.kind("DEAD_LETTER").get(i)).startsWith("DEAD_LETTER " + expected.get(i));
+        }
+    }
+}
