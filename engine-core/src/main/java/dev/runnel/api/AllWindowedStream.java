@@ -41,7 +41,12 @@ public final class AllWindowedStream<T, W extends Window> {
 
     @SuppressWarnings("unchecked")
     public AllWindowedStream<T, W> trigger(Trigger<?, ?> trigger) {
-        this.trigger = (Trigger<? super T, ? super W>) Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(trigger, "trigger");
+        if (assigner instanceof dev.runnel.api.windowing.MergingWindowAssigner && !trigger.canMerge()) {
+            throw new IllegalArgumentException("Trigger " + trigger + " cannot be used with merging (session) windows: "
+                + "override canMerge() to return true and implement onMerge(window, ctx) to re-register its timers");
+        }
+        this.trigger = (Trigger<? super T, ? super W>) trigger;
         return this;
     }
 

@@ -3,7 +3,7 @@ package dev.runnel.runtime.exchange;
 import java.util.function.BooleanSupplier;
 
 /** Appends entries to the current batch of one channel and sends it when full or flushed. */
-public final class ChannelWriter {
+public final class ChannelWriter implements ChannelTarget {
     private final Channel channel;
     private final BooleanSupplier cancelled;
     private Batch current;
@@ -13,7 +13,8 @@ public final class ChannelWriter {
         this.cancelled = cancelled;
     }
 
-    void append(byte kind, Object value, long l) {
+    @Override
+    public void append(byte kind, Object value, long l) {
         Batch b = current;
         if (b == null) {
             b = current = channel.acquire(cancelled);
@@ -24,6 +25,7 @@ public final class ChannelWriter {
         }
     }
 
+    @Override
     public void flush() {
         Batch b = current;
         if (b != null && b.size > 0) {

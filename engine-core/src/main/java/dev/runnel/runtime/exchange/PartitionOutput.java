@@ -10,13 +10,13 @@ import dev.runnel.runtime.Output;
  * watermark in order with the records before it.
  */
 public final class PartitionOutput<T> implements Output<T> {
-    private final ChannelWriter[] writers;
+    private final ChannelTarget[] writers;
     private final KeySelector<T, ?> keySelector;
     private final String consumerName;
     private int roundRobin;
 
     /** With a key selector records go by key group, otherwise round robin. */
-    public PartitionOutput(ChannelWriter[] writers, KeySelector<T, ?> keySelector, String consumerName) {
+    public PartitionOutput(ChannelTarget[] writers, KeySelector<T, ?> keySelector, String consumerName) {
         this.writers = writers;
         this.keySelector = keySelector;
         this.consumerName = consumerName;
@@ -47,7 +47,7 @@ public final class PartitionOutput<T> implements Output<T> {
     }
 
     private void broadcast(byte kind, long l) {
-        for (ChannelWriter w : writers) {
+        for (ChannelTarget w : writers) {
             w.append(kind, null, l);
         }
     }
@@ -79,7 +79,7 @@ public final class PartitionOutput<T> implements Output<T> {
     }
 
     public void flush() {
-        for (ChannelWriter w : writers) {
+        for (ChannelTarget w : writers) {
             w.flush();
         }
     }
