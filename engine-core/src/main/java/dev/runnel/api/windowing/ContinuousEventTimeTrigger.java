@@ -6,7 +6,10 @@ import java.time.Duration;
 
 /**
  * Fires every {@code interval} of event time while the window is open (early results), and once
- * more at the window's end.
+ * more at the window's end. As in Flink, the first early firing is at the first multiple of the
+ * interval after the window's first element (when the watermark reaches it), the following ones
+ * every interval after that, capped at the window's {@code maxTimestamp} so the last one coincides
+ * with the on-time firing instead of doubling it.
  */
 public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
     private final long interval;
@@ -32,12 +35,8 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
         ctx.registerEventTimeTimer(window.maxTimestamp());
         ReducingState<Long> next = ctx.getPartitionedState(nextFire);
         if (next.get() == null) {
-            long start = timestamp - Math.floorMod(timestamp, interval);
-            long fireAt = start + interval - 1;
-            if (fireAt < window.maxTimestamp()) {
-                next.add(fireAt);
-                ctx.registerEventTimeTimer(fireAt);
-            }
+            long start = timestamp - Math.floorMod(timestamp, interval); // floorMod: negative timestamps too
+            registerNext(start + interval, window, ctx, next);
         }
         return TriggerResult.CONTINUE;
     }
@@ -51,14 +50,16 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
         Long fireAt = next.get();
         if (fireAt != null && fireAt == time) {
             next.clear();
-            long following = time + interval;
-            if (following < window.maxTimestamp()) {
-                next.add(following);
-                ctx.registerEventTimeTimer(following);
-            }
+            registerNext(time + interval, window, ctx, next);
             return TriggerResult.FIRE;
         }
         return TriggerResult.CONTINUE;
+    }
+
+    private static void registerNext(long time, Window window, TriggerContext ctx, ReducingState<Long> next) {
+        long fireAt = Math.min(time, window.maxTimestamp());
+        next.add(fireAt);
+        ctx.registerEventTimeTimer(fireAt);
     }
 
     @Override

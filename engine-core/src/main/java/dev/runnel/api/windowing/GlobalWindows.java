@@ -3,7 +3,7 @@ package dev.runnel.api.windowing;
 import java.util.Collection;
 import java.util.List;
 
-/** One window per key holding all its elements; it fires only through a custom trigger (or at end of input). */
+/** One window per key holding all its elements; it fires only through a custom trigger (as in Flink, not at end of input). */
 public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     private GlobalWindows() {}
 
