@@ -35,7 +35,7 @@ import java.util.Set;
  */
 public final class Cli {
     static final List<Option> COMMON_OPTIONS = List.of(
-        Option.of("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json"),
+        Option.of("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json; sample:NAME reads a bundled sample"),
         Option.of("output", "FILE", "stdout", "where alerts and results go"),
         Option.of("format", "text|json", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}"),
         Option.of("zone", "ZONE", "UTC", "time zone of local date-times in the input and output"),
@@ -94,7 +94,7 @@ public final class Cli {
             out.print(exampleHelp(example));
             return 0;
         }
-        Input input = parsed.has("input") ? Input.file(Path.of(parsed.string("input", null))) : example.defaultInput();
+        Input input = input(parsed.string("input", null), example);
         ZoneId zone = parsed.zone("zone", ZoneId.of("UTC"));
         Report.Format format = parsed.choice("format", "text", Set.of("text", "json")).equals("json") ? Report.Format.JSON : Report.Format.TEXT;
         StreamEnvironment env = StreamEnvironment.create().setParallelism((int) parsed.longValue("parallelism", 1));
@@ -112,6 +112,14 @@ public final class Cli {
             err.println("Could not write the output: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** A file, {@code sample:NAME} for a sample bundled in the jar, or the example's default sample. */
+    private static Input input(String arg, Example example) {
+        if (arg == null) {
+            return example.defaultInput();
+        }
+        return arg.startsWith("sample:") ? Input.sample(arg.substring("sample:".length())) : Input.file(Path.of(arg));
     }
 
     private static Writer openOutput(Args args, PrintStream stdout) throws IOException {

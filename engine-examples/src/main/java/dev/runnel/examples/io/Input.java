@@ -35,7 +35,7 @@ public final class Input {
     public static Input file(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("Cannot read input file " + file.toAbsolutePath());
+            throw new dev.runnel.examples.cli.Args.UsageException("Cannot read input file " + file.toAbsolutePath());
         }
         return new Input(file.toString(), file, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
     }
@@ -44,7 +44,8 @@ public final class Input {
     public static Input sample(String fileName) {
         String resource = "/samples/" + fileName;
         if (Input.class.getResource(resource) == null) {
-            throw new IllegalArgumentException("No bundled sample " + resource);
+            throw new dev.runnel.examples.cli.Args.UsageException("No bundled sample " + resource
+                + "; samples: transactions.csv, transactions-late.csv, transactions-large.csv, risk-transactions.csv, logs.jsonl, alerts.csv");
         }
         return new Input("samples/" + fileName, null, () -> {
             InputStream in = Input.class.getResourceAsStream(resource);
