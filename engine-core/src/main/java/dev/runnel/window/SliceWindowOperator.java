@@ -13,9 +13,7 @@ import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tumbling and sliding windows with the default trigger and no allowed lateness, computed from
@@ -24,9 +22,10 @@ import java.util.Map;
  * per element does not grow with {@code size / slide}; a firing window combines its slices (or,
  * for full-element functions, iterates them in place, so elements are stored once).
  *
- * <p>State is slice-major: each slice holds a map from key to contents, and one timer per window
- * end serves every key, so a window that ends for a million keys costs one timer and one pass over
- * one map — no per-key timers, and per element one hash lookup.
+ * <p>State is slice-major: each slice holds a {@link SliceTable} of every key's contents, and one
+ * timer per window end serves every key, so a window that ends for a million keys costs one timer
+ * and one pass over plain arrays — no per-key timers, and per element one primitive-index lookup.
+ * Keys fire in first-arrival order within a slice.
  *
  * <p>With no allowed lateness a window fires exactly once and its state is dropped right away, so
  * per-window state of a process function lives for that one firing and is cleared after it.
@@ -44,23 +43,18 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private final boolean keyedFunction;
     private final OutputTag<IN> lateTag;
     /** Live slices by start; the newest is cached because nearly every element lands in it. */
-    private final java.util.TreeMap<Long, Slice<K, C>> slices = new java.util.TreeMap<>();
-    private Slice<K, C> newest;
+    private final java.util.TreeMap<Long, SliceTable> slices = new java.util.TreeMap<>();
+    private SliceTable newest;
+    /** Dropped tables kept for the next slices: their arrays and index are already grown to the key count. */
+    private final java.util.ArrayDeque<SliceTable> pool = new java.util.ArrayDeque<>();
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
-    private final List<C> firing = new ArrayList<>();
-
-    /** The contents of every key in one slice of time. */
-    static final class Slice<K, C> {
-        final long start;
-        final HashMap<K, C> contents = new HashMap<>();
-
-        Slice(long start) {
-            this.start = start;
-        }
-    }
+    /** Scratch space of sliding-window firings: key to group, and each group's key and slice contents. */
+    private final org.agrona.collections.Object2IntHashMap<Object> groupOf = new org.agrona.collections.Object2IntHashMap<>(64, 0.55f, -1);
+    private Object[] groupKeys = new Object[64];
+    private ArrayList<?>[] groupParts = new ArrayList<?>[64];
 
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
                                WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, OutputTag<IN> lateTag) {
@@ -105,6 +99,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     protected void processElement(IN value, long timestamp) {
         long t;
         if (eventTime) {
@@ -127,11 +122,12 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             t = context.clock().millis();
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(t, offset, sliceSize);
-        Slice<K, C> slice = newest;
+        SliceTable slice = newest;
         if (slice == null || slice.start != sliceStart) {
             slice = slices.get(sliceStart);
             if (slice == null) {
-                slice = new Slice<>(sliceStart);
+                slice = pool.isEmpty() ? new SliceTable() : pool.pop();
+                slice.reset(sliceStart);
                 slices.put(sliceStart, slice);
                 registerWindowTimers(sliceStart);
             }
@@ -140,16 +136,11 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             }
         }
         try {
-            HashMap<K, C> map = slice.contents;
-            C c = map.get(currentKey);
-            if (c == null) {
-                c = aggregation.add(aggregation.create(), value);
-                map.put(currentKey, c);
+            int at = slice.find(currentKey);
+            if (at < 0) {
+                slice.append(currentKey, aggregation.add(aggregation.create(), value));
             } else {
-                C next = aggregation.add(c, value);
-                if (next != c) {
-                    map.put(currentKey, next);
-                }
+                slice.contents[at] = aggregation.add((C) slice.contents[at], value);
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);
@@ -175,15 +166,17 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     protected void onTimer(long time, Object namespace, boolean isEventTimer) {
         long end = time + 1;
         long start = end - size;
-        Map<Long, Slice<K, C>> inWindow = slices.subMap(start, true, end, false);
+        java.util.NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
         try {
             if (inWindow.size() == 1) {
-                Slice<K, C> only = inWindow.values().iterator().next();
-                for (Map.Entry<K, C> e : only.contents.entrySet()) {
-                    fire(e.getKey(), start, end, e.getValue(), null);
+                SliceTable only = inWindow.firstEntry().getValue();
+                Object[] keys = only.keys;
+                Object[] contents = only.contents;
+                for (int i = 0, n = only.count; i < n; i++) {
+                    fire((K) keys[i], start, end, (C) contents[i], null);
                 }
             } else if (inWindow.size() > 1) {
-                fireCombined(inWindow, start, end);
+                fireCombined(inWindow.values().toArray(new SliceTable[0]), start, end);
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
@@ -191,24 +184,56 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         // the next window starts one slide later: slices before it are not needed any more
         long keepFrom = start + slide;
         while (!slices.isEmpty() && slices.firstKey() < keepFrom) {
-            Slice<K, C> dropped = slices.pollFirstEntry().getValue();
+            SliceTable dropped = slices.pollFirstEntry().getValue();
             if (dropped == newest) {
                 newest = null;
+            }
+            dropped.reset(Long.MIN_VALUE);
+            if (pool.size() < 4) {
+                pool.push(dropped);
             }
         }
     }
 
-    /** Sliding windows: per key, the contents of each slice in time order. */
-    private void fireCombined(Map<Long, Slice<K, C>> inWindow, long start, long end) throws Exception {
-        HashMap<K, List<C>> perKey = new HashMap<>();
-        for (Slice<K, C> slice : inWindow.values()) {
-            for (Map.Entry<K, C> e : slice.contents.entrySet()) {
-                perKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>(4)).add(e.getValue());
+    /**
+     * Sliding windows: each key once, with its contents from each slice in time order. One pass over
+     * the window's slices groups them by key (first-arrival order); the index and the part lists
+     * are reused from firing to firing.
+     */
+    @SuppressWarnings("unchecked")
+    private void fireCombined(SliceTable[] inWindow, long start, long end) throws Exception {
+        int groups = 0;
+        for (SliceTable slice : inWindow) {
+            Object[] keys = slice.keys;
+            Object[] contents = slice.contents;
+            for (int i = 0, n = slice.count; i < n; i++) {
+                int g = groupOf.getValue(keys[i]);
+                if (g < 0) {
+                    g = groups++;
+                    if (g == groupKeys.length) {
+                        groupKeys = java.util.Arrays.copyOf(groupKeys, g * 2);
+                        groupParts = java.util.Arrays.copyOf(groupParts, g * 2);
+                    }
+                    if (groupParts[g] == null) {
+                        groupParts[g] = new ArrayList<>(4);
+                    }
+                    groupKeys[g] = keys[i];
+                    groupOf.put(keys[i], g);
+                }
+                ((List<C>) groupParts[g]).add((C) contents[i]);
             }
         }
-        for (Map.Entry<K, List<C>> e : perKey.entrySet()) {
-            List<C> parts = e.getValue();
-            fire(e.getKey(), start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
+        try {
+            for (int g = 0; g < groups; g++) {
+                List<C> parts = (List<C>) groupParts[g];
+                fire((K) groupKeys[g], start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
+            }
+        } finally {
+            for (int g = 0; g < groups; g++) {
+                groupKeys[g] = null;
+                groupParts[g].clear();
+            }
+            groupOf.clear();
         }
     }
 
