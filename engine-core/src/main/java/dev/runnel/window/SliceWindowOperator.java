@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tumbling and sliding windows with the default trigger and no allowed lateness, computed from
+ * Tumbling and sliding windows with the default trigger (and any allowed lateness), computed from
  * shared slices of {@code gcd(size, slide)} (the "panes" of Li et al., "No pane, no gain", 2005;
  * Flink's table runtime slices windows the same way). Each element updates one slice, so the cost
  * per element does not grow with {@code size / slide}; a firing window combines its slices (or,
@@ -27,8 +27,11 @@ import java.util.List;
  * and one pass over plain arrays — no per-key timers, and per element one primitive-index lookup.
  * Keys fire in first-arrival order within a slice.
  *
- * <p>With no allowed lateness a window fires exactly once and its state is dropped right away, so
- * per-window state of a process function lives for that one firing and is cleared after it.
+ * <p>With no allowed lateness a window fires exactly once and its slices are dropped right away, so
+ * per-window state of a process function lives for that one firing and is cleared after it. With
+ * allowed lateness the slices stay until a cleanup timer at {@code maxTimestamp + lateness} (one per
+ * window end, for all keys); an element within lateness re-fires its fired windows at once for its
+ * key, and per-window state is kept by window and key until cleanup.
  */
 public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, IN, OUT> {
     /** Timer key of window ends: the timer fires the window for every key that has slices in it. */
@@ -42,6 +45,14 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private final WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation;
     private final boolean keyedFunction;
     private final OutputTag<IN> lateTag;
+    /** Event time only; 0 on processing time. Windows are kept (and re-fire for late elements) until maxTimestamp + this. */
+    private final long allowedLateness;
+    /** With allowed lateness, per-window state of process functions by window end and key, kept until cleanup. */
+    private final org.agrona.collections.Long2ObjectHashMap<java.util.HashMap<Object, Object[]>> windowStates =
+        new org.agrona.collections.Long2ObjectHashMap<>();
+    /** True while a pass over a window's keys clears their window state (end of lateness) instead of emitting. */
+    private boolean clearing;
+    private final ArrayList<C> lateParts = new ArrayList<>(4);
     /** Live slices by start; the newest is cached because nearly every element lands in it. */
     private final java.util.TreeMap<Long, SliceTable> slices = new java.util.TreeMap<>();
     private SliceTable newest;
@@ -57,8 +68,10 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private ArrayList<?>[] groupParts = new ArrayList<?>[64];
 
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
-                               WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, OutputTag<IN> lateTag) {
+                               WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, long allowedLateness,
+                               OutputTag<IN> lateTag) {
         super(keySelector, false);
+        this.allowedLateness = eventTime ? allowedLateness : 0;
         this.size = assigner.size();
         this.slide = assigner.slide();
         this.offset = assigner.offset();
@@ -109,8 +122,8 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             }
             t = timestamp;
             long lastWindowEnd = TimeWindow.getWindowStartWithOffset(t, offset, slide) + size;
-            if (lastWindowEnd - 1 <= currentWatermark) {
-                // every window of this element has fired already
+            if (cleanupTime(lastWindowEnd - 1) <= currentWatermark) {
+                // every window of this element is past its allowed lateness
                 if (lateTag != null) {
                     context.output(lateTag, value, timestamp);
                 } else {
@@ -142,18 +155,64 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             } else {
                 slice.contents[at] = aggregation.add((C) slice.contents[at], value);
             }
+            // the window of t that ends first is the smallest window end (aligned to offset + size) after t
+            if (allowedLateness > 0 && TimeWindow.getWindowStartWithOffset(t, offset + size, slide) + slide - 1 <= currentWatermark) {
+                fireLateWindows(t);
+            }
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);
         }
     }
 
-    /** One timer per window end holding this slice that has not fired yet; shared by all keys. */
+    /** {@code maxTimestamp + allowedLateness}, saturating. */
+    private long cleanupTime(long maxTimestamp) {
+        long t = maxTimestamp + allowedLateness;
+        return t < maxTimestamp ? Long.MAX_VALUE : t;
+    }
+
+    /**
+     * A late element within allowed lateness: each of its windows that fired already and is not yet
+     * cleaned up fires again at once for this key, with the full updated result (a late firing; a
+     * window that never had this key's elements fires here for the first time).
+     */
+    private void fireLateWindows(long t) throws Exception {
+        // latest window first, the order in which Flink's sliding assigner lists (and so re-fires) them
+        for (long ws = TimeWindow.getWindowStartWithOffset(t, offset, slide); ws > t - size; ws -= slide) {
+            long maxTimestamp = ws + size - 1;
+            if (maxTimestamp > currentWatermark) {
+                continue; // still open: it fires when the watermark gets there
+            }
+            if (cleanupTime(maxTimestamp) <= currentWatermark) {
+                break; // cleaned up, and so are all earlier ones
+            }
+            lateParts.clear();
+            for (SliceTable s : slices.subMap(ws, true, ws + size, false).values()) {
+                int at = s.find(currentKey);
+                if (at >= 0) {
+                    lateParts.add((C) s.contents[at]);
+                }
+            }
+            if (!lateParts.isEmpty()) {
+                visit(currentKey, ws, ws + size, lateParts.size() == 1 ? lateParts.get(0) : null,
+                    lateParts.size() == 1 ? null : lateParts);
+            }
+        }
+        lateParts.clear();
+    }
+
+    /**
+     * One timer per window end holding this slice that has not fired yet, shared by all keys; with
+     * allowed lateness also one cleanup timer per window, whose namespace is the window end.
+     */
     private void registerWindowTimers(long sliceStart) {
         for (long ws = TimeWindow.getWindowStartWithOffset(sliceStart, offset, slide); ws + size > sliceStart; ws -= slide) {
             long maxTimestamp = ws + size - 1;
             if (eventTime) {
                 if (maxTimestamp > currentWatermark) {
                     eventTimers.register(ALL_KEYS, null, maxTimestamp);
+                }
+                if (allowedLateness > 0 && cleanupTime(maxTimestamp) > currentWatermark) {
+                    eventTimers.register(ALL_KEYS, ws + size, cleanupTime(maxTimestamp));
                 }
             } else {
                 processingTimers.register(ALL_KEYS, null, maxTimestamp);
@@ -162,10 +221,32 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     protected void onTimer(long time, Object namespace, boolean isEventTimer) {
+        if (namespace instanceof Long windowEnd) {
+            // end of allowed lateness: per-window state goes, and slices no later window needs
+            if (keyedFunction) {
+                clearing = true;
+                try {
+                    visitWindow(windowEnd - size, windowEnd, time);
+                } finally {
+                    clearing = false;
+                }
+            }
+            windowStates.remove((long) windowEnd);
+            dropSlicesBefore(windowEnd - size + slide);
+            return;
+        }
         long end = time + 1;
         long start = end - size;
+        visitWindow(start, end, time);
+        if (allowedLateness == 0) {
+            dropSlicesBefore(start + slide); // the next window starts one slide later
+        }
+    }
+
+    /** Visits (fires, or clears) window {@code [start, end)} for every key with contents in it. */
+    @SuppressWarnings("unchecked")
+    private void visitWindow(long start, long end, long time) {
         java.util.NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
         try {
             if (inWindow.size() == 1) {
@@ -173,16 +254,17 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 Object[] keys = only.keys;
                 Object[] contents = only.contents;
                 for (int i = 0, n = only.count; i < n; i++) {
-                    fire((K) keys[i], start, end, (C) contents[i], null);
+                    visit((K) keys[i], start, end, (C) contents[i], null);
                 }
             } else if (inWindow.size() > 1) {
-                fireCombined(inWindow.values().toArray(new SliceTable[0]), start, end);
+                visitCombined(inWindow.values().toArray(new SliceTable[0]), start, end);
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
         }
-        // the next window starts one slide later: slices before it are not needed any more
-        long keepFrom = start + slide;
+    }
+
+    private void dropSlicesBefore(long keepFrom) {
         while (!slices.isEmpty() && slices.firstKey() < keepFrom) {
             SliceTable dropped = slices.pollFirstEntry().getValue();
             if (dropped == newest) {
@@ -201,7 +283,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
      * are reused from firing to firing.
      */
     @SuppressWarnings("unchecked")
-    private void fireCombined(SliceTable[] inWindow, long start, long end) throws Exception {
+    private void visitCombined(SliceTable[] inWindow, long start, long end) throws Exception {
         int groups = 0;
         for (SliceTable slice : inWindow) {
             Object[] keys = slice.keys;
@@ -226,7 +308,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         try {
             for (int g = 0; g < groups; g++) {
                 List<C> parts = (List<C>) groupParts[g];
-                fire((K) groupKeys[g], start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
+                visit((K) groupKeys[g], start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
             }
         } finally {
             for (int g = 0; g < groups; g++) {
@@ -237,23 +319,28 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         }
     }
 
-    private void fire(K key, long start, long end, C contents, List<C> parts) throws Exception {
+    /** Emits one key's result for a window, or clears its window state when {@link #clearing}. */
+    private void visit(K key, long start, long end, C contents, List<C> parts) throws Exception {
         currentKey = key;
         if (keyedFunction) {
             setCurrentKey(key);
         }
-        collector.setTimestamp(end - 1);
         ctx.start = start;
         ctx.end = end;
         ctx.window = null;
         ctx.windowSlots = null;
+        if (clearing) {
+            aggregation.clear(key, ctx);
+            return;
+        }
+        collector.setTimestamp(end - 1);
         if (parts == null) {
             aggregation.emit(key, contents, ctx, collector);
         } else {
             aggregation.emitSlices(key, parts, ctx, collector);
         }
-        if (keyedFunction) {
-            aggregation.clear(key, ctx);
+        if (keyedFunction && allowedLateness == 0) {
+            aggregation.clear(key, ctx); // fires exactly once: its window state ends here
         }
     }
 
@@ -298,14 +385,23 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             context.output(tag, value, end - 1);
         }
 
+        /** Without lateness a window fires once, so its state lives in this one firing; with lateness it is kept by window and key. */
         @Override
         public Object[] slots() {
-            return windowSlots;
+            if (allowedLateness == 0) {
+                return windowSlots;
+            }
+            java.util.HashMap<Object, Object[]> byKey = windowStates.get(end);
+            return byKey == null ? null : byKey.get(currentKey);
         }
 
         @Override
         public void slots(Object[] slots) {
-            windowSlots = slots;
+            if (allowedLateness == 0) {
+                windowSlots = slots;
+            } else {
+                windowStates.computeIfAbsent(end, e -> new java.util.HashMap<>()).put(currentKey, slots);
+            }
         }
     }
 }

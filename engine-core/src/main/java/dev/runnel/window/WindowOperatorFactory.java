@@ -14,9 +14,8 @@ import java.util.function.IntFunction;
 
 /**
  * Picks the window operator for a windowed stream: tumbling and sliding windows with their default
- * trigger and no allowed lateness run on shared slices ({@link SliceWindowOperator}); everything
- * else (sessions, global windows, custom triggers, allowed lateness) on the general
- * {@link WindowOperator}.
+ * trigger (with or without allowed lateness) run on shared slices ({@link SliceWindowOperator});
+ * everything else (sessions, global windows, custom triggers) on the general {@link WindowOperator}.
  */
 public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
     private final KeySelector<IN, K> keySelector;
@@ -39,7 +38,7 @@ public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
 
     public boolean sliced() {
         boolean defaultTrigger = assigner.isEventTime() ? trigger == EventTimeTrigger.create() : trigger == ProcessingTimeTrigger.create();
-        return assigner instanceof SliceableAssigner && defaultTrigger && allowedLateness == 0;
+        return assigner instanceof SliceableAssigner && defaultTrigger;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -47,7 +46,7 @@ public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
         WindowAggregation<IN, C, OUT, K, W> agg = aggregation.apply(subtask);
         if (sliced()) {
             return new SliceWindowOperator<>(keySelector, (SliceableAssigner) assigner, assigner.isEventTime(),
-                (WindowAggregation) agg, lateTag);
+                (WindowAggregation) agg, allowedLateness, lateTag);
         }
         return new WindowOperator<>(keySelector, assigner, trigger, agg, allowedLateness, lateTag);
     }

@@ -3,7 +3,11 @@ package dev.runnel.window;
 import dev.runnel.api.functions.AggregateFunction;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessWindowFunction;
+import dev.runnel.api.windowing.EventTimeTrigger;
 import dev.runnel.api.windowing.TimeWindow;
+import dev.runnel.api.windowing.Trigger;
+import dev.runnel.api.windowing.TriggerResult;
+import dev.runnel.api.windowing.Window;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +64,45 @@ final class WindowTestSupport {
         @Override
         public void process(String key, Context ctx, Iterable<V> elements, Collector<String> out) {
             out.collect(key + " [" + ctx.window().getStart() + "," + ctx.window().getEnd() + ") " + elements.iterator().next());
+        }
+    }
+
+    /**
+     * Behaves exactly like the default {@link EventTimeTrigger}, but is not that instance, so the
+     * windowed stream runs on the general per-window operator instead of the sliced fast path: tests
+     * run both paths with the same expectations.
+     */
+    static final class GeneralPathTrigger extends Trigger<Object, Window> {
+        private final EventTimeTrigger delegate = EventTimeTrigger.create();
+
+        @Override
+        public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+            return delegate.onElement(element, timestamp, window, ctx);
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, Window window, TriggerContext ctx) {
+            return delegate.onEventTime(time, window, ctx);
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, Window window, TriggerContext ctx) {
+            return delegate.onProcessingTime(time, window, ctx);
+        }
+
+        @Override
+        public boolean canMerge() {
+            return true;
+        }
+
+        @Override
+        public void onMerge(Window window, TriggerContext ctx) {
+            delegate.onMerge(window, ctx);
+        }
+
+        @Override
+        public void clear(Window window, TriggerContext ctx) {
+            delegate.clear(window, ctx);
         }
     }
 }
