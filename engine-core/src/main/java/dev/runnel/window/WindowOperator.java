@@ -344,7 +344,12 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         return result;
     }
 
-    /** Merges trigger state slot by slot: reducing state with its reduce function, otherwise the first value. */
+    /**
+     * Merges trigger state slot by slot, as Flink's {@code mergePartitionedState} does for merging
+     * state: reducing state with its reduce function, aggregating state with the aggregate
+     * function's {@code merge}, list state by concatenation; value and map state keep the value of
+     * the earliest window that has one.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object[] mergeTriggerState(Object[] target, Object[] source) throws Exception {
         if (source == null) {
@@ -363,6 +368,13 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
                 out[i] = source[i];
             } else if (descriptors.get(i) instanceof ReducingStateDescriptor<?> rd) {
                 out[i] = ((ReducingStateDescriptor) rd).getReduceFunction().reduce(out[i], source[i]);
+            } else if (descriptors.get(i) instanceof AggregatingStateDescriptor ad) {
+                out[i] = ad.getAggregateFunction().merge(out[i], source[i]);
+            } else if (out[i] instanceof List a && source[i] instanceof List b) { // list state: concatenate
+                List merged = new ArrayList<>(a.size() + b.size());
+                merged.addAll(a);
+                merged.addAll(b);
+                out[i] = merged;
             }
         }
         return out;

@@ -83,6 +83,65 @@ class SessionAndTriggerTest {
         assertThat(out).containsExactly("u [0,30) 1,2,4");
     }
 
+    /** Fires once a session holds three elements whose values add up to at least 7: needs list and aggregating state merged. */
+    static final class ThreeElementsSummingToSeven extends Trigger<Ev, TimeWindow> {
+        private final dev.runnel.api.state.ListStateDescriptor<Long> seen =
+            new dev.runnel.api.state.ListStateDescriptor<>("seen", Long.class);
+        private final dev.runnel.api.state.AggregatingStateDescriptor<Ev, long[], Long> sum =
+            new dev.runnel.api.state.AggregatingStateDescriptor<>("sum", new Sum(), long[].class);
+
+        @Override
+        public TriggerResult onElement(Ev e, long ts, TimeWindow w, TriggerContext ctx) throws Exception {
+            dev.runnel.api.state.ListState<Long> list = ctx.getPartitionedState(seen);
+            dev.runnel.api.state.AggregatingState<Ev, Long> total = ctx.getPartitionedState(sum);
+            list.add(ts);
+            total.add(e);
+            int n = 0;
+            for (Long ignored : list.get()) {
+                n++;
+            }
+            return n >= 3 && total.get() >= 7 ? TriggerResult.FIRE : TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, TimeWindow w, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public boolean canMerge() {
+            return true;
+        }
+
+        @Override
+        public void onMerge(TimeWindow w, TriggerContext ctx) {
+            // the operator has merged "seen" (concatenated) and "sum" (AggregateFunction.merge) already
+        }
+
+        @Override
+        public void clear(TimeWindow w, TriggerContext ctx) throws Exception {
+            ctx.getPartitionedState(seen).clear();
+            ctx.getPartitionedState(sum).clear();
+        }
+    }
+
+    @Test
+    void listAndAggregatingTriggerStateMergeWithTheirSessions() {
+        List<String> out = env().fromSource(script()
+                    .event(ev("u", 0, 1), 0).event(ev("u", 20, 2), 20)   // two sessions: [0] sum 1, [20] sum 2
+                    .event(ev("u", 10, 4), 10)                           // merged: [0,20,10], sum 7: fires
+                    .watermark(1000),
+                WatermarkStrategy.noWatermarks(), "s")
+            .keyBy(Ev::key).window(EventTimeSessionWindows.withGap(ms(10))).trigger(new ThreeElementsSummingToSeven())
+            .process(new ListElements()).executeAndCollect();
+        assertThat(out).containsExactly("u [0,30) 1,2,4");
+    }
+
     @Test
     void processingTimeSessionsMergeAndFireWhenTheClockPassesTheGap() {
         List<String> out = StreamEnvironment.create(new ManualClock(0)).fromSource(script()
