@@ -328,10 +328,4 @@ class SessionAndTriggerTest {
         assertThatThrownBy(() -> keyed.window(EventTimeSessionWindows.withGap(ms(5))).trigger(notMergeable))
             .hasMessageContaining("cannot be used with merging (session) windows");
     }
-
-    @Test
-    void eventTimeWindowsNeedTimestamps() {
-        var job = env().fromElements(ev("k", 1, 1)).keyBy(Ev::key).window(TumblingEventTimeWindows.of(ms(10))).aggregate(new Sum());
-        assertThatThrownBy(job::executeAndCollect).hasStackTraceContaining("timestamp");
-    }
 }
