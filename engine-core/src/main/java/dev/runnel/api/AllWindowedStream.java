@@ -55,6 +55,9 @@ public final class AllWindowedStream<T, W extends Window> {
         if (lateness.isNegative()) {
             throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
         }
+        if (!assigner.isEventTime() && !lateness.isZero()) {
+            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
+        }
         this.allowedLateness = lateness.toMillis();
         return this;
     }

@@ -95,7 +95,7 @@ public final class WindowedStream<T, K, W extends Window> {
 
     public <R> DataStream<R> apply(WindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
-        return build("WindowApply", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(function)));
+        return build("WindowApply", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
     }
 
     private <C, R> DataStream<R> build(String name, IntFunction<WindowAggregation<T, C, R, K, W>> aggregation) {

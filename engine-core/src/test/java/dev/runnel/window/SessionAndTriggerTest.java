@@ -309,6 +309,8 @@ class SessionAndTriggerTest {
             .hasMessageContaining("must not be negative");
         assertThatThrownBy(() -> keyed.window(TumblingProcessingTimeWindows.of(ms(10))).allowedLateness(ms(5)))
             .hasMessageContaining("only applies to event-time windows");
+        assertThatThrownBy(() -> env().fromElements(1).windowAll(TumblingProcessingTimeWindows.of(ms(10))).allowedLateness(ms(5)))
+            .hasMessageContaining("only applies to event-time windows");
         Trigger<Object, TimeWindow> notMergeable = new Trigger<>() {
             @Override
             public TriggerResult onElement(Object e, long ts, TimeWindow w, TriggerContext ctx) {
