@@ -1,0 +1,22 @@
+package dev.runnel.benchmarks;
+
+/** The benchmark event of BENCHMARKS.md. Mutable fields, as a hand-written loop would have them. */
+public final class Event {
+    public long key;
+    public long ts;
+    public int type;
+    public double amount;
+
+    public long key() {
+        return key;
+    }
+
+    public long ts() {
+        return ts;
+    }
+
+    @Override
+    public String toString() {
+        return "Event{key=" + key + ", ts=" + ts + ", type=" + type + ", amount=" + amount + "}";
+    }
+}

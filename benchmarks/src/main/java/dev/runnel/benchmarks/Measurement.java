@@ -1,0 +1,53 @@
+package dev.runnel.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/** One timed run of one workload in this JVM: wall time, process CPU time and peak heap. */
+public record Measurement(String workload, long events, long outputs, long wallNanos, long cpuNanos, long peakHeapBytes) {
+
+    public double eventsPerSecond() {
+        return events * 1e9 / wallNanos;
+    }
+
+    public double eventsPerCpuSecond() {
+        return cpuNanos <= 0 ? Double.NaN : events * 1e9 / cpuNanos;
+    }
+
+    /** The line a forked run prints for its parent. */
+    public String toWire() {
+        return "RESULT " + workload + " " + events + " " + outputs + " " + wallNanos + " " + cpuNanos + " " + peakHeapBytes;
+    }
+
+    public static Measurement fromWire(String line) {
+        String[] f = line.trim().split(" ");
+        return new Measurement(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+            Long.parseLong(f[6]));
+    }
+
+    public static Measurement run(Workload w, long n, long seed) {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        long outputs = w.job().run(n, seed);
+        long wall = System.nanoTime() - t0;
+        long cpu = processCpuNanos() - cpu0;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new Measurement(w.name(), n, outputs, wall, cpu, peak);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.runnel.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the runner's table as CSV and Markdown, with the machine it ran on. */
+final class Report {
+    private Report() {}
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
+            + System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    static void write(Path dir, Map<String, Runner.Row> rows, int runs, long seed, List<String> flags) throws IOException {
+        Runner.Row h1 = rows.get("H1");
+        List<String> csv = new ArrayList<>();
+        csv.add("workload,events,median_events_per_s,min_events_per_s,max_events_per_s,outputs,events_per_cpu_s,peak_heap_mb,ratio_to_h1");
+        List<String> md = new ArrayList<>();
+        md.add("Machine: " + machine() + "; forked JVM flags: " + String.join(" ", flags) + "; runs per workload: " + runs
+            + "; seed " + seed + ".");
+        md.add("");
+        md.add("| workload | events | median events/s | min – max | outputs | events/CPU-s | peak heap | ratio to H1 |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (Runner.Row r : rows.values()) {
+            Measurement m = r.medianRun();
+            csv.add(String.format(Locale.ROOT, "%s,%d,%.0f,%.0f,%.0f,%d,%.0f,%d,%.4f", r.workload.name(), m.events(), r.median, r.min,
+                r.max, m.outputs(), m.eventsPerCpuSecond(), m.peakHeapBytes() >> 20, r.ratioTo(h1)));
+            md.add(String.format(Locale.ROOT, "| %s | %,d | %.3f M | %.3f – %.3f M | %,d | %.3f M | %,d MB | %.3f |", r.workload.name(),
+                m.events(), r.median / 1e6, r.min / 1e6, r.max / 1e6, m.outputs(), m.eventsPerCpuSecond() / 1e6,
+                m.peakHeapBytes() >> 20, r.ratioTo(h1)));
+        }
+        Runner.writeLines(dir.resolve("latest.csv"), csv);
+        Runner.writeLines(dir.resolve("latest.md"), md);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.runnel.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-to-end runner: each run of each workload in a fresh JVM (same java, same class path,
+ * fixed heap and GC flags), median events/s over the runs, and every figure also as a ratio to H1
+ * measured in the same invocation — the only kind of number that means something on a noisy
+ * machine. Before timing anything it checks that W1 gives exactly H1's results.
+ *
+ * <pre>
+ * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork]
+ * java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
+ * </pre>
+ */
+public final class Runner {
+    /** Flags of every forked run; results are only comparable under the same ones. */
+    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC");
+
+    public static void main(String[] args) throws Exception {
+        List<String> names = new ArrayList<>();
+        Long events = null;
+        int runs = 3;
+        long seed = 42;
+        boolean fork = true;
+        Path out = Path.of("benchmarks", "results");
+        String single = null;
+        boolean latency = false;
+        String rates = "100000,1000000";
+        int seconds = 10;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--no-fork" -> fork = false;
+                case "--single" -> single = args[++i];
+                case "--latency" -> latency = true;
+                case "--rates" -> rates = args[++i];
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    usage();
+                    return;
+                }
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        System.err.println("Unknown option " + args[i]);
+                        usage();
+                        System.exit(2);
+                    }
+                    names.add(args[i]);
+                }
+            }
+        }
+        if (single != null) {
+            Workload w = Workload.named(single);
+            System.out.println(Measurement.run(w, events == null ? w.defaultEvents() : events, seed).toWire());
+            return;
+        }
+        if (latency) {
+            LatencyRunner.run(parseRates(rates), seconds, seed);
+            return;
+        }
+        List<Workload> workloads = new ArrayList<>();
+        for (String n : names.isEmpty() ? Workload.all().stream().map(Workload::name).toList() : names) {
+            workloads.add(Workload.named(n));
+        }
+        if (workloads.stream().noneMatch(w -> w.name().equals("H1"))) {
+            workloads.add(0, Workload.named("H1")); // every ratio needs H1 from this invocation
+        }
+        checkW1AgainstH1();
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Workload w : workloads) {
+            long n = events == null ? w.defaultEvents() : events;
+            List<Measurement> ms = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                ms.add(fork ? forked(w, n, seed) : Measurement.run(w, n, seed));
+            }
+            Row row = new Row(w, ms);
+            rows.put(w.name(), row);
+            System.out.println(row.line(rows.get("H1")));
+        }
+        Report.write(out, rows, runs, seed, fork ? JVM_FLAGS : List.of("(in-process)"));
+        System.out.println("Wrote " + out.resolve("latest.csv") + " and " + out.resolve("latest.md"));
+    }
+
+    private static long[] parseRates(String s) {
+        String[] parts = s.split(",");
+        long[] r = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            r[i] = Long.parseLong(parts[i].trim().replace("_", ""));
+        }
+        return r;
+    }
+
+    private static void usage() {
+        System.out.println("""
+            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork]
+                   java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
+            workloads (default: all):""");
+        for (Workload w : Workload.all()) {
+            System.out.printf(Locale.ROOT, "  %-5s %,13d events  %s%n", w.name(), w.defaultEvents(), w.description());
+        }
+    }
+
+    /** W1 at n = 20,000, seed 42 must give exactly H1's lines; nothing is timed otherwise. */
+    static void checkW1AgainstH1() {
+        List<String> h1 = new ArrayList<>();
+        Baselines.h1(20_000, 42, (k, s, e, sum) -> h1.add(k + "," + s + "," + e + "," + sum));
+        List<String> w1 = new ArrayList<>(EngineWorkloads.w1Lines(20_000, 42));
+        Collections.sort(h1);
+        Collections.sort(w1);
+        if (!h1.equals(w1)) {
+            throw new IllegalStateException("W1 does not give H1's results at n=20000, seed 42: " + h1.size() + " vs " + w1.size()
+                + " lines; first H1 lines " + h1.subList(0, Math.min(3, h1.size())) + ", W1 " + w1.subList(0, Math.min(3, w1.size())));
+        }
+        System.out.println("check: W1 = H1 at n=20,000 seed 42 (" + h1.size() + " window results)");
+    }
+
+    static Measurement forked(Workload w, long n, long seed) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Runner.class.getName());
+        cmd.add("--single");
+        cmd.add(w.name());
+        cmd.add("--events");
+        cmd.add(Long.toString(n));
+        cmd.add("--seed");
+        cmd.add(Long.toString(seed));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Measurement result = null;
+        StringBuilder other = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    result = Measurement.fromWire(line);
+                } else {
+                    other.append(line).append('\n');
+                }
+            }
+        }
+        int rc = p.waitFor();
+        if (rc != 0 || result == null) {
+            throw new IllegalStateException("Forked run of " + w.name() + " failed (exit " + rc + "):\n" + other);
+        }
+        return result;
+    }
+
+    /** The runs of one workload, summarised. */
+    static final class Row {
+        final Workload workload;
+        final List<Measurement> runs;
+        final double median;
+        final double min;
+        final double max;
+
+        Row(Workload workload, List<Measurement> runs) {
+            this.workload = workload;
+            this.runs = runs;
+            List<Double> rates = new ArrayList<>();
+            for (Measurement m : runs) {
+                rates.add(m.eventsPerSecond());
+            }
+            Collections.sort(rates);
+            this.median = rates.size() % 2 == 1 ? rates.get(rates.size() / 2)
+                : (rates.get(rates.size() / 2 - 1) + rates.get(rates.size() / 2)) / 2;
+            this.min = rates.get(0);
+            this.max = rates.get(rates.size() - 1);
+        }
+
+        Measurement medianRun() {
+            Measurement best = runs.get(0);
+            for (Measurement m : runs) {
+                if (Math.abs(m.eventsPerSecond() - median) < Math.abs(best.eventsPerSecond() - median)) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+
+        double ratioTo(Row h1) {
+            return h1 == null ? Double.NaN : median / h1.median;
+        }
+
+        String line(Row h1) {
+            Measurement m = medianRun();
+            return String.format(Locale.ROOT, "%-5s events=%,d  median=%.3f M/s  (min %.3f, max %.3f)  outputs=%,d  "
+                    + "events/cpu-s=%.3f M  peak-heap=%,d MB  ratio-to-H1=%.3f",
+                workload.name(), m.events(), median / 1e6, min / 1e6, max / 1e6, m.outputs(), m.eventsPerCpuSecond() / 1e6,
+                m.peakHeapBytes() >> 20, ratioTo(h1));
+        }
+    }
+
+    static void writeLines(Path file, List<String> lines) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}
