@@ -301,23 +301,28 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     private W mergeInto(Map<W, WindowRecord<C>> map, W w) {
         TreeMap<W, WindowRecord<C>> sessions = (TreeMap<W, WindowRecord<C>>) map;
         TimeWindow tw = (TimeWindow) w;
+        if (sessions.isEmpty()) {
+            return w;
+        }
         W probe = (W) new TimeWindow(tw.getStart(), Long.MAX_VALUE);
-        List<W> mergedAway = new ArrayList<>(2);
+        List<W> mergedAway = null;
         TimeWindow covered = tw;
         W lower = sessions.floorKey(probe);
         if (lower != null && ((TimeWindow) lower).intersects(tw)) {
+            mergedAway = new ArrayList<>(2);
             mergedAway.add(lower);
             covered = covered.cover((TimeWindow) lower);
         }
-        for (W k : sessions.tailMap(probe, false).keySet()) {
-            if (((TimeWindow) k).getStart() > tw.getEnd()) {
-                break;
+        // later sessions in start order, while they start at or before the new window's end (no view objects)
+        for (W k = sessions.higherKey(probe); k != null && ((TimeWindow) k).getStart() <= tw.getEnd(); k = sessions.higherKey(k)) {
+            if (mergedAway == null) {
+                mergedAway = new ArrayList<>(2);
             }
             mergedAway.add(k);
             covered = covered.cover((TimeWindow) k);
         }
         W result = (W) covered;
-        if (mergedAway.isEmpty() || (mergedAway.size() == 1 && mergedAway.get(0).equals(result))) {
+        if (mergedAway == null || (mergedAway.size() == 1 && mergedAway.get(0).equals(result))) {
             return result;
         }
         WindowRecord<C> merged = new WindowRecord<>();
