@@ -1,0 +1,110 @@
+package dev.runnel.benchmarks.jmh;
+
+import dev.runnel.api.state.MapState;
+import dev.runnel.api.state.MapStateDescriptor;
+import dev.runnel.api.state.ValueState;
+import dev.runnel.api.state.ValueStateDescriptor;
+import dev.runnel.api.time.BoundedOutOfOrdernessWatermarks;
+import dev.runnel.api.time.Clock;
+import dev.runnel.api.time.WatermarkOutput;
+import dev.runnel.state.KeyedRuntimeContext;
+import dev.runnel.state.KeyedStateBackend;
+import dev.runnel.runtime.OperatorContext;
+import dev.runnel.runtime.SideOutputs;
+import dev.runnel.time.TimerQueue;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Per-operation costs of the engine's hot paths, each beside what a plain loop would do:
+ * watermark generation, keyed state access, timer registration and firing.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+UseParallelGC"})
+@State(Scope.Thread)
+public class HotPathBenchmarks {
+    private static final WatermarkOutput NO_OUTPUT = new WatermarkOutput() {
+        public void emitWatermark(long timestamp) {}
+
+        public void markIdle() {}
+
+        public void markActive() {}
+    };
+
+    private BoundedOutOfOrdernessWatermarks<Object> watermarks;
+    private KeyedStateBackend backend;
+    private ValueState<Long> value;
+    private MapState<Long, Long> map;
+    private Long[] keys;
+    private TimerQueue timers;
+    private long tick;
+    private long time;
+
+    @Setup
+    public void setup() {
+        watermarks = new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(200));
+        backend = new KeyedStateBackend("bench", Clock.SYSTEM);
+        KeyedRuntimeContext rc = new KeyedRuntimeContext(new OperatorContext("bench", 0, 1, Clock.SYSTEM, new SideOutputs()), backend);
+        value = rc.getState(new ValueStateDescriptor<>("v", Long.class));
+        map = rc.getMapState(new MapStateDescriptor<>("m", Long.class, Long.class));
+        keys = new Long[10_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (long) i;
+        }
+        timers = new TimerQueue();
+    }
+
+    /** One event through bounded out-of-orderness, plus a periodic emit every 256 events. */
+    @Benchmark
+    public void watermarkPerEvent() {
+        long t = tick++;
+        watermarks.onEvent(null, t + (t * 31 & 127), NO_OUTPUT);
+        if ((t & 255) == 0) {
+            watermarks.onPeriodicEmit(NO_OUTPUT);
+        }
+    }
+
+    /** Set the current key (one hash lookup), read and update a ValueState. */
+    @Benchmark
+    public void valueStateGetUpdate() {
+        long t = tick++;
+        backend.setCurrentKey(keys[(int) (t % keys.length)]);
+        Long v = value.value();
+        value.update(v == null ? 1L : v + 1);
+    }
+
+    /** Set the current key, read and update one entry of a MapState. */
+    @Benchmark
+    public void mapStateGetPut(Blackhole bh) {
+        long t = tick++;
+        backend.setCurrentKey(keys[(int) (t % keys.length)]);
+        Long k = keys[(int) ((t >> 3) & 63)];
+        Long v = map.get(k);
+        map.put(k, v == null ? 1L : v + 1);
+        bh.consume(v);
+    }
+
+    /** W4's timer pattern: register at ts + 1000 for one of 10k keys, fire everything up to ts every 256 events. */
+    @Benchmark
+    public void timerRegisterAndFire(Blackhole bh) {
+        long t = time++;
+        timers.register(keys[(int) (t % keys.length)], null, t + 1_000 + (t * 31 & 63));
+        if ((t & 255) == 0) {
+            bh.consume(timers.advance(t, (key, ns, ts) -> bh.consume(key)));
+        }
+    }
+}
