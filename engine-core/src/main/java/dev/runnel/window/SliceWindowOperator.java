@@ -344,6 +344,11 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         }
     }
 
+    /** Number of slices held (for tests and monitoring): state this operator has not dropped yet. */
+    int liveSlices() {
+        return slices.size();
+    }
+
     /** Window-function context of the window being fired; its per-window state lives for this firing. */
     private final class FiringContext implements WindowFunctionContext<TimeWindow>, WindowStateSlots.Holder {
         long start;

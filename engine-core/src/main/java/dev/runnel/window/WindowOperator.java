@@ -212,7 +212,25 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         }
         if (result.isPurge() && record != null) {
             record.contents = null; // freed now; trigger state stays until the window is cleaned up
+            if (!merging && allNull(record.triggerState) && allNull(record.windowState)) {
+                // nothing left: drop the record too, or windows that are never cleaned up (global windows
+                // with a purging trigger) would keep one empty record per key forever. A later element
+                // starts the window afresh, which is what its purged state would give. Sessions keep
+                // theirs: a purged session still merges with neighbours until cleanup, as in Flink.
+                map.remove(window);
+            }
         }
+    }
+
+    private static boolean allNull(Object[] slots) {
+        if (slots != null) {
+            for (Object o : slots) {
+                if (o != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void fire(W window, WindowRecord<C> record) throws Exception {
