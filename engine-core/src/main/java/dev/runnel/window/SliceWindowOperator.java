@@ -122,13 +122,16 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             }
             t = timestamp;
             long lastWindowEnd = TimeWindow.getWindowStartWithOffset(t, offset, slide) + size;
-            if (cleanupTime(lastWindowEnd - 1) <= currentWatermark) {
-                // every window of this element is past its allowed lateness
-                if (lateTag != null) {
-                    context.output(lateTag, value, timestamp);
-                } else {
-                    metrics.lateRecordsDropped++;
+            if (t >= lastWindowEnd) {
+                // in a gap between windows (size < slide): no window takes it; as in Flink it counts as
+                // late only if it is behind the watermark by more than the allowed lateness
+                if (cleanupTime(t) <= currentWatermark) {
+                    late(value, timestamp);
                 }
+                return;
+            }
+            if (cleanupTime(lastWindowEnd - 1) <= currentWatermark) {
+                late(value, timestamp); // every window of this element is past its allowed lateness
                 return;
             }
         } else {
@@ -161,6 +164,14 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);
+        }
+    }
+
+    private void late(IN value, long timestamp) {
+        if (lateTag != null) {
+            context.output(lateTag, value, timestamp);
+        } else {
+            metrics.lateRecordsDropped++;
         }
     }
 

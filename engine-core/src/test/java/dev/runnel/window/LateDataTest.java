@@ -233,4 +233,22 @@ class LateDataTest {
             "0: sum=7 firing=3");
         assertThat(cleared.values()).containsExactly("-5 after 2", "0 after 3");
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void hoppingWindowsSmallerThanTheSlideSkipGapsAndJudgeGapElementsByTheirOwnTimestamp(boolean general) {
+        // windows of 5 every 10: [0,5), [10,15), ...; 5..9 is a gap
+        Outputs out = run(ScriptedSource.<Ev>create()
+                .event(ev("k", 2, 1), 2).event(ev("k", 7, 2), 7)     // 7 is in no window: ignored
+                .watermark(5)                                        // fires [0,5)
+                .event(ev("k", 6, 4), 6)                             // in the gap, not behind the watermark: ignored, not late
+                .event(ev("k", 12, 8), 12)
+                .watermark(20)
+                .event(ev("k", 8, 16), 8)                            // in the gap and behind the watermark: late, as in Flink
+                .watermark(100),
+            s -> path(s.keyBy(Ev::key).window(SlidingEventTimeWindows.of(ms(5), ms(10))), general)
+                .sideOutputLateData(LATE).aggregate(new Sum(), new Describe<>()));
+        assertThat(out.main()).containsExactly("k [0,5) 1", "k [10,15) 8");
+        assertThat(out.late()).containsExactly("k:16@8");
+    }
 }
