@@ -73,9 +73,14 @@ final class LatencyRunner {
         }
     }
 
-    /** W4's work per event, passing each event on so its latency can be measured. */
+    /** A per-key counter in keyed state (optionally with W4's timer per event), passing each event on. */
     static final class CountAndForward extends KeyedProcessFunction<Long, Timed, Timed> {
+        private final boolean timers;
         private transient ValueState<Long> count;
+
+        CountAndForward(boolean timers) {
+            this.timers = timers;
+        }
 
         @Override
         public void open(RuntimeContext rc) {
@@ -86,7 +91,9 @@ final class LatencyRunner {
         public void processElement(Timed t, Context ctx, Collector<Timed> out) {
             Long c = count.value();
             count.update(c == null ? 1L : c + 1);
-            ctx.timerService().registerEventTimeTimer(t.event().ts + 1_000);
+            if (timers) {
+                ctx.timerService().registerEventTimeTimer(t.event().ts + 1_000);
+            }
             out.collect(t);
         }
 
@@ -116,23 +123,29 @@ final class LatencyRunner {
     }
 
     static void run(long[] rates, int seconds, long seed) {
-        System.out.println("latency: keyBy(key % 10k) -> KeyedProcessFunction (W4's counter and timer) -> sink, parallelism 1; "
-            + "from scheduled send time to output, first 2 s excluded");
-        for (long rate : rates) {
-            long total = rate * (seconds + 2);
-            LatencySink sink = new LatencySink(rate * 2);
-            StreamEnvironment env = StreamEnvironment.create();
-            env.fromSource(new PacedSource(seed, rate, total),
-                    WatermarkStrategy.<Timed>forBoundedOutOfOrderness(Duration.ofMillis(200)).withTimestampAssigner((t, ts) -> t.event().ts),
-                    "paced")
-                .keyBy(t -> t.event().key % 10_000)
-                .process(new CountAndForward())
-                .addSink(sink);
-            env.execute("latency-" + rate);
-            Histogram h = sink.histogram;
-            System.out.printf(Locale.ROOT, "rate=%,d/s  events=%,d  p50=%.1f us  p99=%.1f us  p99.9=%.1f us  max=%.1f us%n", rate,
-                h.getTotalCount(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3,
-                h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+        System.out.println("latency: paced source -> keyBy(key % 10k) -> KeyedProcessFunction -> sink, parallelism 1; "
+            + "from scheduled send time to output; first 2 s excluded");
+        for (boolean timers : new boolean[] {false, true}) {
+            for (long rate : rates) {
+                Histogram h = measure(rate, seconds, seed, timers);
+                System.out.printf(Locale.ROOT, "%-22s rate=%,d/s  events=%,d  p50=%.1f us  p99=%.1f us  p99.9=%.1f us  max=%.1f us%n",
+                    timers ? "keyed state + timers" : "keyed state", rate, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
+                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+            }
         }
+    }
+
+    private static Histogram measure(long rate, int seconds, long seed, boolean timers) {
+        long total = rate * (seconds + 2);
+        LatencySink sink = new LatencySink(rate * 2);
+        StreamEnvironment env = StreamEnvironment.create();
+        env.fromSource(new PacedSource(seed, rate, total),
+                WatermarkStrategy.<Timed>forBoundedOutOfOrderness(Duration.ofMillis(200)).withTimestampAssigner((t, ts) -> t.event().ts),
+                "paced")
+            .keyBy(t -> t.event().key % 10_000)
+            .process(new CountAndForward(timers))
+            .addSink(sink);
+        env.execute("latency-" + rate);
+        return sink.histogram;
     }
 }
