@@ -14,6 +14,9 @@ public final class OperatorMetrics {
     public volatile long currentWatermark = Long.MIN_VALUE;
     public volatile boolean idle;
 
+    /** Named gauges an operator publishes (e.g. the CEP operator's partial matches); read racily, like the counters. */
+    private final java.util.Map<String, java.util.function.LongSupplier> gauges = new java.util.concurrent.ConcurrentSkipListMap<>();
+
     public OperatorMetrics(String operatorName, int subtask) {
         this.operatorName = operatorName;
         this.subtask = subtask;
@@ -27,10 +30,35 @@ public final class OperatorMetrics {
         return subtask;
     }
 
+    /** Publishes a gauge; the supplier is read by whoever looks at the metrics. */
+    public void gauge(String name, java.util.function.LongSupplier value) {
+        gauges.put(name, value);
+    }
+
+    /** The current value of a gauge; throws if this operator has no such gauge. */
+    public long gauge(String name) {
+        java.util.function.LongSupplier g = gauges.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("Operator '" + operatorName + "' has no gauge '" + name + "'; gauges: " + gauges.keySet());
+        }
+        return g.getAsLong();
+    }
+
+    public java.util.Set<String> gaugeNames() {
+        return gauges.keySet();
+    }
+
     @Override
     public String toString() {
         return operatorName + "#" + subtask + " in=" + recordsIn + " out=" + recordsOut + " late=" + lateRecordsDropped
-            + " deadLetters=" + deadLetters + " watermark=" + formatWatermark(currentWatermark) + (idle ? " (idle)" : "");
+            + " deadLetters=" + deadLetters + " watermark=" + formatWatermark(currentWatermark) + (idle ? " (idle)" : "")
+            + describeGauges();
+    }
+
+    private String describeGauges() {
+        StringBuilder sb = new StringBuilder();
+        gauges.forEach((name, g) -> sb.append(' ').append(name).append('=').append(g.getAsLong()));
+        return sb.toString();
     }
 
     public static String formatWatermark(long wm) {

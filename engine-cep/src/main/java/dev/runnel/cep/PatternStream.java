@@ -1,0 +1,111 @@
+package dev.runnel.cep;
+
+import dev.runnel.api.DataStream;
+import dev.runnel.api.KeyedStream;
+import dev.runnel.api.OutputTag;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.cep.functions.PatternProcessFunction;
+import dev.runnel.cep.nfa.CompiledPattern;
+import dev.runnel.cep.nfa.NfaCompiler;
+import dev.runnel.cep.operator.CepOperator;
+import dev.runnel.cep.operator.FunctionCopies;
+import dev.runnel.cep.operator.SelectAdapters;
+import dev.runnel.cep.pattern.Pattern;
+import java.util.Objects;
+
+/**
+ * A stream of pattern matches waiting for the function that turns them into results ({@link #process},
+ * {@link #select}, {@link #flatSelect}). Configuration methods return a new PatternStream.
+ * Event time is the default: events are matched in timestamp order once the watermark passes them.
+ */
+public final class PatternStream<T> {
+    static final String OPERATOR_NAME = "Pattern";
+
+    private final DataStream<T> input;
+    private final Pattern<T, ?> pattern;
+    private final CompiledPattern compiled;
+    private final EventComparator<T> comparator;
+    private final OutputTag<T> lateDataTag;
+    private final boolean processingTime;
+
+    PatternStream(DataStream<T> input, Pattern<T, ?> pattern, EventComparator<T> comparator) {
+        this(Objects.requireNonNull(input, "input"), pattern, NfaCompiler.compile(pattern), comparator, null, false);
+    }
+
+    private PatternStream(DataStream<T> input, Pattern<T, ?> pattern, CompiledPattern compiled, EventComparator<T> comparator,
+            OutputTag<T> lateDataTag, boolean processingTime) {
+        this.input = input;
+        this.pattern = pattern;
+        this.compiled = compiled;
+        this.comparator = comparator;
+        this.lateDataTag = lateDataTag;
+        this.processingTime = processingTime;
+    }
+
+    /** Match events as they arrive, measuring {@code within} on the environment's clock. */
+    public PatternStream<T> inProcessingTime() {
+        return new PatternStream<>(input, pattern, compiled, comparator, lateDataTag, true);
+    }
+
+    public PatternStream<T> inEventTime() {
+        return new PatternStream<>(input, pattern, compiled, comparator, lateDataTag, false);
+    }
+
+    /** Events at or behind the watermark go to this side output instead of being dropped (and counted). */
+    public PatternStream<T> sideOutputLateData(OutputTag<T> lateDataTag) {
+        return new PatternStream<>(input, pattern, compiled, comparator, Objects.requireNonNull(lateDataTag, "lateDataTag"),
+            processingTime);
+    }
+
+    public <R> DataStream<R> process(PatternProcessFunction<T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return attach(function, true);
+    }
+
+    public <R> DataStream<R> select(PatternSelectFunction<T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return attach(SelectAdapters.select(function), false);
+    }
+
+    /** Matches to the main output, timed-out partial matches (via {@code timeoutFunction}) to {@code timedOutTag}. */
+    public <L, R> DataStream<R> select(OutputTag<L> timedOutTag, PatternTimeoutFunction<T, L> timeoutFunction,
+            PatternSelectFunction<T, R> function) {
+        Objects.requireNonNull(timedOutTag, "timedOutTag");
+        Objects.requireNonNull(timeoutFunction, "timeoutFunction");
+        Objects.requireNonNull(function, "function");
+        return attach(SelectAdapters.selectWithTimeout(function, timedOutTag, timeoutFunction), false);
+    }
+
+    public <R> DataStream<R> flatSelect(PatternFlatSelectFunction<T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return attach(SelectAdapters.flatSelect(function), false);
+    }
+
+    public <L, R> DataStream<R> flatSelect(OutputTag<L> timedOutTag, PatternFlatTimeoutFunction<T, L> timeoutFunction,
+            PatternFlatSelectFunction<T, R> function) {
+        Objects.requireNonNull(timedOutTag, "timedOutTag");
+        Objects.requireNonNull(timeoutFunction, "timeoutFunction");
+        Objects.requireNonNull(function, "function");
+        return attach(SelectAdapters.flatSelectWithTimeout(function, timedOutTag, timeoutFunction), false);
+    }
+
+    private <R> DataStream<R> attach(PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
+        CompiledPattern nfa = compiled;
+        boolean procTime = processingTime;
+        EventComparator<T> cmp = comparator;
+        OutputTag<T> late = lateDataTag;
+        if (input instanceof KeyedStream<T, ?> keyed) {
+            return attachKeyed(keyed, nfa, procTime, cmp, late, function, copyPerSubtask);
+        }
+        KeySelector<T, Boolean> allOneKey = e -> Boolean.TRUE;
+        return input.transformSingle(OPERATOR_NAME,
+            i -> new CepOperator<>(allOneKey, nfa, procTime, cmp, late, function));
+    }
+
+    private static <T, K, R> DataStream<R> attachKeyed(KeyedStream<T, K> keyed, CompiledPattern nfa, boolean procTime,
+            EventComparator<T> cmp, OutputTag<T> late, PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
+        KeySelector<T, K> keySelector = keyed.keySelector();
+        return keyed.transformKeyed(OPERATOR_NAME, i -> new CepOperator<>(keySelector, nfa, procTime, cmp, late,
+            copyPerSubtask ? FunctionCopies.copyFor(i, function) : function));
+    }
+}

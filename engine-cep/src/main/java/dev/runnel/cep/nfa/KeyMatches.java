@@ -1,0 +1,47 @@
+package dev.runnel.cep.nfa;
+
+/**
+ * Everything the matcher keeps for one key: its open partial matches in start order, completed
+ * matches held back by an earlier partial match (skip strategies), and the arrival counter that
+ * orders its events. The operator adds its own bookkeeping (buffered events, timer). A key whose
+ * {@link #isIdle()} holds nothing and is dropped.
+ */
+public final class KeyMatches {
+    private static final PartialMatch[] EMPTY = new PartialMatch[0];
+
+    final Object key;
+    PartialMatch[] partials = EMPTY;
+    int size;
+    PartialMatch[] completed = EMPTY;
+    int completedSize;
+    long nextSeq;
+    /** Earliest time a partial match of this key times out; Long.MAX_VALUE if none can. */
+    long deadline = Long.MAX_VALUE;
+
+    /** Events of this key waiting in the operator's time-order buffer. */
+    public int bufferedEvents;
+    /** Time of the earliest timeout timer the operator has registered for this key, Long.MAX_VALUE if none. */
+    public long timerAt = Long.MAX_VALUE;
+    /** Events waiting per timestamp when a comparator orders equal timestamps; null otherwise. */
+    public org.agrona.collections.Long2ObjectHashMap<java.util.ArrayList<Object>> sameTimestamp;
+
+    public KeyMatches(Object key) {
+        this.key = key;
+    }
+
+    public Object key() {
+        return key;
+    }
+
+    public long deadline() {
+        return deadline;
+    }
+
+    public int partialMatchCount() {
+        return size;
+    }
+
+    public boolean isIdle() {
+        return size == 0 && completedSize == 0 && bufferedEvents == 0;
+    }
+}

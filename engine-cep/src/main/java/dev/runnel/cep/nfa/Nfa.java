@@ -1,0 +1,442 @@
+package dev.runnel.cep.nfa;
+
+import dev.runnel.cep.pattern.AfterMatchSkipStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs a {@link CompiledPattern} over the events of many keys, one key at a time, with Flink CEP's
+ * semantics: for each event every open partial match of the key follows the edges whose conditions
+ * hold (PROCEED edges are explored first, without consuming), so it may stay, branch, complete or
+ * die; the always-present start run may begin a new partial match. {@link #advanceTime} prunes
+ * partial matches whose {@code within} expired (bounds are exclusive) and turns trailing
+ * notFollowedBy runs into matches.
+ *
+ * <p>Unlike Flink, a step allocates only what it keeps: simple conditions are evaluated once per
+ * event, a run that only skips the event is kept as is, and scratch arrays are reused. Partial
+ * matches of a key are kept sorted by their first event, which makes the skip strategies' "earliest
+ * first" rule a look at the head of a list. One instance per operator instance; not thread-safe.
+ */
+public final class Nfa {
+    private final CompiledPattern pattern;
+    private final AfterMatchSkipStrategy skip;
+    private final boolean skipping;
+    private final long windowTime;
+    private final ConditionEvaluator eval;
+    private final SharedBuffer buffer = new SharedBuffer();
+    private final PartialMatch startRun;
+    private MatchHandler handler;
+    private boolean handleTimeouts;
+    private long livePartials;
+
+    // scratch, reused for every step
+    private Transition[] edges = new Transition[8];
+    private NfaState[] stack = new NfaState[8];
+    private PartialMatch[] next = new PartialMatch[8];
+    private int nextSize;
+    private PartialMatch[] results = new PartialMatch[8];
+    private PartialMatch[] matches = new PartialMatch[4];
+    private int matchCount;
+    private PartialMatch[] expired = new PartialMatch[4];
+    private long[] pathSeqs = new long[8];
+    private String[] pathStages = new String[8];
+    private Object[] pathEvents = new Object[8];
+    private Object event;
+    private long timestamp;
+    private long seq;
+    private EventEntry entry;
+
+    public Nfa(CompiledPattern pattern, LongSupplier processingTime) {
+        this.pattern = pattern;
+        this.skip = pattern.skipStrategy();
+        this.skipping = skip.isSkipStrategy();
+        this.windowTime = pattern.windowTime();
+        this.eval = new ConditionEvaluator(pattern.conditionCount(), processingTime);
+        this.startRun = new PartialMatch(pattern.start(), null, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+
+    /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
+    public void setHandler(MatchHandler handler, boolean timeouts) {
+        this.handler = handler;
+        this.handleTimeouts = timeouts;
+    }
+
+    public CompiledPattern pattern() {
+        return pattern;
+    }
+
+    /** Open partial matches over all keys. */
+    public long partialMatches() {
+        return livePartials;
+    }
+
+    /** Distinct events held by partial matches over all keys. */
+    public long heldEvents() {
+        return buffer.liveEvents();
+    }
+
+    /** True if {@link #advanceTime} at {@code time} would change something for this key. */
+    public boolean needsAdvance(KeyMatches key, long time) {
+        return key.deadline <= time || key.completedSize > 0;
+    }
+
+    /** Feeds one event (events of a key must come in timestamp order); prunes expired partial matches first. */
+    public void process(KeyMatches key, Object value, long ts) {
+        if (needsAdvance(key, ts)) {
+            advanceTime(key, ts);
+        }
+        event = value;
+        timestamp = ts;
+        seq = key.nextSeq++;
+        entry = null;
+        eval.startEvent(value, ts);
+        nextSize = 0;
+        matchCount = 0;
+        PartialMatch[] runs = key.partials;
+        int n = key.size;
+        for (int i = 0; i < n; i++) {
+            step(runs[i], false);
+            runs[i] = null;
+        }
+        step(startRun, true);
+        // swap the new runs in; the old array becomes the next scratch
+        key.partials = next;
+        next = runs;
+        livePartials += nextSize - n;
+        key.size = nextSize;
+        event = null;
+        entry = null;
+        if (matchCount > 0) {
+            if (skipping) {
+                addCompleted(key, matches, matchCount);
+                drainCompleted(key, ts);
+            } else {
+                for (int i = 0; i < matchCount; i++) {
+                    emit(matches[i], ts);
+                }
+            }
+            java.util.Arrays.fill(matches, 0, matchCount, null);
+            matchCount = 0;
+        }
+        if (key.completedSize > 0 && !skipping) {
+            drainCompleted(key, ts);
+        }
+        key.deadline = computeDeadline(key);
+    }
+
+    /**
+     * Time reached {@code time} for this key: partial matches whose window expired are dropped (and
+     * reported as timed out), trailing-notFollowedBy runs become matches, and completed matches no
+     * longer held back by an earlier partial match are emitted.
+     */
+    public void advanceTime(KeyMatches key, long time) {
+        PartialMatch[] runs = key.partials;
+        int n = key.size;
+        int kept = 0;
+        int expiredCount = 0;
+        int pendingCount = 0;
+        for (int i = 0; i < n; i++) {
+            PartialMatch pm = runs[i];
+            long stageWindow = pm.state.stageWindow;
+            boolean previousExpired = stageWindow > 0 && time - pm.previousTimestamp >= stageWindow;
+            boolean firstExpired = windowTime > 0 && time - pm.startTimestamp >= windowTime;
+            if (previousExpired || firstExpired) {
+                if (pm.state.type == NfaState.Type.PENDING) {
+                    matches = grow(matches, pendingCount);
+                    matches[pendingCount++] = pm;
+                } else {
+                    // reuse the timestamp field: when it expired
+                    pm.previousTimestamp = previousExpired ? pm.previousTimestamp + stageWindow : pm.startTimestamp + windowTime;
+                    expired = grow(expired, expiredCount);
+                    expired[expiredCount++] = pm;
+                }
+            } else {
+                runs[kept++] = pm;
+            }
+        }
+        java.util.Arrays.fill(runs, kept, n, null);
+        key.size = kept;
+        livePartials -= n - kept;
+        if (pendingCount > 0) {
+            addCompleted(key, matches, pendingCount);
+            java.util.Arrays.fill(matches, 0, pendingCount, null);
+        }
+        if (key.completedSize > 0) {
+            drainCompleted(key, time);
+        }
+        for (int i = 0; i < expiredCount; i++) {
+            PartialMatch pm = expired[i];
+            if (handleTimeouts) {
+                int len = collectPath(pm.node);
+                handler.onTimeout(materialize(len), pm.previousTimestamp);
+            }
+            buffer.release(pm.node);
+            expired[i] = null;
+        }
+        key.deadline = computeDeadline(key);
+    }
+
+    /** Drops everything a key holds (the operator does this when a key is discarded). */
+    public void clear(KeyMatches key) {
+        for (int i = 0; i < key.size; i++) {
+            buffer.release(key.partials[i].node);
+            key.partials[i] = null;
+        }
+        livePartials -= key.size;
+        key.size = 0;
+        for (int i = 0; i < key.completedSize; i++) {
+            buffer.release(key.completed[i].node);
+            key.completed[i] = null;
+        }
+        key.completedSize = 0;
+        key.deadline = Long.MAX_VALUE;
+    }
+
+    private long computeDeadline(KeyMatches key) {
+        long deadline = Long.MAX_VALUE;
+        PartialMatch[] runs = key.partials;
+        for (int i = 0, n = key.size; i < n; i++) {
+            PartialMatch pm = runs[i];
+            if (windowTime > 0) {
+                deadline = Math.min(deadline, pm.startTimestamp + windowTime);
+            }
+            long sw = pm.state.stageWindow;
+            if (sw > 0) {
+                deadline = Math.min(deadline, pm.previousTimestamp + sw);
+            }
+        }
+        return deadline;
+    }
+
+    /** One partial match consumes the current event: explore edges, create successors, classify them. */
+    private void step(PartialMatch pm, boolean isStart) {
+        eval.forPath(pm.node);
+        int edgeCount = 0;
+        int sp = 0;
+        stack[sp++] = pm.state;
+        while (sp > 0) {
+            NfaState s = stack[--sp];
+            for (Transition t : s.edges) {
+                if (eval.test(t.cond)) {
+                    if (t.action == Transition.Action.PROCEED) {
+                        stack = grow(stack, sp);
+                        stack[sp++] = t.target;
+                    } else {
+                        edges = grow(edges, edgeCount);
+                        edges[edgeCount++] = t;
+                    }
+                }
+            }
+        }
+        if (edgeCount == 0) {
+            if (!isStart) {
+                buffer.release(pm.node);
+            }
+            return;
+        }
+        int resultCount = 0;
+        boolean reused = false;
+        for (int i = 0; i < edgeCount; i++) {
+            Transition e = edges[i];
+            edges[i] = null;
+            if (e.action == Transition.Action.IGNORE) {
+                if (isStart) {
+                    continue;
+                }
+                if (e.target == pm.state && !reused) {
+                    reused = true;
+                    results = grow(results, resultCount);
+                    results[resultCount++] = pm;
+                } else {
+                    buffer.retain(pm.node);
+                    results = grow(results, resultCount);
+                    results[resultCount++] = new PartialMatch(e.target, pm.node, pm.startTimestamp, pm.startSeq, pm.previousTimestamp);
+                }
+            } else {
+                if (entry == null) {
+                    entry = new EventEntry(event, timestamp, seq);
+                }
+                PathNode node = buffer.take(pm.node, entry, e.source.stage);
+                long startTs = isStart ? timestamp : pm.startTimestamp;
+                long startSeq = isStart ? seq : pm.startSeq;
+                node.refs++;
+                results = grow(results, resultCount + 1);
+                results[resultCount++] = new PartialMatch(e.target, node, startTs, startSeq, timestamp);
+                NfaState fin = finalStateAfterProceed(e.target);
+                if (fin != null) {
+                    node.refs++;
+                    results[resultCount++] = new PartialMatch(fin, node, startTs, startSeq, timestamp);
+                }
+            }
+        }
+        boolean discard = false;
+        int retainFrom = nextSize;
+        for (int i = 0; i < resultCount; i++) {
+            PartialMatch r = results[i];
+            results[i] = null;
+            switch (r.state.type) {
+                case FINAL -> {
+                    matches = grow(matches, matchCount);
+                    matches[matchCount++] = r;
+                }
+                case STOP -> {
+                    discard = true;
+                    buffer.release(r.node);
+                }
+                default -> {
+                    next = grow(next, nextSize);
+                    next[nextSize++] = r;
+                }
+            }
+        }
+        if (discard) {
+            // a NOT stage matched on this branch: everything it would have continued with dies
+            for (int i = retainFrom; i < nextSize; i++) {
+                buffer.release(next[i].node);
+                next[i] = null;
+            }
+            nextSize = retainFrom;
+        }
+        if (!isStart && !reused) {
+            buffer.release(pm.node);
+        }
+    }
+
+    /** A final state reachable from {@code state} through PROCEED edges whose conditions hold (optional tails). */
+    private NfaState finalStateAfterProceed(NfaState state) {
+        int sp = 0;
+        stack[sp++] = state;
+        while (sp > 0) {
+            NfaState s = stack[--sp];
+            for (Transition t : s.edges) {
+                if (t.action == Transition.Action.PROCEED && eval.test(t.cond)) {
+                    if (t.target.type == NfaState.Type.FINAL) {
+                        return t.target;
+                    }
+                    stack = grow(stack, sp);
+                    stack[sp++] = t.target;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Inserts completed matches keeping start order (stable for equal starts). */
+    private void addCompleted(KeyMatches key, PartialMatch[] add, int count) {
+        for (int i = 0; i < count; i++) {
+            PartialMatch m = add[i];
+            key.completed = grow(key.completed, key.completedSize);
+            int pos = key.completedSize;
+            while (pos > 0 && key.completed[pos - 1].startSeq > m.startSeq) {
+                key.completed[pos] = key.completed[pos - 1];
+                pos--;
+            }
+            key.completed[pos] = m;
+            key.completedSize++;
+        }
+    }
+
+    /**
+     * Emits completed matches in start order as long as no open partial match started earlier (it
+     * might still complete into an earlier match that the skip strategy would prefer), pruning by the
+     * skip strategy after each.
+     */
+    private void drainCompleted(KeyMatches key, long ts) {
+        while (key.completedSize > 0) {
+            PartialMatch m = key.completed[0];
+            if (key.size > 0 && key.partials[0].startSeq < m.startSeq) {
+                return;
+            }
+            System.arraycopy(key.completed, 1, key.completed, 0, key.completedSize - 1);
+            key.completed[--key.completedSize] = null;
+            int len = collectPath(m.node);
+            long pruning = skip.pruningSeq(pathSeqs, pathStages, len);
+            if (pruning != AfterMatchSkipStrategy.NO_PRUNING) {
+                prune(key, pruning);
+            }
+            Map<String, List<Object>> match = materialize(len);
+            buffer.release(m.node);
+            handler.onMatch(match, ts);
+        }
+    }
+
+    private void prune(KeyMatches key, long pruning) {
+        int kept = 0;
+        for (int i = 0; i < key.size; i++) {
+            PartialMatch pm = key.partials[i];
+            if (skip.shouldPrune(pm.startSeq, pruning)) {
+                buffer.release(pm.node);
+            } else {
+                key.partials[kept++] = pm;
+            }
+        }
+        java.util.Arrays.fill(key.partials, kept, key.size, null);
+        livePartials -= key.size - kept;
+        key.size = kept;
+        kept = 0;
+        for (int i = 0; i < key.completedSize; i++) {
+            PartialMatch pm = key.completed[i];
+            if (skip.shouldPrune(pm.startSeq, pruning)) {
+                buffer.release(pm.node);
+            } else {
+                key.completed[kept++] = pm;
+            }
+        }
+        java.util.Arrays.fill(key.completed, kept, key.completedSize, null);
+        key.completedSize = kept;
+    }
+
+    private void emit(PartialMatch m, long ts) {
+        int len = collectPath(m.node);
+        Map<String, List<Object>> match = materialize(len);
+        buffer.release(m.node);
+        handler.onMatch(match, ts);
+    }
+
+    /** Copies a path into the scratch arrays in event order; returns its length. */
+    private int collectPath(PathNode node) {
+        int len = 0;
+        for (PathNode n = node; n != null; n = n.prev) {
+            len++;
+        }
+        if (pathSeqs.length < len) {
+            int cap = Math.max(len, pathSeqs.length * 2);
+            pathSeqs = new long[cap];
+            pathStages = new String[cap];
+            pathEvents = new Object[cap];
+        }
+        int i = len;
+        for (PathNode n = node; n != null; n = n.prev) {
+            i--;
+            pathSeqs[i] = n.entry.seq;
+            pathStages[i] = n.stage;
+            pathEvents[i] = n.entry.event;
+        }
+        return len;
+    }
+
+    /** Builds the user-facing map: stages in order of their first event (which is pattern order). */
+    private Map<String, List<Object>> materialize(int len) {
+        Map<String, List<Object>> match = new LinkedHashMap<>();
+        for (int i = 0; i < len; i++) {
+            List<Object> events = match.get(pathStages[i]);
+            if (events == null) {
+                events = new ArrayList<>(2);
+                match.put(pathStages[i], events);
+            }
+            events.add(pathEvents[i]);
+            pathEvents[i] = null;
+        }
+        return match;
+    }
+
+    private static <X> X[] grow(X[] array, int index) {
+        if (index < array.length) {
+            return array;
+        }
+        return java.util.Arrays.copyOf(array, Math.max(8, array.length * 2));
+    }
+}

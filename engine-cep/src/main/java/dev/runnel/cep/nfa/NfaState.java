@@ -1,0 +1,66 @@
+package dev.runnel.cep.nfa;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A state of the compiled automaton. {@code stage} is the pattern stage whose events it takes (the
+ * name matches are keyed by); several states may share a stage (a looping stage has a looping state
+ * and an "ignoring" twin, a times stage one state per count).
+ */
+public final class NfaState {
+    public enum Type {
+        NORMAL,
+        /** Reaching it completes a match. */
+        FINAL,
+        /** Reaching it kills the branch (a NOT stage matched). */
+        STOP,
+        /** Waits for a trailing notFollowedBy: becomes a match when the window expires. */
+        PENDING
+    }
+
+    final int id;
+    final String stage;
+    final Type type;
+    boolean start;
+    /** PREVIOUS_AND_CURRENT bound of the stage in millis, 0 if none. */
+    long stageWindow;
+    final List<Transition> transitions = new ArrayList<>(3);
+    Transition[] edges = new Transition[0];
+
+    NfaState(int id, String stage, Type type) {
+        this.id = id;
+        this.stage = stage;
+        this.type = type;
+    }
+
+    void addTransition(Transition.Action action, NfaState target, Cond cond) {
+        transitions.add(new Transition(action, this, target, cond));
+    }
+
+    void freeze() {
+        edges = transitions.toArray(new Transition[0]);
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public boolean isStart() {
+        return start;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append('s').append(id).append('(').append(stage).append(' ').append(type)
+            .append(start ? " start" : "").append(")");
+        for (Transition t : transitions) {
+            sb.append(" ").append(t.action).append("->s").append(t.target.id).append('[').append(t.cond).append(']');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.runnel.cep.operator;
+
+import dev.runnel.api.OutputTag;
+import dev.runnel.api.functions.Collector;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.cep.EventComparator;
+import dev.runnel.cep.functions.PatternProcessFunction;
+import dev.runnel.cep.functions.TimedOutPartialMatchHandler;
+import dev.runnel.cep.nfa.CompiledPattern;
+import dev.runnel.cep.nfa.KeyMatches;
+import dev.runnel.cep.nfa.MatchHandler;
+import dev.runnel.cep.nfa.Nfa;
+import dev.runnel.runtime.KeyedOperator;
+import dev.runnel.runtime.OperatorContext;
+import dev.runnel.runtime.OperatorException;
+import dev.runnel.runtime.Output;
+import dev.runnel.runtime.operators.UserFunctions;
+import dev.runnel.state.KeyedRuntimeContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pattern operator. In event time each key's events wait in the operator's event-time timer
+ * queue (registered with the event itself as the timer's namespace, so the queue, grouped by
+ * timestamp, is the time-order buffer: equal timestamps fire in arrival order) until the watermark
+ * passes them; they then reach the {@link Nfa} in timestamp order. Events at or behind the watermark
+ * are late. Each key with windowed partial matches has one more timer, at its earliest deadline,
+ * that prunes them. In processing time events are matched on arrival, stamped with the clock.
+ *
+ * <p>Timers are registered with the key's {@link KeyMatches} as their key, so a firing timer needs
+ * no lookup; the user key is set on the state backend only when user code runs. A key with no
+ * partial match and no buffered event is removed, so expired keys hold nothing.
+ */
+public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> implements MatchHandler {
+    /** Namespace of per-key timeout timers. */
+    private static final Object TIMEOUT = new Object() {
+        @Override
+        public String toString() {
+            return "cep-timeout";
+        }
+    };
+    /** Namespace of per-key "events at this timestamp" timers when a comparator orders them. */
+    private static final Object SAME_TIMESTAMP = new Object() {
+        @Override
+        public String toString() {
+            return "cep-events";
+        }
+    };
+
+    private final CompiledPattern pattern;
+    private final boolean processingTime;
+    private final EventComparator<IN> comparator;
+    private final OutputTag<IN> lateDataTag;
+    private final PatternProcessFunction<IN, OUT> function;
+    private final TimedOutPartialMatchHandler<IN> timeoutHandler;
+    private final HashMap<Object, KeyMatches> keys = new HashMap<>(1024);
+    private Nfa nfa;
+    private long bufferedEvents;
+    private KeyMatches currentMatches;
+    private Object currentRecord;
+    private long matchTimestamp;
+    private Output<OUT> out;
+    private final ContextImpl ctx = new ContextImpl();
+    private final Collector<OUT> collector = record -> out.collect(record, matchTimestamp);
+
+    @SuppressWarnings("unchecked")
+    public CepOperator(KeySelector<IN, K> keySelector, CompiledPattern pattern, boolean processingTime, EventComparator<IN> comparator,
+            OutputTag<IN> lateDataTag, PatternProcessFunction<IN, OUT> function) {
+        super(keySelector, false);
+        this.pattern = pattern;
+        this.processingTime = processingTime;
+        this.comparator = comparator;
+        this.lateDataTag = lateDataTag;
+        this.function = function;
+        this.timeoutHandler = function instanceof TimedOutPartialMatchHandler<?> h ? (TimedOutPartialMatchHandler<IN>) h : null;
+    }
+
+    @Override
+    public void setup(OperatorContext context, Output<OUT> output) {
+        super.setup(context, output);
+        this.out = output;
+        this.nfa = new Nfa(pattern, () -> context.clock().millis());
+        nfa.setHandler(this, timeoutHandler != null);
+        CepMetrics.register(context.metrics(), this);
+    }
+
+    @Override
+    public void open() throws Exception {
+        UserFunctions.open(function, new KeyedRuntimeContext(context, backend));
+    }
+
+    @Override
+    public void close() throws Exception {
+        UserFunctions.close(function);
+    }
+
+    /** Open partial matches of this operator instance. */
+    public long partialMatches() {
+        return nfa.partialMatches();
+    }
+
+    /** Events waiting for the watermark plus distinct events held by partial matches. */
+    public long bufferedEvents() {
+        return bufferedEvents + nfa.heldEvents();
+    }
+
+    /** Keys holding any state. */
+    public int activeKeys() {
+        return keys.size();
+    }
+
+    @Override
+    protected void processElement(IN value, long timestamp) {
+        K key = currentKey;
+        if (processingTime) {
+            KeyMatches km = keyMatches(key);
+            long now = context.clock().millis();
+            currentRecord = value;
+            currentMatches = km;
+            try {
+                nfa.process(km, value, now);
+            } catch (RuntimeException e) {
+                throw failure(e, km, now, value);
+            }
+            afterKey(km);
+            return;
+        }
+        if (timestamp == NO_TIMESTAMP) {
+            throw new OperatorException("Pattern operator '" + context.name() + "' runs in event time but record "
+                + OperatorException.abbreviate(value) + " (key " + OperatorException.abbreviate(key) + ") has no timestamp; "
+                + "assign timestamps with assignTimestampsAndWatermarks(...) or call inProcessingTime() on the PatternStream", null);
+        }
+        if (timestamp <= currentWatermark) {
+            if (lateDataTag != null) {
+                context.output(lateDataTag, value, timestamp);
+            } else {
+                metrics.lateRecordsDropped++;
+            }
+            return;
+        }
+        KeyMatches km = keyMatches(key);
+        km.bufferedEvents++;
+        bufferedEvents++;
+        if (comparator == null) {
+            eventTimers.registerUnique(km, value, timestamp);
+        } else {
+            if (km.sameTimestamp == null) {
+                km.sameTimestamp = new org.agrona.collections.Long2ObjectHashMap<>();
+            }
+            ArrayList<Object> atTs = km.sameTimestamp.get(timestamp);
+            if (atTs == null) {
+                atTs = new ArrayList<>(2);
+                km.sameTimestamp.put(timestamp, atTs);
+                eventTimers.register(km, SAME_TIMESTAMP, timestamp);
+            }
+            atTs.add(value);
+        }
+    }
+
+    private KeyMatches keyMatches(Object key) {
+        KeyMatches km = keys.get(key);
+        if (km == null) {
+            km = new KeyMatches(key);
+            keys.put(key, km);
+        }
+        return km;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void onTimer(long time, Object namespace, boolean eventTime) {
+        KeyMatches km = (KeyMatches) (Object) currentKey; // timers are registered with the KeyMatches as key
+        if (namespace == TIMEOUT) {
+            if (km.timerAt == time) {
+                km.timerAt = Long.MAX_VALUE;
+            }
+            currentRecord = null;
+            currentMatches = km;
+            try {
+                nfa.advanceTime(km, time);
+            } catch (RuntimeException e) {
+                throw failure(e, km, time, null);
+            }
+        } else if (namespace == SAME_TIMESTAMP) {
+            ArrayList<Object> events = km.sameTimestamp.remove(time);
+            events.sort((a, b) -> comparator.compare((IN) a, (IN) b));
+            for (Object event : events) {
+                km.bufferedEvents--;
+                bufferedEvents--;
+                feed(km, event, time);
+            }
+        } else {
+            km.bufferedEvents--;
+            bufferedEvents--;
+            feed(km, namespace, time);
+        }
+        afterKey(km);
+    }
+
+    private void feed(KeyMatches km, Object event, long time) {
+        currentRecord = event;
+        currentMatches = km;
+        try {
+            nfa.process(km, event, time);
+        } catch (RuntimeException e) {
+            throw failure(e, km, time, event);
+        }
+    }
+
+    /** Keeps one timer at the key's earliest deadline, and forgets the key once it holds nothing. */
+    private void afterKey(KeyMatches km) {
+        long deadline = km.deadline();
+        if (deadline != Long.MAX_VALUE && deadline < km.timerAt) {
+            (processingTime ? processingTimers : eventTimers).register(km, TIMEOUT, deadline);
+            km.timerAt = deadline;
+        }
+        if (km.isIdle()) {
+            if (km.timerAt != Long.MAX_VALUE) {
+                (processingTime ? processingTimers : eventTimers).delete(km, TIMEOUT, km.timerAt);
+                km.timerAt = Long.MAX_VALUE;
+            }
+            if (keys.get(km.key()) == km) {
+                keys.remove(km.key());
+            }
+        }
+        currentMatches = null;
+    }
+
+    private RuntimeException failure(RuntimeException e, KeyMatches km, long time, Object record) {
+        if (e instanceof OperatorException) {
+            return e;
+        }
+        Throwable cause = e instanceof dev.runnel.cep.nfa.ConditionFailedException && e.getCause() != null ? e.getCause() : e;
+        return OperatorException.userCode(context.name(), km.key(), time, record, cause);
+    }
+
+    // ---- MatchHandler: called by the NFA for the key being processed
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void onMatch(Map<String, List<Object>> match, long timestamp) {
+        matchTimestamp = timestamp;
+        enterUserKey();
+        try {
+            function.processMatch((Map) match, ctx, collector);
+        } catch (Exception e) {
+            throw OperatorException.userCode(context.name(), null, timestamp, match, e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void onTimeout(Map<String, List<Object>> partialMatch, long timestamp) {
+        matchTimestamp = timestamp;
+        enterUserKey();
+        try {
+            timeoutHandler.processTimedOutMatch((Map) partialMatch, ctx);
+        } catch (Exception e) {
+            throw OperatorException.userCode(context.name(), null, timestamp, partialMatch, e);
+        }
+    }
+
+    /** User functions may use keyed state: scope it to the user key (timers carry the KeyMatches instead). */
+    @SuppressWarnings("unchecked")
+    private void enterUserKey() {
+        if (currentMatches != null) {
+            setCurrentKey((K) currentMatches.key());
+        }
+    }
+
+    private final class ContextImpl implements PatternProcessFunction.Context {
+        @Override
+        public long timestamp() {
+            return matchTimestamp;
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return context.clock().millis();
+        }
+
+        @Override
+        public <X> void output(dev.runnel.api.OutputTag<X> outputTag, X value) {
+            context.output(outputTag, value, matchTimestamp);
+        }
+    }
+}
