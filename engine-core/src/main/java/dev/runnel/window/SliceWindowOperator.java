@@ -12,8 +12,15 @@ import dev.runnel.runtime.operators.TimestampedCollector;
 import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2IntHashMap;
 
 /**
  * Tumbling and sliding windows with the default trigger (and any allowed lateness), computed from
@@ -48,22 +55,22 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** Event time only; 0 on processing time. Windows are kept (and re-fire for late elements) until maxTimestamp + this. */
     private final long allowedLateness;
     /** With allowed lateness, per-window state of process functions by window end and key, kept until cleanup. */
-    private final org.agrona.collections.Long2ObjectHashMap<java.util.HashMap<Object, Object[]>> windowStates =
-        new org.agrona.collections.Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<HashMap<Object, Object[]>> windowStates =
+        new Long2ObjectHashMap<>();
     /** True while a pass over a window's keys clears their window state (end of lateness) instead of emitting. */
     private boolean clearing;
     private final ArrayList<C> lateParts = new ArrayList<>(4);
     /** Live slices by start; the newest is cached because nearly every element lands in it. */
-    private final java.util.TreeMap<Long, SliceTable> slices = new java.util.TreeMap<>();
+    private final TreeMap<Long, SliceTable> slices = new TreeMap<>();
     private SliceTable newest;
     /** Dropped tables kept for the next slices: their arrays and index are already grown to the key count. */
-    private final java.util.ArrayDeque<SliceTable> pool = new java.util.ArrayDeque<>();
+    private final ArrayDeque<SliceTable> pool = new ArrayDeque<>();
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
     /** Scratch space of sliding-window firings: key to group, and each group's key and slice contents. */
-    private final org.agrona.collections.Object2IntHashMap<Object> groupOf = new org.agrona.collections.Object2IntHashMap<>(64, 0.55f, -1);
+    private final Object2IntHashMap<Object> groupOf = new Object2IntHashMap<>(64, 0.55f, -1);
     private Object[] groupKeys = new Object[64];
     private ArrayList<?>[] groupParts = new ArrayList<?>[64];
 
@@ -258,7 +265,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** Visits (fires, or clears) window {@code [start, end)} for every key with contents in it. */
     @SuppressWarnings("unchecked")
     private void visitWindow(long start, long end, long time) {
-        java.util.NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
+        NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
         try {
             if (inWindow.size() == 1) {
                 SliceTable only = inWindow.firstEntry().getValue();
@@ -304,8 +311,8 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 if (g < 0) {
                     g = groups++;
                     if (g == groupKeys.length) {
-                        groupKeys = java.util.Arrays.copyOf(groupKeys, g * 2);
-                        groupParts = java.util.Arrays.copyOf(groupParts, g * 2);
+                        groupKeys = Arrays.copyOf(groupKeys, g * 2);
+                        groupParts = Arrays.copyOf(groupParts, g * 2);
                     }
                     if (groupParts[g] == null) {
                         groupParts[g] = new ArrayList<>(4);
@@ -407,7 +414,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             if (allowedLateness == 0) {
                 return windowSlots;
             }
-            java.util.HashMap<Object, Object[]> byKey = windowStates.get(end);
+            HashMap<Object, Object[]> byKey = windowStates.get(end);
             return byKey == null ? null : byKey.get(currentKey);
         }
 
@@ -416,7 +423,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             if (allowedLateness == 0) {
                 windowSlots = slots;
             } else {
-                windowStates.computeIfAbsent(end, e -> new java.util.HashMap<>()).put(currentKey, slots);
+                windowStates.computeIfAbsent(end, e -> new HashMap<>()).put(currentKey, slots);
             }
         }
     }
