@@ -18,7 +18,21 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
-/** A keyed stream cut into windows; choose a function to turn each window into output. */
+/**
+ * A keyed stream cut into windows; choose a function to turn each window of each key into output.
+ *
+ * <pre>{@code
+ * txs.keyBy(Tx::account)
+ *    .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+ *    .allowedLateness(Duration.ofSeconds(5))
+ *    .sideOutputLateData(LATE)
+ *    .aggregate(new SumAmounts(), new WithWindow());
+ * }</pre>
+ *
+ * Each result carries the window's {@code maxTimestamp} as its timestamp. Incremental functions
+ * ({@code reduce}, {@code aggregate}) keep one value per window; {@code process} and {@code apply}
+ * keep the elements. See docs/windows.md for the rules on lateness, cleanup and end of input.
+ */
 public final class WindowedStream<T, K, W extends Window> {
     private final KeyedStream<T, K> input;
     private final WindowAssigner<? super T, W> assigner;
@@ -33,6 +47,10 @@ public final class WindowedStream<T, K, W extends Window> {
         this.trigger = (Trigger<? super T, ? super W>) assigner.getDefaultTrigger();
     }
 
+    /**
+     * Replaces the assigner's default trigger (event-time windows fire when the watermark passes
+     * their end, processing-time windows when the clock does; global windows never fire on their own).
+     */
     @SuppressWarnings("unchecked")
     public WindowedStream<T, K, W> trigger(Trigger<?, ?> trigger) {
         Objects.requireNonNull(trigger, "trigger");
@@ -63,12 +81,14 @@ public final class WindowedStream<T, K, W extends Window> {
         return this;
     }
 
+    /** Combines each window's elements two at a time; emits the combined value. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
         return build("WindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, T, K, W>(
             new ReduceAggregate<>(Functions.copyFor(i, reducer)), null));
     }
 
+    /** Reduces incrementally, then hands the single reduced value to {@code function} with the window and key. */
     public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(reducer, "reducer");
         Objects.requireNonNull(function, "function");
@@ -76,11 +96,13 @@ public final class WindowedStream<T, K, W extends Window> {
             new ReduceAggregate<>(Functions.copyFor(i, reducer)), WindowProcessor.of(Functions.copyFor(i, function))));
     }
 
+    /** Folds each window's elements into an accumulator; emits {@code getResult} of it. */
     public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowAggregate", i -> new IncrementalAggregation<T, ACC, R, R, K, W>(Functions.copyFor(i, function), null));
     }
 
+    /** Aggregates incrementally, then hands the single result to {@code windowFunction} with the window and key. */
     public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(windowFunction, "windowFunction");
@@ -88,11 +110,17 @@ public final class WindowedStream<T, K, W extends Window> {
             Functions.copyFor(i, function), WindowProcessor.of(Functions.copyFor(i, windowFunction))));
     }
 
+    /**
+     * Gives {@code function} all elements of the window, with a context for the window, time,
+     * per-window and per-key state, and side outputs. Elements are kept until the window fires, so
+     * prefer {@link #aggregate(AggregateFunction, ProcessWindowFunction)} when a running value is enough.
+     */
     public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowProcess", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
     }
 
+    /** Like {@link #process}, with the older single-method {@link WindowFunction} (key, window, elements). */
     public <R> DataStream<R> apply(WindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowApply", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
