@@ -207,7 +207,6 @@ public class Pattern<T, F extends T> {
 
     /** The stage may take no event at all. */
     public Pattern<T, F> optional() {
-        checkPreviousNotGreedy();
         quantifier.optional(name);
         return this;
     }
@@ -303,13 +302,6 @@ public class Pattern<T, F extends T> {
     private void checkNoQuantifierYet() {
         if (!quantifier.hasProperty(QuantifierProperty.SINGLE)) {
             throw malformed("a quantifier is already applied (" + quantifier + "); use one of times/timesOrMore/oneOrMore per stage");
-        }
-    }
-
-    private void checkPreviousNotGreedy() {
-        if (previous != null && previous.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
-            throw malformed("an optional stage cannot follow the greedy stage '" + previous.getName()
-                + "'; remove greedy() there or optional() here");
         }
     }
 
