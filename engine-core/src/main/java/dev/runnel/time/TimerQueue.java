@@ -22,6 +22,8 @@ public final class TimerQueue {
     private static final int MAX_SLOTS = 1 << 22;
 
     private TimerBucket[] wheel = new TimerBucket[INITIAL_SLOTS];
+    /** One bit per wheel slot, set when the slot holds a bucket: empty stretches are skipped 64 slots at a time. */
+    private long[] occupied = new long[INITIAL_SLOTS / 64];
     private int mask = INITIAL_SLOTS - 1;
     /** Every timer below the cursor is either fired or in the overflow. */
     private long cursor = Long.MIN_VALUE;
@@ -92,6 +94,7 @@ public final class TimerQueue {
             if (b == null && create) {
                 b = newBucket(time);
                 wheel[slot] = b;
+                occupied[slot >>> 6] |= 1L << slot;
                 wheelBuckets++;
                 if (time > wheelMax) {
                     wheelMax = time;
@@ -140,10 +143,13 @@ public final class TimerQueue {
         }
         TimerBucket[] old = wheel;
         wheel = new TimerBucket[capacity];
+        occupied = new long[capacity / 64];
         mask = capacity - 1;
         for (TimerBucket b : old) {
             if (b != null) {
-                wheel[(int) b.time & mask] = b;
+                int slot = (int) b.time & mask;
+                wheel[slot] = b;
+                occupied[slot >>> 6] |= 1L << slot;
             }
         }
         migrateFar();
@@ -154,7 +160,9 @@ public final class TimerQueue {
         while (!far.isEmpty() && inWheel(far.peek())) {
             long t = far.pop();
             TimerBucket b = overflowIndex.remove(t);
-            wheel[(int) t & mask] = b;
+            int slot = (int) t & mask;
+            wheel[slot] = b;
+            occupied[slot >>> 6] |= 1L << slot;
             wheelBuckets++;
             if (t > wheelMax) {
                 wheelMax = t;
@@ -196,16 +204,51 @@ public final class TimerQueue {
             if (b != null && b.time == cursor) {
                 // detach before firing: timers registered for this instant meanwhile get a fresh bucket
                 wheel[slot] = null;
+                occupied[slot >>> 6] &= ~(1L << slot);
                 wheelBuckets--;
                 fired += fire(b, handler);
                 continue;
             }
-            cursor++;
+            if (cursor == Long.MAX_VALUE) {
+                break; // the last representable instant is done
+            }
+            long bound = cursor > Long.MAX_VALUE - wheel.length ? limit : Math.min(limit, cursor + wheel.length - 1);
+            long found = nextOccupied(cursor + 1, bound);
+            if (found == NONE) {
+                if (bound == Long.MAX_VALUE) {
+                    cursor = Long.MAX_VALUE;
+                    break;
+                }
+                cursor = bound + 1;
+            } else {
+                cursor = found;
+            }
             if (!far.isEmpty()) {
                 migrateFar();
             }
         }
         return fired;
+    }
+
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** The first time in {@code [from, to]} whose slot holds a bucket, or {@link #NONE}; {@code to - from} is below the wheel size. */
+    private long nextOccupied(long from, long to) {
+        long t = from;
+        while (t <= to) {
+            int slot = (int) t & mask;
+            long bits = occupied[slot >>> 6] >>> (slot & 63);
+            if (bits != 0) {
+                long found = t + Long.numberOfTrailingZeros(bits);
+                return found <= to && found >= t ? found : NONE;
+            }
+            long step = 64 - (slot & 63);
+            if (t > Long.MAX_VALUE - step) {
+                return NONE;
+            }
+            t += step;
+        }
+        return NONE;
     }
 
     private int fire(TimerBucket bucket, TimerHandler handler) {

@@ -54,6 +54,16 @@ class TimerQueueTest {
     }
 
     @Test
+    void timersNearTheEndOfTimeInAnEmptyWheel() {
+        TimerQueue q = new TimerQueue();
+        q.register("a", null, Long.MAX_VALUE - 3);
+        q.register("b", null, Long.MAX_VALUE);
+        assertThat(advance(q, Long.MAX_VALUE - 1)).containsExactly("a@" + (Long.MAX_VALUE - 3));
+        assertThat(advance(q, Long.MAX_VALUE)).containsExactly("b@" + Long.MAX_VALUE);
+        assertThat(q.isEmpty()).isTrue();
+    }
+
+    @Test
     void timerRegisteredWhileFiringAtSameOrEarlierTimeFiresInSameAdvance() {
         TimerQueue q = new TimerQueue();
         q.register("a", null, 10);
