@@ -31,12 +31,12 @@ public abstract class AfterMatchSkipStrategy implements Serializable {
     }
 
     /** Drops partial matches that started before the first event the match took for stage {@code name}. */
-    public static AfterMatchSkipStrategy skipToFirst(String name) {
+    public static ToStage skipToFirst(String name) {
         return new ToStage(name, false, false);
     }
 
     /** Drops partial matches that started before the last event the match took for stage {@code name}. */
-    public static AfterMatchSkipStrategy skipToLast(String name) {
+    public static ToStage skipToLast(String name) {
         return new ToStage(name, true, false);
     }
 
