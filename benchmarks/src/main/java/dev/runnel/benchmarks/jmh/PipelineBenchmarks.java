@@ -1,6 +1,7 @@
 package dev.runnel.benchmarks.jmh;
 
 import dev.runnel.benchmarks.Baselines;
+import dev.runnel.benchmarks.CepWorkloads;
 import dev.runnel.benchmarks.EngineWorkloads;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole jobs per element — window assignment and aggregation (tumbling, sliding, session) and the
- * W0/W1/W4 pipelines — each invocation a job over {@value #EVENTS} generated events, with H1 (the
+ * Whole jobs per element — window assignment and aggregation (tumbling, sliding, session), the
+ * W0/W1/W4 pipelines and the CEP patterns of W5–W7 — each invocation a job over {@value #EVENTS} generated events, with H1 (the
  * hand-written loop) beside them. Scores are events per microsecond.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -62,5 +63,26 @@ public class PipelineBenchmarks {
     @OperationsPerInvocation(EVENTS)
     public long w4KeyedProcessWithTimers() {
         return EngineWorkloads.w4(EVENTS, 42, 1);
+    }
+
+    /** NFA step per event, W5-like: followedBy within 10 s. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long w5CepFollowedBy() {
+        return CepWorkloads.w5(EVENTS, 42);
+    }
+
+    /** NFA step per event, W6-like: next + times(4) within 5 min. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long w6CepStrictTimes() {
+        return CepWorkloads.w6(EVENTS, 42);
+    }
+
+    /** NFA step per event, W7-like: followedBy times(3) within 1 h. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long w7CepLongWindow() {
+        return CepWorkloads.w7(EVENTS, 42);
     }
 }

@@ -1,0 +1,59 @@
+package dev.runnel.benchmarks;
+
+import dev.runnel.api.StreamEnvironment;
+import dev.runnel.cep.CEP;
+import dev.runnel.cep.pattern.Pattern;
+import dev.runnel.cep.pattern.conditions.SimpleCondition;
+import java.time.Duration;
+
+/** W5–W7: CEP patterns keyed by {@code key % 10_000}, counting matches. */
+public final class CepWorkloads {
+    private CepWorkloads() {}
+
+    private static SimpleCondition<Event> type(int t) {
+        return new SimpleCondition<>() {
+            @Override
+            public boolean filter(Event e) {
+                return e.type == t;
+            }
+        };
+    }
+
+    private static long run(String name, long n, long seed, Pattern<Event, ?> pattern) {
+        StreamEnvironment env = StreamEnvironment.create();
+        EngineWorkloads.CountingSink<Long> sink = new EngineWorkloads.CountingSink<>();
+        CEP.pattern(EngineWorkloads.source(env, n, seed).keyBy(e -> e.key % 10_000), pattern)
+            .select(match -> 1L)
+            .addSink(sink);
+        env.execute(name);
+        return sink.count();
+    }
+
+    public static long w5(long n, long seed) {
+        return run("W5", n, seed, Pattern.<Event>begin("a").where(type(0))
+            .followedBy("b").where(type(1))
+            .within(Duration.ofSeconds(10)));
+    }
+
+    public static long w6(long n, long seed) {
+        return run("W6", n, seed, Pattern.<Event>begin("first").where(type(0))
+            .next("rest").where(type(0)).times(4)
+            .within(Duration.ofMinutes(5)));
+    }
+
+    public static long w7(long n, long seed) {
+        return run("W7", n, seed, Pattern.<Event>begin("large").where(new SimpleCondition<>() {
+                @Override
+                public boolean filter(Event e) {
+                    return e.amount > 9000;
+                }
+            })
+            .followedBy("small").where(new SimpleCondition<>() {
+                @Override
+                public boolean filter(Event e) {
+                    return e.amount < 100;
+                }
+            }).times(3)
+            .within(Duration.ofHours(1)));
+    }
+}
