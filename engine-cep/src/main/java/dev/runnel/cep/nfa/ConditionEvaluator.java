@@ -37,6 +37,11 @@ final class ConditionEvaluator implements IterativeCondition.Context<Object> {
         }
     }
 
+    /** Identifies the current event; changes with every {@link #startEvent}. */
+    int epoch() {
+        return epoch;
+    }
+
     /** The partial match the next evaluations are for (its events so far). */
     void forPath(PathNode path) {
         this.path = path;

@@ -11,6 +11,8 @@ public final class KeyMatches {
 
     final Object key;
     PartialMatch[] partials = EMPTY;
+    /** State id of each partial match, parallel to {@link #partials}: scanned without touching the runs themselves. */
+    int[] stateIds = new int[0];
     int size;
     PartialMatch[] completed = EMPTY;
     int completedSize;

@@ -36,6 +36,7 @@ public final class Nfa {
     private Transition[] edges = new Transition[8];
     private NfaState[] stack = new NfaState[8];
     private PartialMatch[] next = new PartialMatch[8];
+    private int[] nextIds = new int[8];
     private int nextSize;
     private PartialMatch[] results = new PartialMatch[8];
     private PartialMatch[] matches = new PartialMatch[4];
@@ -44,6 +45,14 @@ public final class Nfa {
     private long[] pathSeqs = new long[8];
     private String[] pathStages = new String[8];
     private Object[] pathEvents = new Object[8];
+    // per state and event: what every partial match waiting in the state does (simple graphs only)
+    private static final byte STAY = 1;
+    private static final byte DIE = 2;
+    private static final byte GENERAL = 3;
+    private final int[] decisionEpoch;
+    private final NfaState[] states;
+    private final boolean[] simpleById;
+    private final byte[] decision;
     private Object event;
     private long timestamp;
     private long seq;
@@ -56,6 +65,13 @@ public final class Nfa {
         this.windowTime = pattern.windowTime();
         this.eval = new ConditionEvaluator(pattern.conditionCount(), processingTime);
         this.startRun = new PartialMatch(pattern.start(), null, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
+        this.states = pattern.states().toArray(new NfaState[0]);
+        this.simpleById = new boolean[states.length];
+        for (NfaState st : states) {
+            simpleById[st.id] = st.simpleGraph;
+        }
+        this.decisionEpoch = new int[pattern.states().size()];
+        this.decision = new byte[pattern.states().size()];
     }
 
     /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
@@ -83,6 +99,30 @@ public final class Nfa {
         return key.deadline <= time || key.completedSize > 0;
     }
 
+    /**
+     * Whether the event would start a partial match (or complete a one-stage match) for a key that
+     * has none: lets the operator skip keys without state for most events, creating nothing.
+     */
+    public boolean startsMatch(Object value, long ts) {
+        eval.startEvent(value, ts);
+        eval.forPath(null);
+        int sp = 0;
+        stack[sp++] = startRun.state;
+        while (sp > 0) {
+            NfaState s = stack[--sp];
+            for (Transition t : s.edges) {
+                if (t.action != Transition.Action.IGNORE && eval.test(t.cond)) {
+                    if (t.action == Transition.Action.TAKE) {
+                        return true;
+                    }
+                    stack = grow(stack, sp);
+                    stack[sp++] = t.target;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Feeds one event (events of a key must come in timestamp order); prunes expired partial matches first. */
     public void process(KeyMatches key, Object value, long ts) {
         if (needsAdvance(key, ts)) {
@@ -96,17 +136,64 @@ public final class Nfa {
         nextSize = 0;
         matchCount = 0;
         PartialMatch[] runs = key.partials;
+        int[] ids = key.stateIds;
         int n = key.size;
+        boolean allStay = true;
         for (int i = 0; i < n; i++) {
-            step(runs[i], false);
-            runs[i] = null;
+            int sid = ids[i];
+            if (!simpleById[sid] || decide(states[sid]) != STAY) {
+                allStay = false;
+                break;
+            }
         }
-        step(startRun, true);
-        // swap the new runs in; the old array becomes the next scratch
-        key.partials = next;
-        next = runs;
-        livePartials += nextSize - n;
-        key.size = nextSize;
+        if (allStay) {
+            // the common case: every open partial match only skips this event; only the start run can add one
+            step(startRun, true);
+            if (nextSize > 0) {
+                long deadline = key.deadline;
+                for (int i = 0; i < nextSize; i++) {
+                    PartialMatch pm = next[i];
+                    key.partials = grow(key.partials, key.size);
+                    if (key.stateIds.length <= key.size) {
+                        key.stateIds = java.util.Arrays.copyOf(key.stateIds, key.partials.length);
+                    }
+                    key.partials[key.size] = pm;
+                    key.stateIds[key.size++] = pm.state.id;
+                    deadline = Math.min(deadline, deadlineOf(pm));
+                    next[i] = null;
+                }
+                livePartials += nextSize;
+                key.deadline = deadline;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                PartialMatch pm = runs[i];
+                runs[i] = null;
+                int sid = ids[i];
+                if (simpleById[sid]) {
+                    // partial matches waiting in one state all do the same with this event: decide once
+                    byte d = decide(states[sid]);
+                    if (d == STAY) {
+                        addNext(pm);
+                        continue;
+                    } else if (d == DIE) {
+                        buffer.release(pm.node);
+                        continue;
+                    }
+                }
+                step(pm, false);
+            }
+            step(startRun, true);
+            // swap the new runs in; the old arrays become the next scratch
+            key.partials = next;
+            key.stateIds = nextIds;
+            next = runs;
+            nextIds = ids;
+            livePartials += nextSize - n;
+            key.size = nextSize;
+            key.deadline = computeDeadline(key);
+        }
+        nextSize = 0;
         event = null;
         entry = null;
         if (matchCount > 0) {
@@ -124,7 +211,21 @@ public final class Nfa {
         if (key.completedSize > 0 && !skipping) {
             drainCompleted(key, ts);
         }
-        key.deadline = computeDeadline(key);
+    }
+
+    private void addNext(PartialMatch pm) {
+        next = grow(next, nextSize);
+        if (nextIds.length <= nextSize) {
+            nextIds = java.util.Arrays.copyOf(nextIds, next.length);
+        }
+        next[nextSize] = pm;
+        nextIds[nextSize++] = pm.state.id;
+    }
+
+    private long deadlineOf(PartialMatch pm) {
+        long deadline = windowTime > 0 ? pm.startTimestamp + windowTime : Long.MAX_VALUE;
+        long sw = pm.state.stageWindow;
+        return sw > 0 ? Math.min(deadline, pm.previousTimestamp + sw) : deadline;
     }
 
     /**
@@ -154,6 +255,7 @@ public final class Nfa {
                     expired[expiredCount++] = pm;
                 }
             } else {
+                key.stateIds[kept] = key.stateIds[i];
                 runs[kept++] = pm;
             }
         }
@@ -199,16 +301,39 @@ public final class Nfa {
         long deadline = Long.MAX_VALUE;
         PartialMatch[] runs = key.partials;
         for (int i = 0, n = key.size; i < n; i++) {
-            PartialMatch pm = runs[i];
-            if (windowTime > 0) {
-                deadline = Math.min(deadline, pm.startTimestamp + windowTime);
-            }
-            long sw = pm.state.stageWindow;
-            if (sw > 0) {
-                deadline = Math.min(deadline, pm.previousTimestamp + sw);
-            }
+            deadline = Math.min(deadline, deadlineOf(runs[i]));
         }
         return deadline;
+    }
+
+    /** For a state with a simple decision graph: does the event only keep its runs in place, kill them, or more? */
+    private byte decide(NfaState st) {
+        int epoch = eval.epoch();
+        if (decisionEpoch[st.id] == epoch) {
+            return decision[st.id];
+        }
+        int sp = 0;
+        int edgeCount = 0;
+        boolean selfIgnoreOnly = true;
+        stack[sp++] = st;
+        while (sp > 0) {
+            NfaState s = stack[--sp];
+            for (Transition t : s.edges) {
+                if (eval.test(t.cond)) {
+                    if (t.action == Transition.Action.PROCEED) {
+                        stack = grow(stack, sp);
+                        stack[sp++] = t.target;
+                    } else {
+                        edgeCount++;
+                        selfIgnoreOnly &= t.action == Transition.Action.IGNORE && t.target == st;
+                    }
+                }
+            }
+        }
+        byte d = edgeCount == 0 ? DIE : edgeCount == 1 && selfIgnoreOnly ? STAY : GENERAL;
+        decisionEpoch[st.id] = epoch;
+        decision[st.id] = d;
+        return d;
     }
 
     /** One partial match consumes the current event: explore edges, create successors, classify them. */
@@ -265,7 +390,7 @@ public final class Nfa {
                 node.refs++;
                 results = grow(results, resultCount + 1);
                 results[resultCount++] = new PartialMatch(e.target, node, startTs, startSeq, timestamp);
-                NfaState fin = finalStateAfterProceed(e.target);
+                NfaState fin = e.target.hasProceed ? finalStateAfterProceed(e.target) : null;
                 if (fin != null) {
                     node.refs++;
                     results[resultCount++] = new PartialMatch(fin, node, startTs, startSeq, timestamp);
@@ -286,10 +411,7 @@ public final class Nfa {
                     discard = true;
                     buffer.release(r.node);
                 }
-                default -> {
-                    next = grow(next, nextSize);
-                    next[nextSize++] = r;
-                }
+                default -> addNext(r);
             }
         }
         if (discard) {
@@ -370,6 +492,7 @@ public final class Nfa {
             if (skip.shouldPrune(pm.startSeq, pruning)) {
                 buffer.release(pm.node);
             } else {
+                key.stateIds[kept] = key.stateIds[i];
                 key.partials[kept++] = pm;
             }
         }

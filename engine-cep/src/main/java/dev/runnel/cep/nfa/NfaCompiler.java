@@ -86,6 +86,9 @@ public final class NfaCompiler<T> {
             s.stageWindow = w == null ? 0 : w;
             s.freeze();
         }
+        for (NfaState s : states) {
+            s.analyse();
+        }
         return new CompiledPattern(start, List.copyOf(states), windowTime, skip, conds.count(), List.copyOf(stageNames));
     }
 

@@ -27,6 +27,13 @@ public final class NfaState {
     long stageWindow;
     final List<Transition> transitions = new ArrayList<>(3);
     Transition[] edges = new Transition[0];
+    /** Whether any PROCEED edge leaves this state (else no final state can follow a TAKE into it). */
+    boolean hasProceed;
+    /**
+     * Whether every condition the decision graph from this state can test is simple, so that the
+     * edges an event follows from here are the same for every partial match waiting here.
+     */
+    boolean simpleGraph;
 
     NfaState(int id, String stage, Type type) {
         this.id = id;
@@ -40,6 +47,29 @@ public final class NfaState {
 
     void freeze() {
         edges = transitions.toArray(new Transition[0]);
+        for (Transition t : edges) {
+            hasProceed |= t.action == Transition.Action.PROCEED;
+        }
+    }
+
+    /** Computes {@link #simpleGraph} once all states are frozen. */
+    void analyse() {
+        simpleGraph = allSimple(this, new java.util.HashSet<>());
+    }
+
+    private static boolean allSimple(NfaState s, java.util.Set<NfaState> seen) {
+        if (!seen.add(s)) {
+            return true;
+        }
+        for (Transition t : s.edges) {
+            if (!t.cond.simple) {
+                return false;
+            }
+            if (t.action == Transition.Action.PROCEED && !allSimple(t.target, seen)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String stage() {

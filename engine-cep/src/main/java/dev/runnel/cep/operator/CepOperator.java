@@ -29,9 +29,11 @@ import java.util.Map;
  * are late. Each key with windowed partial matches has one more timer, at its earliest deadline,
  * that prunes them. In processing time events are matched on arrival, stamped with the clock.
  *
- * <p>Timers are registered with the key's {@link KeyMatches} as their key, so a firing timer needs
- * no lookup; the user key is set on the state backend only when user code runs. A key with no
- * partial match and no buffered event is removed, so expired keys hold nothing.
+ * <p>A key has a {@link KeyMatches} only while it has partial matches: a released event of a key
+ * without one is first checked against the start state and usually dropped with nothing created.
+ * Timeout timers are registered with the key's KeyMatches as their key, so they need no lookup
+ * when they fire; the user key is set on the state backend only when user code runs. A key with no
+ * partial match is removed, so expired keys hold nothing.
  */
 public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> implements MatchHandler {
     /** Namespace of per-key timeout timers. */
@@ -56,6 +58,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private final PatternProcessFunction<IN, OUT> function;
     private final TimedOutPartialMatchHandler<IN> timeoutHandler;
     private final HashMap<Object, KeyMatches> keys = new HashMap<>(1024);
+    /** Long keys (the common case) avoid boxing-aware equals and hashing on the per-event lookup. */
+    private final org.agrona.collections.Long2ObjectHashMap<KeyMatches> longKeys = new org.agrona.collections.Long2ObjectHashMap<>();
     private Nfa nfa;
     private long bufferedEvents;
     private KeyMatches currentMatches;
@@ -108,21 +112,27 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     /** Keys holding any state. */
     public int activeKeys() {
-        return keys.size();
+        return keys.size() + longKeys.size();
     }
 
     @Override
     protected void processElement(IN value, long timestamp) {
         K key = currentKey;
         if (processingTime) {
-            KeyMatches km = keyMatches(key);
             long now = context.clock().millis();
+            KeyMatches km = existing(key);
+            if (km == null) {
+                if (!startsMatch(key, value, now)) {
+                    return;
+                }
+                km = keyMatches(key);
+            }
             currentRecord = value;
             currentMatches = km;
             try {
                 nfa.process(km, value, now);
             } catch (RuntimeException e) {
-                throw failure(e, km, now, value);
+                throw failure(e, key, now, value);
             }
             afterKey(km);
             return;
@@ -140,12 +150,13 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             }
             return;
         }
-        KeyMatches km = keyMatches(key);
-        km.bufferedEvents++;
         bufferedEvents++;
         if (comparator == null) {
-            eventTimers.registerUnique(km, value, timestamp);
+            // the timer queue is the time-order buffer: keyed by the user key, the event as namespace
+            eventTimers.registerUnique(key, value, timestamp);
         } else {
+            KeyMatches km = keyMatches(key);
+            km.bufferedEvents++;
             if (km.sameTimestamp == null) {
                 km.sameTimestamp = new org.agrona.collections.Long2ObjectHashMap<>();
             }
@@ -159,7 +170,28 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
     }
 
+    private KeyMatches existing(Object key) {
+        return key instanceof Long l ? longKeys.get(l.longValue()) : keys.get(key);
+    }
+
+    private boolean startsMatch(Object key, Object value, long time) {
+        try {
+            return nfa.startsMatch(value, time);
+        } catch (RuntimeException e) {
+            throw failure(e, key, time, value);
+        }
+    }
+
     private KeyMatches keyMatches(Object key) {
+        if (key instanceof Long l) {
+            long k = l;
+            KeyMatches km = longKeys.get(k);
+            if (km == null) {
+                km = new KeyMatches(key);
+                longKeys.put(k, km);
+            }
+            return km;
+        }
         KeyMatches km = keys.get(key);
         if (km == null) {
             km = new KeyMatches(key);
@@ -168,10 +200,36 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         return km;
     }
 
+    private void forget(KeyMatches km) {
+        Object key = km.key();
+        if (key instanceof Long l) {
+            if (longKeys.get(l.longValue()) == km) {
+                longKeys.remove(l.longValue());
+            }
+        } else if (keys.get(key) == km) {
+            keys.remove(key);
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     protected void onTimer(long time, Object namespace, boolean eventTime) {
-        KeyMatches km = (KeyMatches) (Object) currentKey; // timers are registered with the KeyMatches as key
+        if (namespace != TIMEOUT && namespace != SAME_TIMESTAMP) {
+            // a buffered event whose time has come; its timer is keyed by the user key
+            bufferedEvents--;
+            Object key = currentKey;
+            KeyMatches km = existing(key);
+            if (km == null) {
+                if (!startsMatch(key, namespace, time)) {
+                    return;
+                }
+                km = keyMatches(key);
+            }
+            feed(km, namespace, time);
+            afterKey(km);
+            return;
+        }
+        KeyMatches km = (KeyMatches) (Object) currentKey; // timeout and same-timestamp timers are keyed by the KeyMatches
         if (namespace == TIMEOUT) {
             if (km.timerAt == time) {
                 km.timerAt = Long.MAX_VALUE;
@@ -181,7 +239,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             try {
                 nfa.advanceTime(km, time);
             } catch (RuntimeException e) {
-                throw failure(e, km, time, null);
+                throw failure(e, km.key(), time, null);
             }
         } else if (namespace == SAME_TIMESTAMP) {
             ArrayList<Object> events = km.sameTimestamp.remove(time);
@@ -191,10 +249,6 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 bufferedEvents--;
                 feed(km, event, time);
             }
-        } else {
-            km.bufferedEvents--;
-            bufferedEvents--;
-            feed(km, namespace, time);
         }
         afterKey(km);
     }
@@ -205,7 +259,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         try {
             nfa.process(km, event, time);
         } catch (RuntimeException e) {
-            throw failure(e, km, time, event);
+            throw failure(e, km.key(), time, event);
         }
     }
 
@@ -213,27 +267,23 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private void afterKey(KeyMatches km) {
         long deadline = km.deadline();
         if (deadline != Long.MAX_VALUE && deadline < km.timerAt) {
-            (processingTime ? processingTimers : eventTimers).register(km, TIMEOUT, deadline);
+            // no de-duplication lookup and no delete: a timer that fires for nothing costs less than
+            // keeping timers exact, and it can fire at the latest when the partial match would have expired
+            (processingTime ? processingTimers : eventTimers).registerUnique(km, TIMEOUT, deadline);
             km.timerAt = deadline;
         }
         if (km.isIdle()) {
-            if (km.timerAt != Long.MAX_VALUE) {
-                (processingTime ? processingTimers : eventTimers).delete(km, TIMEOUT, km.timerAt);
-                km.timerAt = Long.MAX_VALUE;
-            }
-            if (keys.get(km.key()) == km) {
-                keys.remove(km.key());
-            }
+            forget(km);
         }
         currentMatches = null;
     }
 
-    private RuntimeException failure(RuntimeException e, KeyMatches km, long time, Object record) {
+    private RuntimeException failure(RuntimeException e, Object key, long time, Object record) {
         if (e instanceof OperatorException) {
             return e;
         }
         Throwable cause = e instanceof dev.runnel.cep.nfa.ConditionFailedException && e.getCause() != null ? e.getCause() : e;
-        return OperatorException.userCode(context.name(), km.key(), time, record, cause);
+        return OperatorException.userCode(context.name(), key, time, record, cause);
     }
 
     // ---- MatchHandler: called by the NFA for the key being processed
