@@ -94,6 +94,21 @@ public final class Nfa {
         return buffer.liveEvents();
     }
 
+    /**
+     * How coarse the operator's timeout timers may be: a timer at or after a deadline is as good as
+     * one at it (it fires after every earlier event, which is all pruning needs), and rounding
+     * deadlines up to a 64th of the shortest window lets keys share timer buckets.
+     */
+    public long timerGranularity() {
+        long shortest = windowTime > 0 ? windowTime : Long.MAX_VALUE;
+        for (NfaState st : states) {
+            if (st.stageWindow > 0) {
+                shortest = Math.min(shortest, st.stageWindow);
+            }
+        }
+        return shortest == Long.MAX_VALUE ? 1 : Math.max(1, shortest / 64);
+    }
+
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */
     public boolean needsAdvance(KeyMatches key, long time) {
         return key.deadline <= time || key.completedSize > 0;
@@ -197,12 +212,15 @@ public final class Nfa {
         event = null;
         entry = null;
         if (matchCount > 0) {
+            for (int i = 0; i < matchCount; i++) {
+                matches[i].matchTimestamp = ts;
+            }
             if (skipping) {
                 addCompleted(key, matches, matchCount);
                 drainCompleted(key, ts);
             } else {
                 for (int i = 0; i < matchCount; i++) {
-                    emit(matches[i], ts);
+                    emit(matches[i]);
                 }
             }
             java.util.Arrays.fill(matches, 0, matchCount, null);
@@ -246,6 +264,8 @@ public final class Nfa {
             boolean firstExpired = windowTime > 0 && time - pm.startTimestamp >= windowTime;
             if (previousExpired || firstExpired) {
                 if (pm.state.type == NfaState.Type.PENDING) {
+                    // a trailing notFollowedBy held until its window closed: the match is complete at that instant
+                    pm.matchTimestamp = previousExpired ? pm.previousTimestamp + stageWindow : pm.startTimestamp + windowTime;
                     matches = grow(matches, pendingCount);
                     matches[pendingCount++] = pm;
                 } else {
@@ -481,7 +501,7 @@ public final class Nfa {
             }
             Map<String, List<Object>> match = materialize(len);
             buffer.release(m.node);
-            handler.onMatch(match, ts);
+            handler.onMatch(match, m.matchTimestamp);
         }
     }
 
@@ -512,11 +532,11 @@ public final class Nfa {
         key.completedSize = kept;
     }
 
-    private void emit(PartialMatch m, long ts) {
+    private void emit(PartialMatch m) {
         int len = collectPath(m.node);
         Map<String, List<Object>> match = materialize(len);
         buffer.release(m.node);
-        handler.onMatch(match, ts);
+        handler.onMatch(match, m.matchTimestamp);
     }
 
     /** Copies a path into the scratch arrays in event order; returns its length. */

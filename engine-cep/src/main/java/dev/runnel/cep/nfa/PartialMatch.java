@@ -11,6 +11,8 @@ final class PartialMatch {
     long startTimestamp;
     long startSeq;
     long previousTimestamp;
+    /** For a completed match waiting to be emitted: its timestamp (completing event, or expiry of a trailing NOT). */
+    long matchTimestamp;
 
     PartialMatch(NfaState state, PathNode node, long startTimestamp, long startSeq, long previousTimestamp) {
         this.state = state;

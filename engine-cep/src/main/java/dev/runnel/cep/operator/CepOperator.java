@@ -62,6 +62,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private final org.agrona.collections.Long2ObjectHashMap<KeyMatches> longKeys = new org.agrona.collections.Long2ObjectHashMap<>();
     private Nfa nfa;
     private long bufferedEvents;
+    private long timerGranularity = 1;
     private KeyMatches currentMatches;
     private Object currentRecord;
     private long matchTimestamp;
@@ -87,6 +88,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         this.out = output;
         this.nfa = new Nfa(pattern, () -> context.clock().millis());
         nfa.setHandler(this, timeoutHandler != null);
+        timerGranularity = nfa.timerGranularity();
         CepMetrics.register(context.metrics(), this);
     }
 
@@ -266,11 +268,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     /** Keeps one timer at the key's earliest deadline, and forgets the key once it holds nothing. */
     private void afterKey(KeyMatches km) {
         long deadline = km.deadline();
-        if (deadline != Long.MAX_VALUE && deadline < km.timerAt) {
-            // no de-duplication lookup and no delete: a timer that fires for nothing costs less than
-            // keeping timers exact, and it can fire at the latest when the partial match would have expired
-            (processingTime ? processingTimers : eventTimers).registerUnique(km, TIMEOUT, deadline);
-            km.timerAt = deadline;
+        if (deadline != Long.MAX_VALUE) {
+            long rounded = Math.floorDiv(deadline, timerGranularity) * timerGranularity;
+            if (rounded < deadline) {
+                rounded = rounded > Long.MAX_VALUE - timerGranularity ? deadline : rounded + timerGranularity;
+            }
+            if (rounded < km.timerAt) {
+                // no de-duplication lookup and no delete: a timer that fires for nothing costs less than
+                // keeping timers exact, and it fires at the latest one granule after the partial match expired
+                (processingTime ? processingTimers : eventTimers).registerUnique(km, TIMEOUT, rounded);
+                km.timerAt = rounded;
+            }
         }
         if (km.isIdle()) {
             forget(km);
