@@ -5,33 +5,56 @@ import java.util.Objects;
 
 /**
  * All timers due at one instant: (key, namespace) pairs in registration order, de-duplicated.
+ * The first pair lives in the bucket itself — most instants have one or two timers, and a bucket
+ * that is one object costs one cache miss, not three — and further pairs in one interleaved array.
  * Small buckets de-duplicate by a linear scan; from {@value #INDEX_THRESHOLD} entries on an
  * open-addressing index (int positions, no boxing) keeps registration O(1), so a million keys whose
- * windows end together still cost one heap entry and one bucket.
+ * windows end together still cost one bucket.
  */
 final class TimerBucket {
     private static final int INDEX_THRESHOLD = 8;
     private static final Object REMOVED = new Object();
 
     long time;
-    Object[] keys = new Object[2];
-    Object[] namespaces = new Object[2];
+    private Object key0;
+    private Object namespace0;
+    /** Entries 1..size-1 as key, namespace, key, namespace, ... */
+    private Object[] rest;
     int size;
     int live;
     private int[] index; // position + 1, 0 = empty, -1 = deleted
+
+    Object key(int i) {
+        return i == 0 ? key0 : rest[2 * i - 2];
+    }
+
+    Object namespace(int i) {
+        return i == 0 ? namespace0 : rest[2 * i - 1];
+    }
+
+    private void append(Object key, Object namespace) {
+        if (size == 0) {
+            key0 = key;
+            namespace0 = namespace;
+        } else {
+            int at = 2 * size - 2;
+            if (rest == null) {
+                rest = new Object[4];
+            } else if (at + 1 >= rest.length) {
+                rest = Arrays.copyOf(rest, rest.length * 2);
+            }
+            rest[at] = key;
+            rest[at + 1] = namespace;
+        }
+        size++;
+        live++;
+    }
 
     boolean add(Object key, Object namespace) {
         if (find(key, namespace) >= 0) {
             return false;
         }
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            namespaces = Arrays.copyOf(namespaces, size * 2);
-        }
-        keys[size] = key;
-        namespaces[size] = namespace;
-        size++;
-        live++;
+        append(key, namespace);
         if (index != null) {
             insertIndex(size - 1);
         } else if (size > INDEX_THRESHOLD) {
@@ -42,14 +65,7 @@ final class TimerBucket {
 
     /** Appends a timer the caller knows is not registered yet; the de-duplication index is rebuilt lazily. */
     void addUnique(Object key, Object namespace) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            namespaces = Arrays.copyOf(namespaces, size * 2);
-        }
-        keys[size] = key;
-        namespaces[size] = namespace;
-        size++;
-        live++;
+        append(key, namespace);
         index = null;
     }
 
@@ -66,8 +82,13 @@ final class TimerBucket {
             }
             index[i] = -1;
         }
-        keys[pos] = REMOVED;
-        namespaces[pos] = null;
+        if (pos == 0) {
+            key0 = REMOVED;
+            namespace0 = null;
+        } else {
+            rest[2 * pos - 2] = REMOVED;
+            rest[2 * pos - 1] = null;
+        }
         live--;
         return true;
     }
@@ -77,12 +98,14 @@ final class TimerBucket {
     }
 
     void reset() {
-        if (size > 16_384) {
-            keys = new Object[2];
-            namespaces = new Object[2];
-        } else {
-            Arrays.fill(keys, 0, size, null);
-            Arrays.fill(namespaces, 0, size, null);
+        key0 = null;
+        namespace0 = null;
+        if (rest != null) {
+            if (rest.length > 32_768) {
+                rest = null;
+            } else {
+                Arrays.fill(rest, 0, Math.min(rest.length, 2 * size), null);
+            }
         }
         size = 0;
         live = 0;
@@ -95,8 +118,8 @@ final class TimerBucket {
         }
         if (index == null) {
             for (int i = 0; i < size; i++) {
-                Object k = keys[i];
-                if ((k == key || (k != REMOVED && k.equals(key))) && (namespaces[i] == namespace || Objects.equals(namespaces[i], namespace))) {
+                Object k = key(i);
+                if ((k == key || (k != REMOVED && k.equals(key))) && Objects.equals(namespace(i), namespace)) {
                     return i;
                 }
             }
@@ -108,7 +131,7 @@ final class TimerBucket {
         while ((slot = index[i]) != 0) {
             if (slot > 0) {
                 int pos = slot - 1;
-                if (keys[pos].equals(key) && Objects.equals(namespaces[pos], namespace)) {
+                if (key(pos).equals(key) && Objects.equals(namespace(pos), namespace)) {
                     return pos;
                 }
             }
@@ -123,7 +146,7 @@ final class TimerBucket {
             return;
         }
         int mask = index.length - 1;
-        int i = hash(keys[pos], namespaces[pos]) & mask;
+        int i = hash(key(pos), namespace(pos)) & mask;
         while (index[i] > 0) {
             i = (i + 1) & mask;
         }
@@ -135,10 +158,11 @@ final class TimerBucket {
         index = new int[capacity];
         int mask = capacity - 1;
         for (int pos = 0; pos < size; pos++) {
-            if (keys[pos] == REMOVED) {
+            Object k = key(pos);
+            if (k == REMOVED) {
                 continue;
             }
-            int i = hash(keys[pos], namespaces[pos]) & mask;
+            int i = hash(k, namespace(pos)) & mask;
             while (index[i] != 0) {
                 i = (i + 1) & mask;
             }

@@ -255,13 +255,13 @@ public final class TimerQueue {
         int fired = 0;
         long time = bucket.time;
         for (int i = 0; i < bucket.size; i++) {
-            Object key = bucket.keys[i];
+            Object key = bucket.key(i);
             if (TimerBucket.isRemoved(key)) {
                 continue;
             }
             timerCount--;
             fired++;
-            handler.onTimer(key, bucket.namespaces[i], time);
+            handler.onTimer(key, bucket.namespace(i), time);
         }
         recycle(bucket);
         return fired;
