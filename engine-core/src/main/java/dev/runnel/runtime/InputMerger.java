@@ -35,15 +35,6 @@ public final class InputMerger<T> {
         return ports[index];
     }
 
-    public int inputCount() {
-        return ports.length;
-    }
-
-    /** Which inputs are idle right now (for "why does my window not fire" diagnostics). */
-    public boolean isIdle(int index) {
-        return idle[index];
-    }
-
     private void recompute() {
         long min = Long.MAX_VALUE;
         boolean anyActive = false;

@@ -146,15 +146,4 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         }
         setCurrentKey(savedKey);
     }
-
-    /** Visits every key (for operators that fire per key at end of input); the current key is restored after. */
-    public void forEachKey(java.util.function.Consumer<Object> visitor) {
-        Object savedKey = currentKey;
-        List<Object> keys = new ArrayList<>(entries.keySet());
-        for (Object key : keys) {
-            setCurrentKey(key);
-            visitor.accept(key);
-        }
-        setCurrentKey(savedKey);
-    }
 }

@@ -267,22 +267,6 @@ public final class TimerQueue {
         return fired;
     }
 
-    /** The earliest pending timestamp, or {@code Long.MAX_VALUE} if there is none. O(slots) at worst. */
-    public long nextTime() {
-        long best = Long.MAX_VALUE;
-        best = Math.min(best, minLive(past));
-        best = Math.min(best, minLive(far));
-        if (wheelBuckets > 0) {
-            for (int i = 0; i < wheel.length; i++) {
-                TimerBucket b = wheel[(int) (cursor + i) & mask];
-                if (b != null && b.live > 0) {
-                    return Math.min(best, b.time);
-                }
-            }
-        }
-        return best;
-    }
-
     /** The latest pending timestamp, or {@code Long.MIN_VALUE} if there is none. O(slots). */
     public long maxTime() {
         long max = Long.MIN_VALUE;
@@ -308,15 +292,5 @@ public final class TimerQueue {
         if (pool.size() < 65_536) {
             pool.push(bucket);
         }
-    }
-
-    private long minLive(LongMinHeap heap) {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < heap.size(); i++) {
-            if (overflowIndex.get(heap.get(i)).live > 0 && heap.get(i) < best) {
-                best = heap.get(i);
-            }
-        }
-        return best;
     }
 }

@@ -42,9 +42,4 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
     public boolean usesKeyContext() {
         return true;
     }
-
-    /** True if {@link #merge} is cheap enough to combine slices; false makes the operator keep one contents per window. */
-    public boolean mergeable() {
-        return true;
-    }
 }
