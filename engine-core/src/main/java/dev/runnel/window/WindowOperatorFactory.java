@@ -2,6 +2,7 @@ package dev.runnel.window;
 
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.windowing.EventTimeSessionWindows;
 import dev.runnel.api.windowing.EventTimeTrigger;
 import dev.runnel.api.windowing.ProcessingTimeTrigger;
 import dev.runnel.api.windowing.SliceableAssigner;
@@ -15,7 +16,9 @@ import java.util.function.IntFunction;
 /**
  * Picks the window operator for a windowed stream: tumbling and sliding windows with their default
  * trigger (with or without allowed lateness) run on shared slices ({@link SliceWindowOperator});
- * everything else (sessions, global windows, custom triggers) on the general {@link WindowOperator}.
+ * event-time sessions with the default trigger and no allowed lateness on sorted per-key session
+ * arrays ({@link SessionWindowOperator}); everything else (sessions with lateness, global windows,
+ * custom triggers) on the general {@link WindowOperator}.
  */
 public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
     private final KeySelector<IN, K> keySelector;
@@ -47,6 +50,9 @@ public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
         if (sliced()) {
             return new SliceWindowOperator<>(keySelector, (SliceableAssigner) assigner, assigner.isEventTime(),
                 (WindowAggregation) agg, allowedLateness, lateTag);
+        }
+        if (assigner instanceof EventTimeSessionWindows sessions && trigger == EventTimeTrigger.create() && allowedLateness == 0) {
+            return new SessionWindowOperator<>(keySelector, sessions.gap(), (WindowAggregation) agg, lateTag);
         }
         return new WindowOperator<>(keySelector, assigner, trigger, agg, allowedLateness, lateTag);
     }
