@@ -24,6 +24,8 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
     private Object[] current;
     private long lastTtlSweep;
     private long ttlSweepInterval = Long.MAX_VALUE;
+    /** Restored values of states not registered yet (they register in open()), by state name. */
+    private final java.util.Map<String, java.util.Map<Object, Object>> pendingRestore = new java.util.LinkedHashMap<>();
 
     public KeyedStateBackend(String operatorName, Clock clock) {
         this.operatorName = operatorName;
@@ -121,6 +123,10 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         descriptors.add(descriptor);
         S state = factory.apply(slot);
         states.add(state);
+        java.util.Map<Object, Object> restored = pendingRestore.remove(descriptor.getName());
+        if (restored != null) {
+            install(slot, restored);
+        }
         if (descriptor.getTtlConfig() != null) {
             ttlSweepInterval = Math.min(ttlSweepInterval, Math.max(1, descriptor.getTtlConfig().getTtl().toMillis() / 2));
         }
@@ -145,5 +151,108 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
             }
         }
         setCurrentKey(savedKey);
+    }
+
+    // ---- checkpoints (never on the record path)
+
+    private static final byte PLAIN = 0;
+    private static final byte WITH_TTL = 1;
+
+    /**
+     * Writes every registered state's values, per state name and key. Names, not slot numbers, identify
+     * states, so a restored job may register its states in another order or drop some.
+     */
+    public void snapshot(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        out.writeInt(descriptors.size() + pendingRestore.size());
+        for (int slot = 0; slot < descriptors.size(); slot++) {
+            String name = descriptors.get(slot).getName();
+            int count = 0;
+            for (Object[] e : entries.values()) {
+                if (slot < e.length && e[slot] != null) {
+                    count++;
+                }
+            }
+            out.writeUTF(name);
+            out.writeInt(count);
+            for (java.util.Map.Entry<Object, Object[]> entry : entries.entrySet()) {
+                Object[] e = entry.getValue();
+                if (slot < e.length && e[slot] != null) {
+                    writeEntry(name, entry.getKey(), e[slot], out, serializers);
+                }
+            }
+        }
+        // restored but not (yet) claimed by this job: carried forward rather than silently dropped
+        for (java.util.Map.Entry<String, java.util.Map<Object, Object>> p : pendingRestore.entrySet()) {
+            out.writeUTF(p.getKey());
+            out.writeInt(p.getValue().size());
+            for (java.util.Map.Entry<Object, Object> entry : p.getValue().entrySet()) {
+                writeEntry(p.getKey(), entry.getKey(), entry.getValue(), out, serializers);
+            }
+        }
+    }
+
+    private void writeEntry(String name, Object key, Object value, java.io.DataOutput out,
+                            dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        serializers.write(operatorName + "/" + name + " (key)", key, out);
+        if (value instanceof AbstractKeyedState.TtlValue tv) {
+            out.writeByte(WITH_TTL);
+            out.writeLong(tv.lastAccess);
+            serializers.write(operatorName + "/" + name, tv.value, out);
+        } else {
+            out.writeByte(PLAIN);
+            serializers.write(operatorName + "/" + name, value, out);
+        }
+    }
+
+    /** Reads what {@link #snapshot} wrote. States registered later (in open()) receive their values then. */
+    public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        int states = in.readInt();
+        for (int s = 0; s < states; s++) {
+            String name = in.readUTF();
+            int count = in.readInt();
+            java.util.Map<Object, Object> values = new java.util.HashMap<>(Math.max(16, count * 2));
+            for (int i = 0; i < count; i++) {
+                Object key = serializers.read(operatorName + "/" + name + " (key)", in);
+                byte kind = in.readByte();
+                long lastAccess = kind == WITH_TTL ? in.readLong() : 0;
+                Object value = serializers.read(operatorName + "/" + name, in);
+                values.put(key, kind == WITH_TTL ? new AbstractKeyedState.TtlValue(value, lastAccess) : value);
+            }
+            int slot = slotOf(name);
+            if (slot >= 0) {
+                install(slot, values);
+            } else {
+                pendingRestore.put(name, values);
+            }
+        }
+    }
+
+    /** Names of restored states that no registered state has claimed (e.g. removed from the job). */
+    public java.util.Set<String> unclaimedRestoredStates() {
+        return java.util.Set.copyOf(pendingRestore.keySet());
+    }
+
+    private int slotOf(String name) {
+        for (int i = 0; i < descriptors.size(); i++) {
+            if (descriptors.get(i).getName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void install(int slot, java.util.Map<Object, Object> values) {
+        for (java.util.Map.Entry<Object, Object> v : values.entrySet()) {
+            Object[] e = entries.get(v.getKey());
+            if (e == null) {
+                e = new Object[descriptors.size()];
+                entries.put(v.getKey(), e);
+            } else if (slot >= e.length) {
+                e = java.util.Arrays.copyOf(e, descriptors.size());
+                entries.put(v.getKey(), e);
+            }
+            e[slot] = v.getValue();
+        }
+        setCurrentKey(currentKey);
     }
 }

@@ -1,0 +1,91 @@
+package dev.runnel.checkpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How state values are written to checkpoints: with a {@link TypeSerializer} registered for the
+ * value's exact class, otherwise with Java serialization (which covers primitives' boxes, strings,
+ * records, enums, the JDK collections and java.time types). Used at checkpoint time only. A value
+ * that neither can write fails with a {@link StateSerializationException} naming the state and the
+ * offending type.
+ */
+public final class StateSerializers {
+    private static final byte NULL = 0;
+    private static final byte JAVA = 1;
+    private static final byte REGISTERED = 2;
+
+    private final Map<String, TypeSerializer<?>> byClassName = new ConcurrentHashMap<>();
+
+    public <T> StateSerializers register(Class<T> type, TypeSerializer<T> serializer) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(serializer, "serializer");
+        byClassName.put(type.getName(), serializer);
+        return this;
+    }
+
+    /** Writes {@code value} of the state {@code stateName} (used in error messages). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void write(String stateName, Object value, DataOutput out) throws IOException {
+        if (value == null) {
+            out.writeByte(NULL);
+            return;
+        }
+        TypeSerializer s = byClassName.get(value.getClass().getName());
+        if (s != null) {
+            out.writeByte(REGISTERED);
+            out.writeUTF(value.getClass().getName());
+            s.serialize(value, out);
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
+            oos.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new StateSerializationException("Cannot checkpoint state '" + stateName + "': its value of type "
+                + value.getClass().getName() + " contains " + e.getMessage() + ", which is not java.io.Serializable; "
+                + "make it Serializable or register a TypeSerializer for it", e);
+        }
+        out.writeByte(JAVA);
+        out.writeInt(bytes.size());
+        out.write(bytes.toByteArray());
+    }
+
+    public Object read(String stateName, DataInput in) throws IOException {
+        byte kind = in.readByte();
+        switch (kind) {
+            case NULL:
+                return null;
+            case REGISTERED: {
+                String type = in.readUTF();
+                TypeSerializer<?> s = byClassName.get(type);
+                if (s == null) {
+                    throw new StateSerializationException("Cannot restore state '" + stateName + "': it was written with a "
+                        + "TypeSerializer for " + type + ", and none is registered now", null);
+                }
+                return s.deserialize(in);
+            }
+            case JAVA: {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+                    return ois.readObject();
+                } catch (ClassNotFoundException | java.io.InvalidClassException e) {
+                    throw new StateSerializationException("Cannot restore state '" + stateName + "': " + e.getMessage()
+                        + " (the state's type changed or is missing since the checkpoint)", e);
+                }
+            }
+            default:
+                throw new IOException("Unknown value tag " + kind + " in state '" + stateName + "'");
+        }
+    }
+}
