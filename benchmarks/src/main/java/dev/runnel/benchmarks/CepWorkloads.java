@@ -30,19 +30,34 @@ public final class CepWorkloads {
     }
 
     public static long w5(long n, long seed) {
-        return run("W5", n, seed, Pattern.<Event>begin("a").where(type(0))
-            .followedBy("b").where(type(1))
-            .within(Duration.ofSeconds(10)));
+        return run("W5", n, seed, w5Pattern());
     }
 
     public static long w6(long n, long seed) {
-        return run("W6", n, seed, Pattern.<Event>begin("first").where(type(0))
-            .next("rest").where(type(0)).times(4)
-            .within(Duration.ofMinutes(5)));
+        return run("W6", n, seed, w6Pattern());
     }
 
     public static long w7(long n, long seed) {
-        return run("W7", n, seed, Pattern.<Event>begin("large").where(new SimpleCondition<>() {
+        return run("W7", n, seed, w7Pattern());
+    }
+
+    /** W5: a type-0 event followed (not necessarily directly) by a type-1 event within 10 s. */
+    public static Pattern<Event, Event> w5Pattern() {
+        return Pattern.<Event>begin("a").where(type(0))
+            .followedBy("b").where(type(1))
+            .within(Duration.ofSeconds(10));
+    }
+
+    /** W6: a type-0 event, directly followed by four more (next; relaxed inside times(4), as in Flink) within 5 min. */
+    public static Pattern<Event, Event> w6Pattern() {
+        return Pattern.<Event>begin("first").where(type(0))
+            .next("rest").where(type(0)).times(4)
+            .within(Duration.ofMinutes(5));
+    }
+
+    /** W7: an amount above 9000 followed by three amounts below 100 (relaxed contiguity throughout) within 1 h. */
+    public static Pattern<Event, Event> w7Pattern() {
+        return Pattern.<Event>begin("large").where(new SimpleCondition<>() {
                 @Override
                 public boolean filter(Event e) {
                     return e.amount > 9000;
@@ -54,6 +69,6 @@ public final class CepWorkloads {
                     return e.amount < 100;
                 }
             }).times(3)
-            .within(Duration.ofHours(1)));
+            .within(Duration.ofHours(1));
     }
 }

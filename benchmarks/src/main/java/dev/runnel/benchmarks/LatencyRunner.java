@@ -1,5 +1,7 @@
 package dev.runnel.benchmarks;
 
+import dev.runnel.api.DataStream;
+import dev.runnel.api.KeyedStream;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.KeyedProcessFunction;
@@ -11,22 +13,55 @@ import dev.runnel.api.source.SourceStatus;
 import dev.runnel.api.state.ValueState;
 import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.cep.CEP;
+import dev.runnel.cep.pattern.Pattern;
+import dev.runnel.cep.pattern.conditions.SimpleCondition;
 import java.time.Duration;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency at a fixed offered rate: a paced source schedules event i at {@code start + i / rate};
- * a keyed process function (W4's counter and timer) passes each event on; the sink records the
- * time from the event's <em>scheduled</em> send time to its output. Measuring from the schedule,
- * not from when the source got round to sending, is what corrects coordinated omission: if the
- * pipeline stalls, every event that should have been sent meanwhile is charged the wait.
+ * Latency at a fixed offered rate: a paced source schedules event i at {@code start + i / rate}
+ * and stamps it with the time it actually sent it (ingestion); a keyed process function, or a CEP
+ * pattern, passes it on; the sink records per output the time from ingestion to output.
+ *
+ * <p>Coordinated omission is corrected two ways, printed side by side. HdrHistogram's
+ * {@code recordValueWithExpectedInterval} (expected interval = 1 / rate) back-fills the samples a
+ * stalled pipeline kept the source from sending; measuring from the <em>scheduled</em> send time
+ * charges every event that should have been sent during a stall with the whole wait. Without
+ * either, a 10 ms stall at 1 M events/s would count as one slow event instead of 10,000.
  */
 final class LatencyRunner {
     private LatencyRunner() {}
 
-    /** An event and the nanoTime at which it was due to be sent. */
-    record Timed(Event event, long scheduledNanos) {}
+    /** An event, its index, when it was due and when the source actually sent it (nanoTime). */
+    record Timed(Event event, long index, long scheduledNanos, long ingestNanos) {}
+
+    /** What runs between the paced source and the sink. */
+    enum Pipeline {
+        KEYED("keyed state"),
+        KEYED_TIMERS("keyed state + timers"),
+        CEP("CEP a->b (W5)");
+
+        final String label;
+
+        Pipeline(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Latency figures of one pipeline at one rate. */
+    record Result(Pipeline pipeline, long rate, long outputs, Histogram fromIngestion, Histogram fromSchedule) {
+        String line() {
+            return String.format(Locale.ROOT, "%-22s rate=%,d/s  outputs=%,d  ingestion->output (CO-corrected): %s  |  schedule->output: %s",
+                pipeline.label, rate, outputs, percentiles(fromIngestion), percentiles(fromSchedule));
+        }
+
+        private static String percentiles(Histogram h) {
+            return String.format(Locale.ROOT, "p50=%.1f p99=%.1f p99.9=%.1f max=%.1f us", h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+        }
+    }
 
     /** Emits events on schedule, spinning briefly for the next one so that pacing is not at the mercy of the idle strategy. */
     static final class PacedSource implements Source<Timed> {
@@ -61,7 +96,7 @@ final class LatencyRunner {
             int emitted = 0;
             while (sent < total && emitted < max && start + sent * intervalNanos <= now) {
                 Event e = generator.next();
-                out.collect(new Timed(e, start + sent * intervalNanos), e.ts);
+                out.collect(new Timed(e, sent, start + sent * intervalNanos, System.nanoTime()), e.ts);
                 sent++;
                 emitted++;
             }
@@ -103,49 +138,75 @@ final class LatencyRunner {
         }
     }
 
-    /** Records latency from the scheduled send time, after a warm-up. */
+    /** Records both latencies of every output after the warm-up events. */
     static final class LatencySink implements Sink<Timed> {
-        final Histogram histogram = new Histogram(60_000_000_000L, 3);
+        final Histogram fromIngestion = new Histogram(60_000_000_000L, 3);
+        final Histogram fromSchedule = new Histogram(60_000_000_000L, 3);
         private final long warmupEvents;
-        private long seen;
+        private final long expectedIntervalNanos;
+        long outputs;
 
-        LatencySink(long warmupEvents) {
+        LatencySink(long warmupEvents, long expectedIntervalNanos) {
             this.warmupEvents = warmupEvents;
+            this.expectedIntervalNanos = expectedIntervalNanos;
         }
 
         @Override
         public void invoke(Timed t) {
-            long latency = System.nanoTime() - t.scheduledNanos();
-            if (seen++ >= warmupEvents) {
-                histogram.recordValue(Math.max(0, Math.min(latency, histogram.getHighestTrackableValue())));
+            long now = System.nanoTime();
+            if (t.index() < warmupEvents) {
+                return;
             }
+            outputs++;
+            fromIngestion.recordValueWithExpectedInterval(clamp(now - t.ingestNanos()), expectedIntervalNanos);
+            fromSchedule.recordValue(clamp(now - t.scheduledNanos()));
+        }
+
+        private long clamp(long nanos) {
+            return Math.max(0, Math.min(nanos, fromSchedule.getHighestTrackableValue()));
         }
     }
 
     static void run(long[] rates, int seconds, long seed) {
-        System.out.println("latency: paced source -> keyBy(key % 10k) -> KeyedProcessFunction -> sink, parallelism 1; "
-            + "from scheduled send time to output; first 2 s excluded");
-        for (boolean timers : new boolean[] {false, true}) {
+        System.out.println("latency: paced source -> keyBy(key % 10k) -> KeyedProcessFunction or CEP (processing time) -> sink, "
+            + "parallelism 1; first 2 s excluded; CO-corrected with expected interval 1/rate");
+        for (Pipeline p : Pipeline.values()) {
             for (long rate : rates) {
-                Histogram h = measure(rate, seconds, seed, timers);
-                System.out.printf(Locale.ROOT, "%-22s rate=%,d/s  events=%,d  p50=%.1f us  p99=%.1f us  p99.9=%.1f us  max=%.1f us%n",
-                    timers ? "keyed state + timers" : "keyed state", rate, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
-                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3);
+                System.out.println(measure(p, rate, rate * (seconds + 2L), rate * 2, seed).line());
             }
         }
     }
 
-    private static Histogram measure(long rate, int seconds, long seed, boolean timers) {
-        long total = rate * (seconds + 2);
-        LatencySink sink = new LatencySink(rate * 2);
+    /** One paced run of {@code total} events; outputs of the first {@code warmupEvents} events are not recorded. */
+    static Result measure(Pipeline pipeline, long rate, long total, long warmupEvents, long seed) {
+        LatencySink sink = new LatencySink(warmupEvents, 1_000_000_000L / rate);
         StreamEnvironment env = StreamEnvironment.create();
-        env.fromSource(new PacedSource(seed, rate, total),
+        KeyedStream<Timed, Long> keyed = env.fromSource(new PacedSource(seed, rate, total),
                 WatermarkStrategy.<Timed>forBoundedOutOfOrderness(Duration.ofMillis(200)).withTimestampAssigner((t, ts) -> t.event().ts),
                 "paced")
-            .keyBy(t -> t.event().key % 10_000)
-            .process(new CountAndForward(timers))
-            .addSink(sink);
-        env.execute("latency-" + rate);
-        return sink.histogram;
+            .keyBy(t -> t.event().key % 10_000);
+        DataStream<Timed> out = switch (pipeline) {
+            case KEYED -> keyed.process(new CountAndForward(false));
+            case KEYED_TIMERS -> keyed.process(new CountAndForward(true));
+            // processing time: matches leave as soon as their last event arrives, not when a watermark passes it
+            case CEP -> CEP.pattern(keyed, w5Pattern()).inProcessingTime().select(m -> m.get("b").get(0));
+        };
+        out.addSink(sink);
+        env.execute("latency-" + pipeline + "-" + rate);
+        return new Result(pipeline, rate, sink.outputs, sink.fromIngestion, sink.fromSchedule);
+    }
+
+    /** W5's pattern over timed events: a type-0 event followed by a type-1 event within 10 s. */
+    private static Pattern<Timed, Timed> w5Pattern() {
+        return Pattern.<Timed>begin("a").where(ofType(0)).followedBy("b").where(ofType(1)).within(Duration.ofSeconds(10));
+    }
+
+    private static SimpleCondition<Timed> ofType(int type) {
+        return new SimpleCondition<>() {
+            @Override
+            public boolean filter(Timed t) {
+                return t.event().type == type;
+            }
+        };
     }
 }
