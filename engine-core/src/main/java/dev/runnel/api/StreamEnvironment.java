@@ -1,12 +1,20 @@
 package dev.runnel.api;
 
 import dev.runnel.api.source.CollectionSource;
+import dev.runnel.checkpoint.Checkpoint;
+import dev.runnel.checkpoint.CheckpointStorage;
+import dev.runnel.checkpoint.StateSerializers;
+import dev.runnel.checkpoint.TypeSerializer;
+import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.JobExecution;
 import dev.runnel.runtime.graph.SourceTransformation;
 import dev.runnel.runtime.graph.Transformation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +34,11 @@ public final class StreamEnvironment {
     private long autoWatermarkIntervalMillis = 200;
     private final List<Transformation<?>> sinks = new ArrayList<>();
     private final Set<Transformation<?>> explicitlyNamed = new HashSet<>();
+    private final StateSerializers stateSerializers = new StateSerializers();
+    private CheckpointStorage checkpointStorage;
+    private long checkpointIntervalNanos;
+    private int tolerableCheckpointFailures = Integer.MAX_VALUE;
+    private Path restoreDirectory;
 
     private StreamEnvironment(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -68,6 +81,47 @@ public final class StreamEnvironment {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Takes a checkpoint every {@code interval} (measured on the system clock; zero: after every round
+     * of source polls) into {@code storage}. Supported for jobs that run as one task (parallelism 1)
+     * whose sources have a resumable position and whose operators support checkpoints; other jobs
+     * are refused when they start. Print and collect sinks stay at-least-once: after a restore they
+     * see again what was emitted since the checkpoint.
+     */
+    public StreamEnvironment enableCheckpointing(Duration interval, CheckpointStorage storage) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("Checkpoint interval must not be negative, got " + interval);
+        }
+        this.checkpointStorage = Objects.requireNonNull(storage, "storage");
+        this.checkpointIntervalNanos = interval.toNanos();
+        return this;
+    }
+
+    /** How many checkpoints in a row may fail before the job fails (default: unlimited, failures are logged). */
+    public StreamEnvironment setTolerableCheckpointFailures(int failures) {
+        if (failures < 0) {
+            throw new IllegalArgumentException("Tolerable checkpoint failures must not be negative, got " + failures);
+        }
+        this.tolerableCheckpointFailures = failures;
+        return this;
+    }
+
+    /** How values of {@code type} in state are written to checkpoints (default: Java serialization). */
+    public <T> StreamEnvironment registerTypeSerializer(Class<T> type, TypeSerializer<T> serializer) {
+        stateSerializers.register(type, serializer);
+        return this;
+    }
+
+    /**
+     * The next job resumes from the newest valid checkpoint in {@code directory}; newer files that are
+     * truncated, corrupted or of another format version are refused (and logged) in favour of it.
+     */
+    public StreamEnvironment fromCheckpoint(Path directory) {
+        this.restoreDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
     }
 
     @SafeVarargs
@@ -120,7 +174,26 @@ public final class StreamEnvironment {
         }
         List<Transformation<?>> jobSinks = List.copyOf(sinks);
         sinks.clear();
-        JobExecution execution = JobExecution.start(jobName, jobSinks, explicitlyNamed, parallelism, clock, autoWatermarkIntervalMillis);
+        JobExecution execution = JobExecution.start(jobName, jobSinks, explicitlyNamed, parallelism, clock,
+            autoWatermarkIntervalMillis, checkpointing());
         return new JobClient(execution);
+    }
+
+    private Checkpointing checkpointing() {
+        if (checkpointStorage == null && restoreDirectory == null) {
+            return null;
+        }
+        Checkpoint restore = null;
+        if (restoreDirectory != null) {
+            CheckpointStorage.Restored found;
+            try {
+                found = new CheckpointStorage(restoreDirectory, 1).latest();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read checkpoints in " + restoreDirectory, e);
+            }
+            restore = found.checkpoint().orElseThrow(() -> new IllegalStateException("No valid checkpoint in "
+                + restoreDirectory + (found.refused().isEmpty() ? "" : "; refused: " + String.join("; ", found.refused()))));
+        }
+        return new Checkpointing(checkpointStorage, checkpointIntervalNanos, tolerableCheckpointFailures, stateSerializers, restore);
     }
 }

@@ -38,8 +38,18 @@ public final class JobExecution {
 
     public static JobExecution start(String jobName, List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed,
                                      int parallelism, Clock clock, long watermarkIntervalMillis) {
+        return start(jobName, sinks, explicitlyNamed, parallelism, clock, watermarkIntervalMillis, null);
+    }
+
+    /** As above; with {@code checkpointing} non-null the job restores from and/or writes checkpoints. */
+    public static JobExecution start(String jobName, List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed,
+                                     int parallelism, Clock clock, long watermarkIntervalMillis, Checkpointing checkpointing) {
         JobExecution job = new JobExecution(jobName);
         List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
+        if (checkpointing != null) {
+            checkpointing.check(tasks);
+            tasks.forEach(t -> t.checkpointing = checkpointing);
+        }
         job.remaining = new CountDownLatch(tasks.size());
         job.startNanos = System.nanoTime();
         LOG.debug("Starting job '{}' with {} task(s)", jobName, tasks.size());

@@ -118,4 +118,20 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     public long currentProcessingTime() {
         return context.clock().millis();
     }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        backend.snapshot(out, serializers);
+        eventTimers.snapshot(out, serializers, context.name() + " event-time");
+        processingTimers.snapshot(out, serializers, context.name() + " processing-time");
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        backend.restore(in, serializers);
+        eventTimers.restore(in, serializers, context.name() + " event-time");
+        processingTimers.restore(in, serializers, context.name() + " processing-time");
+    }
 }

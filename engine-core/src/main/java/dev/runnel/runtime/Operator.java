@@ -83,4 +83,26 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
         }
         return OperatorException.userCode(context.name(), key, timestamp, record, cause);
     }
+
+    // ---- checkpoints (called by the task thread between records, never on the record path)
+
+    /**
+     * Whether this operator writes everything it needs to resume into {@link #snapshotState}. Off by
+     * default, so an operator with state the checkpoint would miss makes the job refuse checkpointing
+     * instead of resuming wrongly.
+     */
+    public boolean supportsCheckpoints() {
+        return false;
+    }
+
+    /** Writes the operator's state; the base writes its watermark. Overrides call super first. */
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        out.writeLong(currentWatermark);
+    }
+
+    /** Reads what {@link #snapshotState} wrote; called after setup and before open. */
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        currentWatermark = in.readLong();
+        metrics.currentWatermark = currentWatermark;
+    }
 }

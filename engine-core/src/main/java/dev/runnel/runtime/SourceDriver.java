@@ -201,4 +201,40 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     public Clock clock() {
         return clock;
     }
+
+    // ---- checkpoints
+
+    public String name() {
+        return name;
+    }
+
+    /** Null if this source can be checkpointed, otherwise why not. */
+    public String checkpointObstacle() {
+        return source.position() < 0
+            ? "source '" + name + "' (" + source.getClass().getSimpleName() + ") has no resumable position" : null;
+    }
+
+    /** Writes the source's position and the watermark already emitted. */
+    public void snapshot(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(source.position());
+        out.writeLong(watermark);
+        out.writeBoolean(finished);
+    }
+
+    /** After {@link #open}: continue from the position and do not re-emit watermarks already sent. */
+    public void restore(java.io.DataInput in) throws Exception {
+        long position = in.readLong();
+        watermark = in.readLong();
+        metrics.currentWatermark = watermark;
+        boolean wasFinished = in.readBoolean();
+        source.restorePosition(position);
+        if (watermark > Long.MIN_VALUE) {
+            // operators downstream restored this watermark and ignore it; a union's input merger learns it again
+            output.watermark(watermark);
+        }
+        if (wasFinished) {
+            finished = true;
+            output.end();
+        }
+    }
 }

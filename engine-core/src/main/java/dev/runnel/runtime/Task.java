@@ -20,6 +20,8 @@ final class Task implements Runnable {
     /** In topological order: upstream first. */
     final List<Operator<?, ?>> operators = new ArrayList<>();
     private final JobExecution job;
+    /** Null when the job does not checkpoint or restore. */
+    Checkpointing checkpointing;
 
     Task(String name, JobExecution job) {
         this.name = name;
@@ -31,11 +33,17 @@ final class Task implements Runnable {
         Thread.currentThread().setName("runnel-" + name);
         boolean opened = false;
         try {
+            if (checkpointing != null) {
+                checkpointing.restoreOperators(this);
+            }
             for (int i = operators.size() - 1; i >= 0; i--) {
                 operators.get(i).open();
             }
             for (SourceDriver<?> s : sources) {
                 s.open();
+            }
+            if (checkpointing != null) {
+                checkpointing.restoreSources(this);
             }
             opened = true;
             loop();
@@ -79,6 +87,9 @@ final class Task implements Runnable {
             }
             for (PartitionOutput<?> p : partitionOutputs) {
                 p.flush();
+            }
+            if (checkpointing != null) {
+                checkpointing.maybeCheckpoint(this); // between rounds: nothing in flight, a consistent cut
             }
             if (progress) {
                 idle.reset();

@@ -29,4 +29,9 @@ public final class CollectionSource<T> implements Source<T> {
     public long position() {
         return next;
     }
+
+    @Override
+    public void restorePosition(long position) {
+        next = (int) position;
+    }
 }

@@ -74,4 +74,13 @@ public final class GeneratorSource<T> implements Source<T> {
     public long position() {
         return next;
     }
+
+    /** Continues with record {@code position}; a rate limit carries on as if that many had been emitted at the rate. */
+    @Override
+    public void restorePosition(long position) {
+        next = position;
+        if (clock != null && ratePerSecond > 0) {
+            startMillis = clock.millis() - (long) (position * 1000.0 / ratePerSecond);
+        }
+    }
 }

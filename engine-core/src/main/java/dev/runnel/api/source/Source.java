@@ -20,4 +20,13 @@ public interface Source<T> {
     default long position() {
         return -1;
     }
+
+    /**
+     * Continues from a {@link #position()} taken earlier, when a job resumes from a checkpoint.
+     * Called after {@link #open}. Sources that cannot resume keep the default, and checkpointing a job
+     * that reads them is refused.
+     */
+    default void restorePosition(long position) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume from a position");
+    }
 }

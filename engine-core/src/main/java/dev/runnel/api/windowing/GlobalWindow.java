@@ -15,6 +15,11 @@ public final class GlobalWindow extends Window {
         return Long.MAX_VALUE;
     }
 
+    /** Restored from a checkpoint, the one window stays the one instance. */
+    private Object readResolve() {
+        return INSTANCE;
+    }
+
     @Override
     public String toString() {
         return "GlobalWindow";

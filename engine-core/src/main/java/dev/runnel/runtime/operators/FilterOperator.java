@@ -34,4 +34,10 @@ public final class FilterOperator<T> extends Operator<T, T> {
             output.collect(value, timestamp);
         }
     }
+
+    /** Stateless apart from the watermark. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }

@@ -40,4 +40,10 @@ public final class FlatMapOperator<IN, OUT> extends Operator<IN, OUT> {
             throw userFailure(e, null, timestamp, value);
         }
     }
+
+    /** Stateless apart from the watermark. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }

@@ -126,4 +126,10 @@ public final class KeyedProcessOperator<K, IN, OUT> extends KeyedOperator<K, IN,
             processingTimers.delete(currentKey, null, time);
         }
     }
+
+    /** Keyed state and timers are all in the backend and the timer queues, which the base snapshots. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }

@@ -45,4 +45,9 @@ public final class KeyedReduceOperator<K, T> extends KeyedOperator<K, T, T> {
 
     @Override
     protected void onTimer(long time, Object namespace, boolean eventTime) {}
+    /** Keyed state and timers are all in the backend and the timer queues, which the base snapshots. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }

@@ -32,4 +32,10 @@ public final class MapOperator<IN, OUT> extends Operator<IN, OUT> {
         }
         output.collect(result, timestamp);
     }
+
+    /** Stateless apart from the watermark. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }

@@ -45,4 +45,10 @@ public final class SinkOperator<T> extends Operator<T, Void> {
             latency.recordValue(transit);
         }
     }
+
+    /** Stateless apart from the watermark. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
 }
