@@ -130,8 +130,8 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     @Override
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.restoreState(in, serializers);
-        backend.restore(in, serializers);
-        eventTimers.restore(in, serializers, context.name() + " event-time");
-        processingTimers.restore(in, serializers, context.name() + " processing-time");
+        backend.restore(in, serializers, this::ownsKey);
+        eventTimers.restore(in, serializers, context.name() + " event-time", this::ownsKey);
+        processingTimers.restore(in, serializers, context.name() + " processing-time", this::ownsKey);
     }
 }

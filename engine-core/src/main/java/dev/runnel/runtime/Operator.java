@@ -14,6 +14,7 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
     protected OperatorMetrics metrics;
     protected Output<OUT> output;
     protected long currentWatermark = Long.MIN_VALUE;
+    private boolean restoredBefore;
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
@@ -100,9 +101,23 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
         out.writeLong(currentWatermark);
     }
 
-    /** Reads what {@link #snapshotState} wrote; called after setup and before open. */
+    /**
+     * Reads what {@link #snapshotState} wrote; called after setup and before open. At the parallelism
+     * of the checkpoint each subtask gets its own snapshot, once. After a change of parallelism a
+     * keyed operator gets the snapshot of every old subtask, one call each: overrides must add to
+     * what earlier calls restored and keep only the keys for which {@link #ownsKey} holds.
+     */
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
-        currentWatermark = in.readLong();
+        long watermark = in.readLong();
+        // several old subtasks: the slowest one's watermark is the one all of them had passed
+        currentWatermark = restoredBefore ? Math.min(currentWatermark, watermark) : watermark;
+        restoredBefore = true;
         metrics.currentWatermark = currentWatermark;
+    }
+
+    /** Whether this subtask is the one that holds {@code key}'s state (its key group maps here). */
+    protected final boolean ownsKey(Object key) {
+        int p = context.parallelism();
+        return p == 1 || dev.runnel.runtime.exchange.KeyGroups.subtaskFor(key, p) == context.subtask();
     }
 }

@@ -206,6 +206,15 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
 
     /** Reads what {@link #snapshot} wrote. States registered later (in open()) receive their values then. */
     public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        restore(in, serializers, key -> true);
+    }
+
+    /**
+     * As above, keeping only the keys {@code owned} accepts and adding to what is already restored:
+     * after a change of parallelism a subtask reads the snapshots of all old subtasks.
+     */
+    public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers,
+                        java.util.function.Predicate<Object> owned) throws java.io.IOException {
         int states = in.readInt();
         for (int s = 0; s < states; s++) {
             String name = in.readUTF();
@@ -216,13 +225,15 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
                 byte kind = in.readByte();
                 long lastAccess = kind == WITH_TTL ? in.readLong() : 0;
                 Object value = serializers.read(operatorName + "/" + name, in);
-                values.put(key, kind == WITH_TTL ? new AbstractKeyedState.TtlValue(value, lastAccess) : value);
+                if (owned.test(key)) {
+                    values.put(key, kind == WITH_TTL ? new AbstractKeyedState.TtlValue(value, lastAccess) : value);
+                }
             }
             int slot = slotOf(name);
             if (slot >= 0) {
                 install(slot, values);
             } else {
-                pendingRestore.put(name, values);
+                pendingRestore.computeIfAbsent(name, n -> new java.util.HashMap<>()).putAll(values);
             }
         }
     }

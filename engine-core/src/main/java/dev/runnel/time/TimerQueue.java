@@ -330,15 +330,20 @@ public final class TimerQueue {
         }
     }
 
-    /** Registers the timers {@link #snapshot} wrote, in their original firing order. */
-    public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers, String what)
-            throws java.io.IOException {
+    /**
+     * Registers the timers {@link #snapshot} wrote, in their original firing order, of the keys
+     * {@code owned} accepts (after a change of parallelism a subtask reads every old subtask's timers).
+     */
+    public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers, String what,
+                        java.util.function.Predicate<Object> owned) throws java.io.IOException {
         long count = in.readLong();
         for (long i = 0; i < count; i++) {
             long time = in.readLong();
             Object key = serializers.read(what + " timer key", in);
             Object namespace = serializers.read(what + " timer namespace", in);
-            register(key, namespace, time);
+            if (owned.test(key)) {
+                register(key, namespace, time);
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ class TimerQueueSnapshotTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         q.snapshot(new DataOutputStream(bytes), serializers, "op");
         TimerQueue restored = new TimerQueue();
-        restored.restore(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), serializers, "op");
+        restored.restore(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), serializers, "op", key -> true);
         return restored;
     }
 
