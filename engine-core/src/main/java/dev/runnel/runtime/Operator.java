@@ -104,8 +104,9 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
     /**
      * Reads what {@link #snapshotState} wrote; called after setup and before open. At the parallelism
      * of the checkpoint each subtask gets its own snapshot, once. After a change of parallelism a
-     * keyed operator gets the snapshot of every old subtask, one call each: overrides must add to
-     * what earlier calls restored and keep only the keys for which {@link #ownsKey} holds.
+     * keyed operator gets the snapshot of every old subtask, one call each, and a non-keyed one those
+     * of old subtasks {@code i} with {@code i % parallelism == subtask}: overrides must add to what
+     * earlier calls restored and keep only the keys for which {@link #ownsKey} holds.
      */
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         long watermark = in.readLong();
@@ -114,6 +115,13 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
         restoredBefore = true;
         metrics.currentWatermark = currentWatermark;
     }
+
+    /**
+     * The checkpoint {@code checkpointId} is complete: every task's snapshot is durable. Called on the
+     * task thread between records, after the snapshot this operator took for it (or a later one).
+     * Two-phase sinks make the output of that checkpoint visible here.
+     */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {}
 
     /** Whether this subtask is the one that holds {@code key}'s state (its key group maps here). */
     protected final boolean ownsKey(Object key) {
