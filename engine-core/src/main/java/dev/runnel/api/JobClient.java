@@ -45,4 +45,9 @@ public final class JobClient {
     public List<OperatorMetrics> operatorMetrics() {
         return execution.metrics();
     }
+
+    /** Live checkpoint metrics: completed and failed counts, the last completed id, its duration and size. */
+    public CheckpointStats checkpointStats() {
+        return execution.checkpointStats();
+    }
 }

@@ -13,13 +13,25 @@ public final class JobResult {
     private final List<OperatorMetrics> operators;
     private final Histogram latencyNanos;
     private final boolean cancelled;
+    private final CheckpointStats checkpoints;
 
     public JobResult(String jobName, Duration duration, List<OperatorMetrics> operators, Histogram latencyNanos, boolean cancelled) {
+        this(jobName, duration, operators, latencyNanos, cancelled, CheckpointStats.NONE);
+    }
+
+    public JobResult(String jobName, Duration duration, List<OperatorMetrics> operators, Histogram latencyNanos, boolean cancelled,
+                     CheckpointStats checkpoints) {
         this.jobName = jobName;
         this.duration = duration;
         this.operators = List.copyOf(operators);
         this.latencyNanos = latencyNanos;
         this.cancelled = cancelled;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Checkpoints completed and failed, the last one's id, duration and size; restore mismatches. */
+    public CheckpointStats checkpoints() {
+        return checkpoints;
     }
 
     public String jobName() {

@@ -16,7 +16,7 @@ import java.util.zip.CRC32C;
  */
 final class CheckpointFile {
     static final int MAGIC = 0x524E4350; // "RNCP"
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final int HEADER = 4 + 4 + 8 + 4;
     private static final int TRAILER = 4;
 

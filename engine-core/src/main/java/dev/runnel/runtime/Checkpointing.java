@@ -1,5 +1,6 @@
 package dev.runnel.runtime;
 
+import dev.runnel.api.CheckpointStats;
 import dev.runnel.checkpoint.Checkpoint;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializationException;
@@ -10,21 +11,50 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Periodic checkpoints of a job that runs as one task (parallelism 1), and its restore. The task
- * thread takes the checkpoint between two rounds of source polls, when no record is in flight, so
- * the sources' positions, the watermarks and every operator's state form a consistent cut without
- * any barrier. Each source and operator is stored under its name, so a restore matches state by
- * name and reports what it cannot place instead of dropping it silently.
+ * Checkpoints of a running job, and its restore.
+ *
+ * <p>The task that runs the sources starts a checkpoint between two rounds of source polls, when no
+ * record is in flight inside it: it snapshots its sources' positions and its operators, then sends
+ * a barrier down every channel. Every other task aligns the barrier on all its input channels
+ * (see {@link dev.runnel.runtime.exchange.ChannelReader}), snapshots its operators and forwards the
+ * barrier. The last task to contribute writes the checkpoint file; then every task tells its
+ * operators the checkpoint is complete. One checkpoint is in flight at a time.
+ *
+ * <p>State is stored per operator name and subtask, so a restore matches it by name, reports what
+ * it cannot place instead of dropping it silently, and can hand keyed state to a different number
+ * of subtasks (each keeps the keys whose key group maps to it).
  */
 public final class Checkpointing {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointing.class);
+
+    private record SourceEntry(String name, byte[] blob) {}
+
+    private record OperatorEntry(String name, int subtask, int parallelism, byte[] blob) {}
+
+    /** The contributions collected for one checkpoint. */
+    private static final class Pending {
+        final long id;
+        final long startNanos;
+        int missing;
+        String failure;
+        final List<SourceEntry> sources = new ArrayList<>();
+        final List<OperatorEntry> operators = new ArrayList<>();
+
+        Pending(long id, int tasks, long startNanos) {
+            this.id = id;
+            this.missing = tasks;
+            this.startNanos = startNanos;
+        }
+    }
 
     private final CheckpointStorage storage;
     private final long intervalNanos;
@@ -32,11 +62,18 @@ public final class Checkpointing {
     private final StateSerializers serializers;
     private final Checkpoint restoreFrom;
     private final List<String> unmatched = new ArrayList<>();
-    private Map<String, byte[]> restoredSources = Map.of();
-    private Map<String, byte[]> restoredOperators = Map.of();
+    private final Map<String, byte[]> restoredSources = new LinkedHashMap<>();
+    private final Map<String, List<OperatorEntry>> restoredOperators = new LinkedHashMap<>();
+    private int taskCount;
+    private long lastTriggerNanos;
     private long nextId;
-    private long lastNanos;
+    private Pending pending;
     private int consecutiveFailures;
+    private long completed;
+    private long failed;
+    private long lastDurationNanos;
+    private long lastSizeBytes;
+    private volatile long lastCompletedId = -1;
 
     /**
      * @param storage where checkpoints go, or null to only restore
@@ -56,45 +93,96 @@ public final class Checkpointing {
         return List.copyOf(unmatched);
     }
 
-    /** Refuses, before anything runs, a job whose checkpoints would not be complete. */
-    void check(List<Task> tasks) {
-        if (tasks.size() != 1) {
-            throw new IllegalStateException("Checkpoints are supported for jobs that run as one task (parallelism 1 "
-                + "without exchanges); this job has " + tasks.size() + " tasks");
-        }
-        for (SourceDriver<?> s : tasks.get(0).sources) {
-            String obstacle = s.checkpointObstacle();
-            if (obstacle != null) {
-                throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
+    public synchronized CheckpointStats stats() {
+        return new CheckpointStats(completed, failed, lastCompletedId, lastDurationNanos / 1_000_000, lastSizeBytes,
+            List.copyOf(unmatched));
+    }
+
+    /** The newest checkpoint every task has contributed to and that is on disk; -1 before the first. */
+    long lastCompletedId() {
+        return lastCompletedId;
+    }
+
+    /**
+     * Before anything runs: refuses a job whose checkpoints would be incomplete, reads the checkpoint
+     * to restore and reports the state this job has no place for.
+     */
+    void attach(List<Task> tasks) {
+        for (Task task : tasks) {
+            for (SourceDriver<?> s : task.sources) {
+                String obstacle = s.checkpointObstacle();
+                if (obstacle != null) {
+                    throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
+                }
+            }
+            for (Operator<?, ?> op : task.operators) {
+                if (!op.supportsCheckpoints()) {
+                    throw new IllegalStateException("Cannot checkpoint the job: operator '" + op.context().name() + "' ("
+                        + op.getClass().getSimpleName() + ") does not support checkpoints yet");
+                }
             }
         }
-        for (Operator<?, ?> op : tasks.get(0).operators) {
-            if (!op.supportsCheckpoints()) {
-                throw new IllegalStateException("Cannot checkpoint the job: operator '" + op.context().name() + "' ("
-                    + op.getClass().getSimpleName() + ") does not support checkpoints yet");
+        taskCount = tasks.size();
+        lastTriggerNanos = System.nanoTime();
+        try {
+            nextId = storage != null ? storage.nextId() : 0;
+            if (restoreFrom != null) {
+                readPayload(restoreFrom.payload());
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read checkpoint " + restoreFrom.file() + ": " + e.getMessage(), e);
+        }
+        if (restoreFrom != null) {
+            findUnmatched(tasks);
+            LOG.info("Restoring checkpoint {} from {}", restoreFrom.id(), restoreFrom.file());
+        }
+    }
+
+    private void findUnmatched(List<Task> tasks) {
+        Set<String> sources = new HashSet<>();
+        Set<String> operators = new HashSet<>();
+        for (Task task : tasks) {
+            task.sources.forEach(s -> sources.add(s.name()));
+            task.operators.forEach(op -> operators.add(op.context().name()));
+        }
+        restoredSources.keySet().stream().filter(n -> !sources.contains(n)).forEach(n -> unmatched.add("source '" + n + "'"));
+        restoredOperators.keySet().stream().filter(n -> !operators.contains(n)).forEach(n -> unmatched.add("operator '" + n + "'"));
+        if (!unmatched.isEmpty()) {
+            LOG.warn("Checkpoint {} holds state for {} that this job does not have; it is not restored",
+                restoreFrom.id(), unmatched);
         }
     }
 
     /** Before the operators open: their state, so that states registered in open() find their values. */
     void restoreOperators(Task task) throws IOException {
-        if (storage != null) {
-            nextId = storage.nextId();
-        }
-        lastNanos = System.nanoTime();
         if (restoreFrom == null) {
             return;
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(restoreFrom.payload()));
-        restoredSources = readSection(in);
-        restoredOperators = readSection(in);
         for (Operator<?, ?> op : task.operators) {
-            byte[] blob = restoredOperators.remove(op.context().name());
-            if (blob != null) {
-                op.restoreState(new DataInputStream(new ByteArrayInputStream(blob)), serializers);
+            OperatorContext ctx = op.context();
+            for (OperatorEntry e : snapshotsFor(op, restoredOperators.getOrDefault(ctx.name(), List.of()))) {
+                op.restoreState(new DataInputStream(new ByteArrayInputStream(e.blob())), serializers);
             }
         }
-        LOG.info("Restored checkpoint {} from {}", restoreFrom.id(), restoreFrom.file());
+    }
+
+    /**
+     * At the checkpoint's parallelism a subtask gets its own snapshot. Otherwise a keyed operator
+     * reads all of them (keeping its keys) and a non-keyed one those of old subtasks congruent to it.
+     */
+    private static List<OperatorEntry> snapshotsFor(Operator<?, ?> op, List<OperatorEntry> entries) {
+        int subtask = op.context().subtask();
+        int parallelism = op.context().parallelism();
+        List<OperatorEntry> chosen = new ArrayList<>();
+        for (OperatorEntry e : entries) {
+            boolean mine = e.parallelism() == parallelism
+                ? e.subtask() == subtask
+                : op instanceof KeyedOperator<?, ?, ?> || e.subtask() % parallelism == subtask;
+            if (mine) {
+                chosen.add(e);
+            }
+        }
+        return chosen;
     }
 
     /** After the sources open: their positions and watermarks. */
@@ -103,83 +191,151 @@ public final class Checkpointing {
             return;
         }
         for (SourceDriver<?> s : task.sources) {
-            byte[] blob = restoredSources.remove(s.name());
+            byte[] blob = restoredSources.get(s.name());
             if (blob != null) {
                 s.restore(new DataInputStream(new ByteArrayInputStream(blob)));
             }
         }
-        synchronized (this) {
-            restoredSources.keySet().forEach(n -> unmatched.add("source '" + n + "'"));
-            restoredOperators.keySet().forEach(n -> unmatched.add("operator '" + n + "'"));
-        }
-        if (!unmatched.isEmpty()) {
-            LOG.warn("Checkpoint {} holds state for {} that this job does not have; it is not restored",
-                restoreFrom.id(), unmatched);
-        }
     }
 
-    /** Called by the task thread between rounds; takes a checkpoint when the interval has passed. */
-    void maybeCheckpoint(Task task) {
+    /**
+     * Called by the task that runs the sources between rounds: starts a checkpoint when the interval
+     * has passed and none is in flight, snapshots this task and sends the barriers.
+     */
+    void maybeTrigger(Task task) {
         if (storage == null) {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastNanos < intervalNanos) {
+        if (now - lastTriggerNanos < intervalNanos) {
             return;
         }
-        lastNanos = now;
-        checkpointNow(task);
+        long id;
+        synchronized (this) {
+            if (pending != null) {
+                return;
+            }
+            id = nextId++;
+            pending = new Pending(id, taskCount, now);
+        }
+        lastTriggerNanos = now;
+        contribute(task, id);
+        task.sendBarrier(id);
     }
 
-    void checkpointNow(Task task) {
-        long id = nextId++;
+    /** A task's share of checkpoint {@code id}: its sources and operators, taken between records. */
+    void contribute(Task task, long id) {
+        List<SourceEntry> sources = new ArrayList<>();
+        List<OperatorEntry> operators = new ArrayList<>();
+        String failure = null;
         try {
-            storage.write(id, snapshot(task));
-            consecutiveFailures = 0;
+            for (SourceDriver<?> s : task.sources) {
+                ByteArrayOutputStream blob = new ByteArrayOutputStream();
+                s.snapshot(new DataOutputStream(blob));
+                sources.add(new SourceEntry(s.name(), blob.toByteArray()));
+            }
+            for (Operator<?, ?> op : task.operators) {
+                ByteArrayOutputStream blob = new ByteArrayOutputStream();
+                op.snapshotState(new DataOutputStream(blob), serializers);
+                OperatorContext ctx = op.context();
+                operators.add(new OperatorEntry(ctx.name(), ctx.subtask(), ctx.parallelism(), blob.toByteArray()));
+            }
         } catch (IOException | StateSerializationException e) {
-            consecutiveFailures++;
-            LOG.error("Checkpoint {} failed ({} in a row): {}", id, consecutiveFailures, e.getMessage());
-            if (consecutiveFailures > tolerableFailures) {
-                throw new IllegalStateException("Checkpoint " + id + " failed and " + consecutiveFailures
-                    + " consecutive failures exceed the tolerated " + tolerableFailures + ": " + e.getMessage(), e);
+            failure = e.getMessage();
+        }
+        Pending done;
+        synchronized (this) {
+            Pending p = pending;
+            if (p == null || p.id != id) {
+                return; // the job is being torn down
+            }
+            p.sources.addAll(sources);
+            p.operators.addAll(operators);
+            if (failure != null && p.failure == null) {
+                p.failure = failure;
+            }
+            if (--p.missing > 0) {
+                return;
+            }
+            done = p;
+        }
+        finish(done);
+    }
+
+    /** Writes a checkpoint all tasks contributed to; the next one may start only after this. */
+    private void finish(Pending p) {
+        String failure = p.failure;
+        int size = 0;
+        if (failure == null) {
+            try {
+                byte[] payload = payload(p);
+                size = payload.length;
+                storage.write(p.id, payload);
+            } catch (IOException e) {
+                failure = e.getMessage();
             }
         }
+        synchronized (this) {
+            pending = null;
+            if (failure == null) {
+                consecutiveFailures = 0;
+                completed++;
+                lastDurationNanos = System.nanoTime() - p.startNanos;
+                lastSizeBytes = size;
+                lastCompletedId = p.id;
+                return;
+            }
+            failed++;
+            consecutiveFailures++;
+        }
+        LOG.error("Checkpoint {} failed ({} in a row): {}", p.id, consecutiveFailures, failure);
+        if (consecutiveFailures > tolerableFailures) {
+            throw new IllegalStateException("Checkpoint " + p.id + " failed and " + consecutiveFailures
+                + " consecutive failures exceed the tolerated " + tolerableFailures + ": " + failure);
+        }
     }
 
-    private byte[] snapshot(Task task) throws IOException {
+    private static byte[] payload(Pending p) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(task.sources.size());
-        for (SourceDriver<?> s : task.sources) {
-            ByteArrayOutputStream blob = new ByteArrayOutputStream();
-            s.snapshot(new DataOutputStream(blob));
-            writeEntry(out, s.name(), blob.toByteArray());
+        out.writeInt(p.sources.size());
+        for (SourceEntry s : p.sources) {
+            out.writeUTF(s.name());
+            out.writeInt(s.blob().length);
+            out.write(s.blob());
         }
-        out.writeInt(task.operators.size());
-        for (Operator<?, ?> op : task.operators) {
-            ByteArrayOutputStream blob = new ByteArrayOutputStream();
-            op.snapshotState(new DataOutputStream(blob), serializers);
-            writeEntry(out, op.context().name(), blob.toByteArray());
+        out.writeInt(p.operators.size());
+        for (OperatorEntry e : p.operators) {
+            out.writeUTF(e.name());
+            out.writeInt(e.subtask());
+            out.writeInt(e.parallelism());
+            out.writeInt(e.blob().length);
+            out.write(e.blob());
         }
         out.flush();
         return bytes.toByteArray();
     }
 
-    private static void writeEntry(DataOutputStream out, String name, byte[] blob) throws IOException {
-        out.writeUTF(name);
-        out.writeInt(blob.length);
-        out.write(blob);
+    private void readPayload(byte[] payload) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        int sources = in.readInt();
+        for (int i = 0; i < sources; i++) {
+            String name = in.readUTF();
+            restoredSources.put(name, readBlob(in));
+        }
+        int operators = in.readInt();
+        for (int i = 0; i < operators; i++) {
+            String name = in.readUTF();
+            int subtask = in.readInt();
+            int parallelism = in.readInt();
+            restoredOperators.computeIfAbsent(name, n -> new ArrayList<>())
+                .add(new OperatorEntry(name, subtask, parallelism, readBlob(in)));
+        }
     }
 
-    private static Map<String, byte[]> readSection(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            String name = in.readUTF();
-            byte[] blob = new byte[in.readInt()];
-            in.readFully(blob);
-            entries.put(name, blob);
-        }
-        return entries;
+    private static byte[] readBlob(DataInputStream in) throws IOException {
+        byte[] blob = new byte[in.readInt()];
+        in.readFully(blob);
+        return blob;
     }
 }

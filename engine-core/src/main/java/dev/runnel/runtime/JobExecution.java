@@ -1,5 +1,6 @@
 package dev.runnel.runtime;
 
+import dev.runnel.api.CheckpointStats;
 import dev.runnel.api.JobExecutionException;
 import dev.runnel.api.JobResult;
 import dev.runnel.api.time.Clock;
@@ -31,6 +32,7 @@ public final class JobExecution {
     private CountDownLatch remaining;
     private long startNanos;
     private volatile long endNanos;
+    private Checkpointing checkpointing;
 
     private JobExecution(String jobName) {
         this.jobName = jobName;
@@ -47,8 +49,9 @@ public final class JobExecution {
         JobExecution job = new JobExecution(jobName);
         List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
         if (checkpointing != null) {
-            checkpointing.check(tasks);
+            checkpointing.attach(tasks);
             tasks.forEach(t -> t.checkpointing = checkpointing);
+            job.checkpointing = checkpointing;
         }
         job.remaining = new CountDownLatch(tasks.size());
         job.startNanos = System.nanoTime();
@@ -110,6 +113,11 @@ public final class JobExecution {
         return failure;
     }
 
+    /** Checkpoints taken so far; {@link CheckpointStats#NONE} when the job does not checkpoint. */
+    public CheckpointStats checkpointStats() {
+        return checkpointing == null ? CheckpointStats.NONE : checkpointing.stats();
+    }
+
     public List<OperatorMetrics> metrics() {
         return List.copyOf(metrics);
     }
@@ -146,6 +154,7 @@ public final class JobExecution {
         for (SinkOperator<?> s : sinks) {
             latency.add(s.latencyHistogram());
         }
-        return new JobResult(jobName, Duration.ofNanos(endNanos - startNanos), new ArrayList<>(metrics), latency, userCancelled);
+        return new JobResult(jobName, Duration.ofNanos(endNanos - startNanos), new ArrayList<>(metrics), latency, userCancelled,
+            checkpointStats());
     }
 }

@@ -22,6 +22,7 @@ final class Task implements Runnable {
     private final JobExecution job;
     /** Null when the job does not checkpoint or restore. */
     Checkpointing checkpointing;
+    private long notifiedCheckpoint = -1;
 
     Task(String name, JobExecution job) {
         this.name = name;
@@ -89,13 +90,59 @@ final class Task implements Runnable {
                 p.flush();
             }
             if (checkpointing != null) {
-                checkpointing.maybeCheckpoint(this); // between rounds: nothing in flight, a consistent cut
+                progress |= checkpointStep(liveReaders);
             }
             if (progress) {
                 idle.reset();
             } else {
                 idle.idle();
             }
+        }
+    }
+
+    /**
+     * Between rounds, when nothing is in flight inside this task: the source task may start a
+     * checkpoint; any other task snapshots once its inputs have aligned on a barrier. Then operators
+     * hear of checkpoints that completed since the last round.
+     */
+    private boolean checkpointStep(List<ChannelReader<?>> liveReaders) throws Exception {
+        boolean progress = false;
+        if (!sources.isEmpty()) {
+            checkpointing.maybeTrigger(this);
+        } else if (barrierAligned(liveReaders)) {
+            long id = liveReaders.stream().filter(ChannelReader::holdsBarrier).findFirst().orElseThrow().barrierId();
+            checkpointing.contribute(this, id);
+            sendBarrier(id);
+            for (ChannelReader<?> r : readers) {
+                r.releaseBarrier();
+            }
+            progress = true;
+        }
+        long completed = checkpointing.lastCompletedId();
+        if (completed > notifiedCheckpoint) {
+            notifiedCheckpoint = completed;
+            for (Operator<?, ?> op : operators) {
+                op.notifyCheckpointComplete(completed);
+            }
+        }
+        return progress;
+    }
+
+    private static boolean barrierAligned(List<ChannelReader<?>> liveReaders) {
+        boolean any = false;
+        for (ChannelReader<?> r : liveReaders) {
+            if (!r.aligned()) {
+                return false;
+            }
+            any |= r.holdsBarrier();
+        }
+        return any;
+    }
+
+    /** Forwards checkpoint barrier {@code id} after everything this task emitted before it. */
+    void sendBarrier(long id) {
+        for (PartitionOutput<?> p : partitionOutputs) {
+            p.barrier(id);
         }
     }
 

@@ -95,7 +95,7 @@ class CheckpointStorageTest {
 
         CheckpointStorage.Restored r = storage.latest();
         assertThat(text(r)).isEqualTo("first");
-        assertThat(r.refused()).singleElement().asString().contains("format version 99").contains("reads version 1");
+        assertThat(r.refused()).singleElement().asString().contains("format version 99").contains("reads version 2");
     }
 
     @Test

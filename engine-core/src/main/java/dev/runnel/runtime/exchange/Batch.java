@@ -15,6 +15,8 @@ final class Batch {
     static final byte TICK = 4;
     static final byte LATENCY = 5;
     static final byte END = 6;
+    /** A checkpoint barrier; the long is the checkpoint id. */
+    static final byte BARRIER = 7;
 
     final byte[] kinds = new byte[CAPACITY];
     final Object[] values = new Object[CAPACITY];

@@ -25,6 +25,7 @@ public final class DirectTarget implements ChannelTarget {
             case Batch.TICK -> consumer.tick(l);
             case Batch.LATENCY -> consumer.latencyMarker(l);
             case Batch.END -> consumer.end();
+            case Batch.BARRIER -> { } // the consumer runs in the producer's task and is snapshotted with it
             default -> throw new IllegalStateException("unknown entry kind " + kind);
         }
     }

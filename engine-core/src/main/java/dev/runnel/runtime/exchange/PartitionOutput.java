@@ -78,6 +78,12 @@ public final class PartitionOutput<T> implements Output<T> {
         flush();
     }
 
+    /** Sends checkpoint barrier {@code checkpointId} to every consumer, after everything sent before it. */
+    public void barrier(long checkpointId) {
+        broadcast(Batch.BARRIER, checkpointId);
+        flush();
+    }
+
     public void flush() {
         for (ChannelTarget w : writers) {
             w.flush();
