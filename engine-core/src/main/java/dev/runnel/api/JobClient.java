@@ -46,6 +46,18 @@ public final class JobClient {
         return execution.metrics();
     }
 
+    /**
+     * Takes a savepoint into {@code directory} (a checkpoint file like the periodic ones, kept until
+     * deleted), lets two-phase sinks commit it, then stops the job: {@link #await} returns a result
+     * marked cancelled. A job restored from it with {@link StreamEnvironment#fromCheckpoint} may have
+     * changed: state is matched by operator name and state name, and state that nothing claims is
+     * listed in {@link CheckpointStats#unmatchedRestoredState()}. The future fails if the job cannot
+     * be checkpointed or ends before the savepoint is complete.
+     */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> stopWithSavepoint(java.nio.file.Path directory) {
+        return execution.stopWithSavepoint(directory);
+    }
+
     /** Live checkpoint metrics: completed and failed counts, the last completed id, its duration and size. */
     public CheckpointStats checkpointStats() {
         return execution.checkpointStats();

@@ -180,9 +180,6 @@ public final class StreamEnvironment {
     }
 
     private Checkpointing checkpointing() {
-        if (checkpointStorage == null && restoreDirectory == null) {
-            return null;
-        }
         Checkpoint restore = null;
         if (restoreDirectory != null) {
             CheckpointStorage.Restored found;

@@ -10,12 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,8 @@ public final class Checkpointing {
     private static final class Pending {
         final long id;
         final long startNanos;
+        CheckpointStorage target;
+        SavepointRequest savepoint;
         int missing;
         String failure;
         final List<SourceEntry> sources = new ArrayList<>();
@@ -53,6 +57,20 @@ public final class Checkpointing {
             this.id = id;
             this.missing = tasks;
             this.startNanos = startNanos;
+        }
+    }
+
+    /** A user's stop-with-savepoint: taken at the next round of the source task, then the job stops. */
+    private static final class SavepointRequest {
+        final CheckpointStorage storage;
+        final CompletableFuture<Path> result = new CompletableFuture<>();
+        boolean triggered;
+        long id = Long.MAX_VALUE;
+        Path file;
+        final Set<Task> acknowledged = new HashSet<>();
+
+        SavepointRequest(Path directory) {
+            this.storage = new CheckpointStorage(directory, Integer.MAX_VALUE);
         }
     }
 
@@ -74,6 +92,11 @@ public final class Checkpointing {
     private long lastDurationNanos;
     private long lastSizeBytes;
     private volatile long lastCompletedId = -1;
+    private volatile SavepointRequest savepoint;
+    /** Why this job cannot be checkpointed, or null; refused when checkpointing is on, reported on a savepoint. */
+    private String obstacle;
+    private List<Task> tasks = List.of();
+    private Runnable stopJob = () -> { };
 
     /**
      * @param storage where checkpoints go, or null to only restore
@@ -94,8 +117,69 @@ public final class Checkpointing {
     }
 
     public synchronized CheckpointStats stats() {
+        List<String> notRestored = new ArrayList<>(unmatched);
+        if (restoreFrom != null) {
+            // states of existing operators that no state of the new job claimed (by state name)
+            for (Task task : tasks) {
+                for (Operator<?, ?> op : task.operators) {
+                    if (op instanceof KeyedOperator<?, ?, ?> keyed) {
+                        for (String state : keyed.backend().unclaimedRestoredStates()) {
+                            String entry = "operator '" + op.context().name() + "' state '" + state + "'";
+                            if (!notRestored.contains(entry)) {
+                                notRestored.add(entry);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return new CheckpointStats(completed, failed, lastCompletedId, lastDurationNanos / 1_000_000, lastSizeBytes,
-            List.copyOf(unmatched));
+            List.copyOf(notRestored));
+    }
+
+    /**
+     * Takes a savepoint into {@code directory} at the next round of the source task, lets every
+     * operator hear that it completed (two-phase sinks commit), then stops the job. The future
+     * gives the savepoint file, or fails if the job ended first or cannot be checkpointed.
+     */
+    public CompletableFuture<Path> stopWithSavepoint(Path directory) {
+        if (obstacle != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Cannot take a savepoint: " + obstacle));
+        }
+        SavepointRequest request = new SavepointRequest(directory);
+        synchronized (this) {
+            if (savepoint != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("A savepoint is already being taken"));
+            }
+            savepoint = request;
+        }
+        return request.result;
+    }
+
+    /** The job ended: a savepoint still waiting will not be taken. */
+    synchronized void jobEnded(Throwable failure) {
+        SavepointRequest sp = savepoint;
+        if (sp != null && !sp.result.isDone()) {
+            sp.result.completeExceptionally(new IllegalStateException(
+                "The job ended before the savepoint was complete", failure));
+        }
+    }
+
+    /** A task told its operators about {@code completedId}; the last one to do so after a savepoint stops the job. */
+    void notified(Task task, long completedId) {
+        SavepointRequest sp = savepoint;
+        if (sp == null || completedId < sp.id) {
+            return;
+        }
+        boolean stop;
+        synchronized (this) {
+            stop = sp.acknowledged.add(task) && sp.acknowledged.size() == taskCount;
+        }
+        if (stop) {
+            LOG.info("Savepoint {} written to {}; stopping the job", sp.id, sp.file);
+            sp.result.complete(sp.file);
+            stopJob.run();
+        }
     }
 
     /** The newest checkpoint every task has contributed to and that is on disk; -1 before the first. */
@@ -107,20 +191,12 @@ public final class Checkpointing {
      * Before anything runs: refuses a job whose checkpoints would be incomplete, reads the checkpoint
      * to restore and reports the state this job has no place for.
      */
-    void attach(List<Task> tasks) {
-        for (Task task : tasks) {
-            for (SourceDriver<?> s : task.sources) {
-                String obstacle = s.checkpointObstacle();
-                if (obstacle != null) {
-                    throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
-                }
-            }
-            for (Operator<?, ?> op : task.operators) {
-                if (!op.supportsCheckpoints()) {
-                    throw new IllegalStateException("Cannot checkpoint the job: operator '" + op.context().name() + "' ("
-                        + op.getClass().getSimpleName() + ") does not support checkpoints yet");
-                }
-            }
+    void attach(List<Task> tasks, Runnable stopJob) {
+        this.tasks = List.copyOf(tasks);
+        this.stopJob = stopJob;
+        obstacle = findObstacle(tasks);
+        if (obstacle != null && (storage != null || restoreFrom != null)) {
+            throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
         }
         taskCount = tasks.size();
         lastTriggerNanos = System.nanoTime();
@@ -136,6 +212,23 @@ public final class Checkpointing {
             findUnmatched(tasks);
             LOG.info("Restoring checkpoint {} from {}", restoreFrom.id(), restoreFrom.file());
         }
+    }
+
+    private static String findObstacle(List<Task> tasks) {
+        for (Task task : tasks) {
+            for (SourceDriver<?> s : task.sources) {
+                if (s.checkpointObstacle() != null) {
+                    return s.checkpointObstacle();
+                }
+            }
+            for (Operator<?, ?> op : task.operators) {
+                if (!op.supportsCheckpoints()) {
+                    return "operator '" + op.context().name() + "' (" + op.getClass().getSimpleName()
+                        + ") does not support checkpoints yet";
+                }
+            }
+        }
+        return null;
     }
 
     private void findUnmatched(List<Task> tasks) {
@@ -203,11 +296,13 @@ public final class Checkpointing {
      * has passed and none is in flight, snapshots this task and sends the barriers.
      */
     void maybeTrigger(Task task) {
-        if (storage == null) {
+        SavepointRequest sp = savepoint;
+        boolean savepointDue = sp != null && !sp.triggered;
+        if (storage == null && !savepointDue) {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastTriggerNanos < intervalNanos) {
+        if (!savepointDue && now - lastTriggerNanos < intervalNanos) {
             return;
         }
         long id;
@@ -217,6 +312,12 @@ public final class Checkpointing {
             }
             id = nextId++;
             pending = new Pending(id, taskCount, now);
+            pending.target = savepointDue ? sp.storage : storage;
+            if (savepointDue) {
+                sp.triggered = true;
+                sp.id = id;
+                pending.savepoint = sp;
+            }
         }
         lastTriggerNanos = now;
         contribute(task, id);
@@ -270,7 +371,10 @@ public final class Checkpointing {
             try {
                 byte[] payload = payload(p);
                 size = payload.length;
-                storage.write(p.id, payload);
+                Checkpoint written = p.target.write(p.id, payload);
+                if (p.savepoint != null) {
+                    p.savepoint.file = written.file();
+                }
             } catch (IOException e) {
                 failure = e.getMessage();
             }
@@ -286,7 +390,14 @@ public final class Checkpointing {
                 return;
             }
             failed++;
-            consecutiveFailures++;
+            if (p.savepoint == null) {
+                consecutiveFailures++;
+            }
+        }
+        if (p.savepoint != null) {
+            p.savepoint.result.completeExceptionally(new IllegalStateException("Savepoint " + p.id + " failed: " + failure));
+            LOG.error("Savepoint {} failed: {}", p.id, failure);
+            return; // a failed savepoint leaves the job running, as in Flink
         }
         LOG.error("Checkpoint {} failed ({} in a row): {}", p.id, consecutiveFailures, failure);
         if (consecutiveFailures > tolerableFailures) {

@@ -49,7 +49,7 @@ public final class JobExecution {
         JobExecution job = new JobExecution(jobName);
         List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
         if (checkpointing != null) {
-            checkpointing.attach(tasks);
+            checkpointing.attach(tasks, job::stop);
             tasks.forEach(t -> t.checkpointing = checkpointing);
             job.checkpointing = checkpointing;
         }
@@ -97,7 +97,23 @@ public final class JobExecution {
         remaining.countDown();
         if (remaining.getCount() == 0) {
             endNanos = System.nanoTime();
+            if (checkpointing != null) {
+                checkpointing.jobEnded(failure);
+            }
         }
+    }
+
+    /** Ends the job after a savepoint: reported as cancelled, like a user's cancel. */
+    private void stop() {
+        cancel();
+    }
+
+    /** See {@link Checkpointing#stopWithSavepoint}. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> stopWithSavepoint(java.nio.file.Path directory) {
+        if (checkpointing == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("internal: no checkpointing"));
+        }
+        return checkpointing.stopWithSavepoint(directory);
     }
 
     public void cancel() {

@@ -124,6 +124,7 @@ final class Task implements Runnable {
             for (Operator<?, ?> op : operators) {
                 op.notifyCheckpointComplete(completed);
             }
+            checkpointing.notified(this, completed);
         }
         return progress;
     }
