@@ -13,6 +13,8 @@ final class SliceTable {
     long start;
     Object[] keys = new Object[64];
     Object[] contents = new Object[64];
+    /** Each key's hashCode, taken while the key is in cache, so firings group keys without touching them. */
+    int[] hashes = new int[64];
     int count;
     private final Object2IntHashMap<Object> index = new Object2IntHashMap<>(64, 0.55f, -1);
 
@@ -25,7 +27,9 @@ final class SliceTable {
         if (count == keys.length) {
             keys = Arrays.copyOf(keys, count * 2);
             contents = Arrays.copyOf(contents, count * 2);
+            hashes = Arrays.copyOf(hashes, count * 2);
         }
+        hashes[count] = key.hashCode();
         keys[count] = key;
         contents[count] = value;
         index.put(key, count);

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.agrona.collections.Long2ObjectHashMap;
-import org.agrona.collections.Object2IntHashMap;
 
 /**
  * Tumbling and sliding windows with the default trigger (and any allowed lateness), computed from
@@ -70,7 +69,9 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
     /** Scratch space of sliding-window firings: key to group, and each group's key and slice contents. */
-    private final Object2IntHashMap<Object> groupOf = new Object2IntHashMap<>(64, 0.55f, -1);
+    private int[] groupSlots = filled(new int[128], -1);
+    private int[] groupHashes = new int[128];
+    private int[] groupSlotOf = new int[64];
     private Object[] groupKeys = new Object[64];
     private ArrayList<?>[] groupParts = new ArrayList<?>[64];
 
@@ -87,6 +88,11 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         this.aggregation = aggregation;
         this.keyedFunction = aggregation.usesKeyContext();
         this.lateTag = lateTag;
+    }
+
+    private static int[] filled(int[] array, int value) {
+        Arrays.fill(array, value);
+        return array;
     }
 
     private static long gcd(long a, long b) {
@@ -297,28 +303,53 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
 
     /**
      * Sliding windows: each key once, with its contents from each slice in time order. One pass over
-     * the window's slices groups them by key (first-arrival order); the index and the part lists
-     * are reused from firing to firing.
+     * the window's slices groups them by key (first-arrival order) in an open-addressing table of
+     * the keys' stored hash codes, so a key object is read only when its hash matches; the table and
+     * the part lists are reused from firing to firing.
      */
     @SuppressWarnings("unchecked")
     private void visitCombined(SliceTable[] inWindow, long start, long end) throws Exception {
+        int entries = 0;
+        for (SliceTable slice : inWindow) {
+            entries += slice.count;
+        }
+        if (entries * 2 > groupSlots.length) {
+            int capacity = Integer.highestOneBit(entries * 4 - 1);
+            groupSlots = new int[capacity];
+            groupHashes = new int[capacity];
+            Arrays.fill(groupSlots, -1);
+        }
+        int mask = groupSlots.length - 1;
+        int shift = Integer.numberOfLeadingZeros(mask); // Fibonacci hashing: the product's top bits
         int groups = 0;
         for (SliceTable slice : inWindow) {
             Object[] keys = slice.keys;
             Object[] contents = slice.contents;
+            int[] hashes = slice.hashes;
             for (int i = 0, n = slice.count; i < n; i++) {
-                int g = groupOf.getValue(keys[i]);
+                int h = hashes[i];
+                int at = (h * 0x9E3779B9) >>> shift;
+                int g;
+                while ((g = groupSlots[at]) >= 0) {
+                    if (groupHashes[at] == h && (groupKeys[g] == keys[i] || groupKeys[g].equals(keys[i]))) {
+                        break;
+                    }
+                    at = (at + 1) & mask;
+                }
                 if (g < 0) {
                     g = groups++;
                     if (g == groupKeys.length) {
                         groupKeys = Arrays.copyOf(groupKeys, g * 2);
                         groupParts = Arrays.copyOf(groupParts, g * 2);
+                        groupSlotOf = Arrays.copyOf(groupSlotOf, g * 2);
                     }
                     if (groupParts[g] == null) {
                         groupParts[g] = new ArrayList<>(4);
                     }
                     groupKeys[g] = keys[i];
-                    groupOf.put(keys[i], g);
+                    groupSlots[at] = g;
+                    groupHashes[at] = h;
+                    groupSlotOf[g] = at;
                 }
                 ((List<C>) groupParts[g]).add((C) contents[i]);
             }
@@ -332,8 +363,8 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             for (int g = 0; g < groups; g++) {
                 groupKeys[g] = null;
                 groupParts[g].clear();
+                groupSlots[groupSlotOf[g]] = -1;
             }
-            groupOf.clear();
         }
     }
 
