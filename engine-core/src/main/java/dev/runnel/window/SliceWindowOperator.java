@@ -73,7 +73,11 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private int[] groupHashes = new int[128];
     private int[] groupSlotOf = new int[64];
     private Object[] groupKeys = new Object[64];
-    private ArrayList<?>[] groupParts = new ArrayList<?>[64];
+    /** Per group, where its parts start in {@link #flatParts} (one past the end after placing). */
+    private int[] groupStart = new int[65];
+    private int[] entryGroup = new int[64];
+    private Object[] flatParts = new Object[64];
+    private final PartsView partsView = new PartsView();
 
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
                                WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, long allowedLateness,
@@ -302,10 +306,10 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     /**
-     * Sliding windows: each key once, with its contents from each slice in time order. One pass over
-     * the window's slices groups them by key (first-arrival order) in an open-addressing table of
-     * the keys' stored hash codes, so a key object is read only when its hash matches; the table and
-     * the part lists are reused from firing to firing.
+     * Sliding windows: each key once, with its contents from each slice in time order. A first pass
+     * over the window's slices numbers the keys (first-arrival order) in an open-addressing table of
+     * the keys' stored hash codes, so a key object is read only when its hash matches; a second pass
+     * lays each key's parts out contiguously. All scratch arrays are reused from firing to firing.
      */
     @SuppressWarnings("unchecked")
     private void visitCombined(SliceTable[] inWindow, long start, long end) throws Exception {
@@ -315,18 +319,24 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         }
         if (entries * 2 > groupSlots.length) {
             int capacity = Integer.highestOneBit(entries * 4 - 1);
-            groupSlots = new int[capacity];
+            groupSlots = filled(new int[capacity], -1);
             groupHashes = new int[capacity];
-            Arrays.fill(groupSlots, -1);
+        }
+        if (entries > entryGroup.length) {
+            entryGroup = new int[entries * 2];
+            flatParts = new Object[entries * 2];
+            groupKeys = new Object[entries * 2];
+            groupStart = new int[entries * 2 + 1];
+            groupSlotOf = new int[entries * 2];
         }
         int mask = groupSlots.length - 1;
         int shift = Integer.numberOfLeadingZeros(mask); // Fibonacci hashing: the product's top bits
         int groups = 0;
+        int e = 0;
         for (SliceTable slice : inWindow) {
             Object[] keys = slice.keys;
-            Object[] contents = slice.contents;
             int[] hashes = slice.hashes;
-            for (int i = 0, n = slice.count; i < n; i++) {
+            for (int i = 0, n = slice.count; i < n; i++, e++) {
                 int h = hashes[i];
                 int at = (h * 0x9E3779B9) >>> shift;
                 int g;
@@ -338,33 +348,69 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 }
                 if (g < 0) {
                     g = groups++;
-                    if (g == groupKeys.length) {
-                        groupKeys = Arrays.copyOf(groupKeys, g * 2);
-                        groupParts = Arrays.copyOf(groupParts, g * 2);
-                        groupSlotOf = Arrays.copyOf(groupSlotOf, g * 2);
-                    }
-                    if (groupParts[g] == null) {
-                        groupParts[g] = new ArrayList<>(4);
-                    }
                     groupKeys[g] = keys[i];
                     groupSlots[at] = g;
                     groupHashes[at] = h;
                     groupSlotOf[g] = at;
+                    groupStart[g + 1] = 0;
                 }
-                ((List<C>) groupParts[g]).add((C) contents[i]);
+                groupStart[g + 1]++;
+                entryGroup[e] = g;
+            }
+        }
+        groupStart[0] = 0;
+        for (int g = 0; g < groups; g++) {
+            groupStart[g + 1] += groupStart[g];
+        }
+        e = 0;
+        for (SliceTable slice : inWindow) {
+            Object[] contents = slice.contents;
+            for (int i = 0, n = slice.count; i < n; i++, e++) {
+                // groupStart[g] walks up to the next group's start while parts are placed, and is restored below
+                flatParts[groupStart[entryGroup[e]]++] = contents[i];
             }
         }
         try {
+            int from = 0;
             for (int g = 0; g < groups; g++) {
-                List<C> parts = (List<C>) groupParts[g];
-                visit((K) groupKeys[g], start, end, parts.size() == 1 ? parts.get(0) : null, parts.size() == 1 ? null : parts);
+                int to = groupStart[g];
+                if (to - from == 1) {
+                    visit((K) groupKeys[g], start, end, (C) flatParts[from], null);
+                } else {
+                    partsView.show(flatParts, from, to);
+                    visit((K) groupKeys[g], start, end, null, (List<C>) partsView);
+                }
+                from = to;
             }
         } finally {
             for (int g = 0; g < groups; g++) {
                 groupKeys[g] = null;
-                groupParts[g].clear();
                 groupSlots[groupSlotOf[g]] = -1;
             }
+            Arrays.fill(flatParts, 0, entries, null);
+        }
+    }
+
+    /** A window's parts for one key: a reusable view of a range of the flat parts array. */
+    private static final class PartsView extends java.util.AbstractList<Object> implements java.util.RandomAccess {
+        private Object[] parts;
+        private int from;
+        private int size;
+
+        void show(Object[] parts, int from, int to) {
+            this.parts = parts;
+            this.from = from;
+            this.size = to - from;
+        }
+
+        @Override
+        public Object get(int index) {
+            return parts[from + index];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 
