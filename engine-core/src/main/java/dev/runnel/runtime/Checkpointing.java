@@ -337,7 +337,7 @@ public final class Checkpointing {
             }
             for (Operator<?, ?> op : task.operators) {
                 ByteArrayOutputStream blob = new ByteArrayOutputStream();
-                op.snapshotState(new DataOutputStream(blob), serializers);
+                op.snapshotState(id, new DataOutputStream(blob), serializers);
                 OperatorContext ctx = op.context();
                 operators.add(new OperatorEntry(ctx.name(), ctx.subtask(), ctx.parallelism(), blob.toByteArray()));
             }

@@ -96,6 +96,16 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
         return false;
     }
 
+    /**
+     * Called by the checkpoint with its id; writes the state with {@link #snapshotState(java.io.DataOutput,
+     * dev.runnel.checkpoint.StateSerializers)}. Two-phase sinks override it to tag what they pre-commit
+     * with the id, since {@link #notifyCheckpointComplete} tells only the newest completed checkpoint.
+     */
+    public void snapshotState(long checkpointId, java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers)
+            throws java.io.IOException {
+        snapshotState(out, serializers);
+    }
+
     /** Writes the operator's state; the base writes its watermark. Overrides call super first. */
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         out.writeLong(currentWatermark);
