@@ -142,13 +142,20 @@ public final class TimerQueue {
             capacity <<= 1;
         }
         TimerBucket[] old = wheel;
+        long[] oldOccupied = occupied;
+        int oldMask = mask;
         wheel = new TimerBucket[capacity];
         occupied = new long[capacity / 64];
         mask = capacity - 1;
-        for (TimerBucket b : old) {
-            if (b != null) {
-                int slot = (int) b.time & mask;
-                wheel[slot] = b;
+        // a wheel bucket's time is the one in [cursor, cursor + old length) with its slot's low bits,
+        // so moving reads no bucket: with a million pending timestamps each read would be a cache miss
+        for (int w = 0; w < oldOccupied.length; w++) {
+            long bits = oldOccupied[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                int slot = (int) (cursor + ((i - cursor) & oldMask)) & mask;
+                wheel[slot] = old[i];
                 occupied[slot >>> 6] |= 1L << slot;
             }
         }
