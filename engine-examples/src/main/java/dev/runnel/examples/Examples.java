@@ -1,6 +1,7 @@
 package dev.runnel.examples;
 
 import dev.runnel.examples.alerts.AlertRoutingCommand;
+import dev.runnel.examples.cepfraud.CepFraudCommand;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.frauddetector.FraudDetectorCommand;
 import dev.runnel.examples.logs.LogAnalysisCommand;
@@ -12,6 +13,7 @@ final class Examples {
     private static final List<Example> ALL = List.of(
         new FraudDetectorCommand(),
         new RiskEngineCommand(),
+        new CepFraudCommand(),
         new LogAnalysisCommand(),
         new AlertRoutingCommand());
 
