@@ -70,7 +70,7 @@ final class RowWriter implements Consumer<Row> {
     private String corrupt(String text) {
         return switch (random.nextInt(3)) {
             case 0 -> text.substring(0, Math.max(1, text.length() / 2));
-            case 1 -> json ? text.replaceFirst("\"timestamp\":[0-9.]+", "\"timestamp\":\"yesterday\"")
+            case 1 -> json ? text.replaceFirst("\"timestamp\":(\"[^\"]*\"|[0-9.]+)", "\"timestamp\":\"yesterday\"")
                            : text.replaceFirst("[0-9]{4}-[0-9]{2}-[0-9]{2} ", "not-a-date ");
             default -> json ? "<html>502 Bad Gateway</html>" : "### corrupted record ###";
         };

@@ -74,6 +74,33 @@ class GeneratedDataTest {
     }
 
     @Test
+    void cepFraudFindsEveryPlantedPatternTripAndSessionAndNothingOnCleanData() throws IOException {
+        Generated data = generate("cep", noisy(6_000, 13), "events.jsonl");
+        CliRun run = CliRun.of("cepfraud", "--quiet", "--input", dir.resolve("events.jsonl").toString());
+        generate("cep", noisy(6_000, 13).clean(), "events-clean.csv");
+        CliRun clean = CliRun.of("cepfraud", "--quiet", "--input", dir.resolve("events-clean.csv").toString());
+
+        assertThat(data.planted()).extracting(Planted::kind).contains("RAPID_LOGIN_ATTEMPTS", "GEOGRAPHICAL_IMPOSSIBILITY",
+            "SUSPICIOUS_TRANSACTION_PATTERN", "SESSION_ANOMALY");
+        for (Planted p : data.planted()) {
+            String at = Instant.ofEpochMilli(p.timestamp()).toString();
+            String expected = p.kind().equals("SESSION_ANOMALY")
+                ? "SESSION_ANOMALY user=" + p.key() + " [" + at + ","
+                : "ALERT " + p.kind() + " user=" + p.key() + " risk=";
+            assertThat(run.lines()).as("planted %s", p).anyMatch(l -> l.startsWith(expected) && (p.kind().equals("SESSION_ANOMALY")
+                || l.contains(" at " + at + ": ")));
+        }
+        long sessions = data.planted().stream().filter(p -> p.kind().equals("SESSION_ANOMALY")).count();
+        assertThat(run.kind("ALERT")).hasSize(data.planted().size() - (int) sessions);
+        assertThat(run.kind("SESSION_ANOMALY")).hasSize((int) sessions);
+        // rows delivered two minutes late are behind the 5 s watermark bound: every one is LATE
+        assertThat(run.kind("LATE")).hasSize((int) data.lateRows()).isNotEmpty();
+        assertMalformedLinesAreDeadLetters(run, data, "events.jsonl");
+        assertThat(clean.kind("ALERT")).isEmpty();
+        assertThat(clean.kind("SESSION_ANOMALY")).isEmpty();
+    }
+
+    @Test
     void logAnalysisFindsEveryBurstAndDormantUserAndNothingOnCleanData() throws IOException {
         Generated data = generate("logs", noisy(6_000, 3), "logs.jsonl");
         CliRun run = CliRun.of("logs", "--quiet", "--input", dir.resolve("logs.jsonl").toString());
