@@ -69,6 +69,7 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
     public final void end() {
         onEndOfInput();
         output.end();
+        context.sideOutputs().end();
     }
 
     /** After the final watermark: fire pending processing-time timers (see DESIGN.md) and flush. */

@@ -27,6 +27,16 @@ public final class SideOutputs {
         }
     }
 
+    /**
+     * End of input of the producing operator: its side-output consumers end too, so that what they
+     * hold is flushed (a two-phase sink commits, an exchange sends its end in band).
+     */
+    public void end() {
+        for (Output<Object> out : byTag.values()) {
+            out.end();
+        }
+    }
+
     public Iterable<Output<Object>> all() {
         return byTag.values();
     }

@@ -94,6 +94,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
             output.watermark(Long.MAX_VALUE);
         }
         output.end();
+        context.sideOutputs().end();
     }
 
     private void timeMoved(long now) {
@@ -235,6 +236,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         if (wasFinished) {
             finished = true;
             output.end();
+            context.sideOutputs().end();
         }
     }
 }

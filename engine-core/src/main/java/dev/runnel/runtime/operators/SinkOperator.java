@@ -1,14 +1,28 @@
 package dev.runnel.runtime.operators;
 
 import dev.runnel.api.functions.Sink;
+import dev.runnel.api.sink.TwoPhaseCommitSink;
+import dev.runnel.checkpoint.StateSerializers;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import dev.runnel.runtime.Operator;
 import dev.runnel.state.KeyedRuntimeContext;
 import org.HdrHistogram.Histogram;
 
-/** Hands records to a user sink and records the transit time of latency markers. */
+/**
+ * Hands records to a user sink and records the transit time of latency markers. A
+ * {@link TwoPhaseCommitSink} gets a writer per subtask whose transactions follow the checkpoints:
+ * pre-committed when one is taken, committed when it completes, and at end of input.
+ */
 public final class SinkOperator<T> extends Operator<T, Void> {
     private final Sink<T> sink;
     private final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+    /** Null unless the sink is two-phase. */
+    private TwoPhaseCommitSink.Writer<T> writer;
+    private final List<byte[]> restoredWriterState = new ArrayList<>();
 
     public SinkOperator(Sink<T> sink) {
         this.sink = sink;
@@ -21,18 +35,32 @@ public final class SinkOperator<T> extends Operator<T, Void> {
     @Override
     public void open() throws Exception {
         UserFunctions.open(sink, new KeyedRuntimeContext(context, null));
+        if (sink instanceof TwoPhaseCommitSink<T> twoPhase) {
+            writer = twoPhase.createWriter(context.subtask(), List.copyOf(restoredWriterState));
+            restoredWriterState.clear();
+        }
     }
 
     @Override
     public void close() throws Exception {
-        UserFunctions.close(sink);
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } finally {
+            UserFunctions.close(sink);
+        }
     }
 
     @Override
     public void collect(T value, long timestamp) {
         metrics.recordsIn++;
         try {
-            sink.invoke(value, timestamp);
+            if (writer != null) {
+                writer.write(value, timestamp);
+            } else {
+                sink.invoke(value, timestamp);
+            }
         } catch (Exception e) {
             throw userFailure(e, null, timestamp, value);
         }
@@ -46,9 +74,57 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         }
     }
 
-    /** Stateless apart from the watermark. */
+    /** Plain sinks are stateless apart from the watermark (and at-least-once); two-phase ones store their writer's state. */
     @Override
     public boolean supportsCheckpoints() {
         return true;
+    }
+
+    @Override
+    public void snapshotState(long checkpointId, DataOutput out, StateSerializers serializers) throws IOException {
+        super.snapshotState(out, serializers);
+        if (writer == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] state;
+        try {
+            state = writer.preCommit(checkpointId);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("Sink '" + context.name() + "' could not pre-commit for checkpoint " + checkpointId + ": " + e, e);
+        }
+        out.writeInt(state.length);
+        out.write(state);
+    }
+
+    @Override
+    public void restoreState(DataInput in, StateSerializers serializers) throws IOException {
+        super.restoreState(in, serializers);
+        int length = in.readInt();
+        if (length >= 0) {
+            byte[] state = new byte[length];
+            in.readFully(state);
+            restoredWriterState.add(state);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (writer != null) {
+            writer.commit(checkpointId);
+        }
+    }
+
+    @Override
+    protected void onEndOfInput() {
+        if (writer != null) {
+            try {
+                writer.finish();
+            } catch (Exception e) {
+                throw userFailure(e, null, NO_TIMESTAMP, "end of input");
+            }
+        }
     }
 }
