@@ -123,15 +123,27 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.snapshotState(out, serializers);
         backend.snapshot(out, serializers);
+        snapshotTimers(out, serializers);
+    }
+
+    /**
+     * Writes both timer queues. Operators whose timers carry runtime objects (shared sentinels,
+     * per-key structures) as keys or namespaces override this and {@link #restoreTimers} together.
+     */
+    protected void snapshotTimers(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         eventTimers.snapshot(out, serializers, context.name() + " event-time");
         processingTimers.snapshot(out, serializers, context.name() + " processing-time");
+    }
+
+    protected void restoreTimers(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        eventTimers.restore(in, serializers, context.name() + " event-time", this::ownsKey);
+        processingTimers.restore(in, serializers, context.name() + " processing-time", this::ownsKey);
     }
 
     @Override
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.restoreState(in, serializers);
         backend.restore(in, serializers, this::ownsKey);
-        eventTimers.restore(in, serializers, context.name() + " event-time", this::ownsKey);
-        processingTimers.restore(in, serializers, context.name() + " processing-time", this::ownsKey);
+        restoreTimers(in, serializers);
     }
 }

@@ -19,8 +19,11 @@ public final class WindowStateSlots implements StateSlots, StateRegistrar {
     }
 
     private final Clock clock;
+    /** Null where a restored checkpoint reserved a slot for a state not registered yet. */
     private final List<StateDescriptor<?>> descriptors = new ArrayList<>();
     private final List<AbstractKeyedState> states = new ArrayList<>();
+    /** Slot names, parallel to {@link #descriptors}: what checkpoints identify slots by. */
+    private final List<String> names = new ArrayList<>();
     private Holder bound;
 
     public WindowStateSlots(Clock clock) {
@@ -31,8 +34,30 @@ public final class WindowStateSlots implements StateSlots, StateRegistrar {
         this.bound = holder;
     }
 
+    /** The descriptor of each slot; null for a slot restored from a checkpoint whose state is not registered yet. */
     public List<StateDescriptor<?>> descriptors() {
         return descriptors;
+    }
+
+    /** The state name of each slot, in slot order, for checkpoints. */
+    public List<String> names() {
+        return List.copyOf(names);
+    }
+
+    /**
+     * Restore: gives the state {@code name} slot {@code slot}, as it had when the checkpoint was
+     * taken, so that restored slot arrays read right. States register lazily (a trigger asks for its
+     * state on its first element), so a restored job registers them in its own order; a name seen
+     * here keeps its slot when it registers, and new names get slots after the reserved ones.
+     */
+    public void reserve(int slot, String name) {
+        if (slot != names.size() || names.contains(name)) {
+            throw new IllegalStateException("Window state '" + name + "' restored into slot " + slot
+                + ", but slots " + names + " are taken; restore window states before the operator opens");
+        }
+        names.add(name);
+        descriptors.add(null);
+        states.add(null);
     }
 
     @Override
@@ -77,14 +102,19 @@ public final class WindowStateSlots implements StateSlots, StateRegistrar {
     @Override
     @SuppressWarnings("unchecked")
     public <S extends AbstractKeyedState> S register(StateDescriptor<?> descriptor, IntFunction<S> factory) {
-        for (int i = 0; i < descriptors.size(); i++) {
-            if (descriptors.get(i).getName().equals(descriptor.getName())) {
-                return (S) states.get(i);
-            }
+        int slot = names.indexOf(descriptor.getName());
+        if (slot >= 0 && states.get(slot) != null) {
+            return (S) states.get(slot);
         }
-        descriptors.add(descriptor);
-        S state = factory.apply(descriptors.size() - 1);
-        states.add(state);
+        if (slot < 0) {
+            slot = names.size();
+            names.add(descriptor.getName());
+            descriptors.add(descriptor);
+            states.add(null);
+        }
+        descriptors.set(slot, descriptor);
+        S state = factory.apply(slot);
+        states.set(slot, state);
         return state;
     }
 }

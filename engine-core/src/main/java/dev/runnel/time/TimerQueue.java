@@ -303,12 +303,17 @@ public final class TimerQueue {
 
     // ---- checkpoints (never on the record path)
 
+    /** Receives the timers of {@link #forEach}; may throw I/O errors, since it serves checkpoints. */
+    @FunctionalInterface
+    public interface TimerVisitor {
+        void visit(long time, Object key, Object namespace) throws java.io.IOException;
+    }
+
     /**
-     * Writes every pending timer in firing order (time, then registration order). Keys and
-     * namespaces go through {@code serializers}; {@code what} names the queue in error messages.
+     * Visits every pending timer in firing order (timestamp, then registration order), so that
+     * registering them again in this order reproduces the queue. For checkpoints: not on the record path.
      */
-    public void snapshot(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers, String what)
-            throws java.io.IOException {
+    public void forEach(TimerVisitor visitor) throws java.io.IOException {
         java.util.List<TimerBucket> buckets = new java.util.ArrayList<>();
         for (LongMinHeap heap : new LongMinHeap[] {past, far}) {
             for (int i = 0; i < heap.size(); i++) {
@@ -323,18 +328,25 @@ public final class TimerQueue {
             }
         }
         buckets.sort(java.util.Comparator.comparingLong(b -> b.time));
-        out.writeLong(timerCount);
         for (TimerBucket b : buckets) {
             for (int i = 0; i < b.size; i++) {
                 Object key = b.key(i);
-                if (TimerBucket.isRemoved(key)) {
-                    continue;
+                if (!TimerBucket.isRemoved(key)) {
+                    visitor.visit(b.time, key, b.namespace(i));
                 }
-                out.writeLong(b.time);
-                serializers.write(what + " timer key", key, out);
-                serializers.write(what + " timer namespace", b.namespace(i), out);
             }
         }
+    }
+
+    /** Writes every pending timer (time, key, namespace) in firing order; {@code what} names them in errors. */
+    public void snapshot(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers, String what)
+            throws java.io.IOException {
+        out.writeLong(timerCount);
+        forEach((time, key, namespace) -> {
+            out.writeLong(time);
+            serializers.write(what + " timer key", key, out);
+            serializers.write(what + " timer namespace", namespace, out);
+        });
     }
 
     /**

@@ -11,8 +11,9 @@ public final class ReduceAggregate<T> implements AggregateFunction<T, ReduceAggr
         this.reducer = reducer;
     }
 
-    /** Mutable so that adding does not allocate. */
-    public static final class Holder<T> {
+    /** Mutable so that adding does not allocate; serializable for checkpoints of window contents. */
+    public static final class Holder<T> implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         T value;
     }
 

@@ -136,6 +136,25 @@ public final class SessionWindowOperator<K, IN, C, OUT> extends KeyedOperator<K,
         }
     }
 
+    // ---- checkpoints: the sessions are the keyed state "_sessions", their ends the event-time timers
+
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        out.writeLong(metrics.lateRecordsDropped);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        metrics.lateRecordsDropped += in.readLong();
+    }
+
     private final class FiringContext implements WindowFunctionContext<TimeWindow> {
         TimeWindow window;
 

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * One key's open sessions, sorted by start. Sessions never meet each other (they would have
  * merged), so their ends are sorted too and both can be binary-searched.
  */
-final class Sessions {
+final class Sessions implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     long[] starts = new long[2];
     long[] ends = new long[2];
     Object[] contents = new Object[2];

@@ -42,6 +42,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, IN, OUT> {
     /** Timer key of window ends: the timer fires the window for every key that has slices in it. */
     private static final Object ALL_KEYS = new Object();
+    /** Created in setup, not open: a restore reserves the checkpoint's slot names before the operator opens. */
+    private WindowStateSlots windowSlots;
 
     private final long size;
     private final long slide;
@@ -118,12 +120,12 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
         collector = new TimestampedCollector<>(output);
+        windowSlots = new WindowStateSlots(context.clock());
     }
 
     @Override
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
-        WindowStateSlots windowSlots = new WindowStateSlots(context.clock());
         windowSlots.bind(ctx);
         windowStore = new ScopedStateStore(windowSlots, windowSlots);
         aggregation.open(globalStore);
@@ -444,6 +446,70 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         if (keyedFunction && allowedLateness == 0) {
             aggregation.clear(key, ctx); // fires exactly once: its window state ends here
         }
+    }
+
+    // ---- checkpoints: slices in key order (firing order depends on it), per-window state with
+    // lateness, and the window timers, which all have the shared key ALL_KEYS and so are written
+    // without it (and kept by every subtask after a change of parallelism)
+
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        String what = context.name() + " window contents";
+        out.writeInt(slices.size());
+        for (SliceTable slice : slices.values()) {
+            out.writeLong(slice.start);
+            out.writeInt(slice.count);
+            for (int i = 0; i < slice.count; i++) {
+                serializers.write(what + " (key)", slice.keys[i], out);
+                WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
+            }
+        }
+        WindowCheckpoints.writeNames(out, windowSlots.names());
+        WindowCheckpoints.writeWindowStates(windowStates, out, serializers, context.name() + " window state");
+        out.writeLong(metrics.lateRecordsDropped);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        String what = context.name() + " window contents";
+        for (int n = in.readInt(); n > 0; n--) {
+            long start = in.readLong();
+            SliceTable slice = slices.get(start);
+            if (slice == null) {
+                slice = new SliceTable();
+                slice.reset(start);
+                slices.put(start, slice);
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                Object key = serializers.read(what + " (key)", in);
+                Object contents = WindowCheckpoints.readContents(in, serializers, what);
+                if (ownsKey(key)) {
+                    slice.append(key, contents);
+                }
+            }
+        }
+        WindowCheckpoints.reserveNames(in, windowSlots, context.name());
+        WindowCheckpoints.readWindowStates(windowStates, in, serializers, context.name() + " window state", this::ownsKey);
+        metrics.lateRecordsDropped += in.readLong();
+    }
+
+    @Override
+    protected void snapshotTimers(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        WindowCheckpoints.writeSharedTimers(eventTimers, out);
+        WindowCheckpoints.writeSharedTimers(processingTimers, out);
+    }
+
+    @Override
+    protected void restoreTimers(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        WindowCheckpoints.readSharedTimers(eventTimers, ALL_KEYS, in);
+        WindowCheckpoints.readSharedTimers(processingTimers, ALL_KEYS, in);
     }
 
     /** Number of slices held (for tests and monitoring): state this operator has not dropped yet. */

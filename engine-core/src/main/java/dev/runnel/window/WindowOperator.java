@@ -78,8 +78,9 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         }
     }
 
-    /** Contents and per-window state of one window of one key. */
-    static final class WindowRecord<C> {
+    /** Contents and per-window state of one window of one key; Java-serialized into checkpoints with the key's windows. */
+    static final class WindowRecord<C> implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         C contents;
         Object[] triggerState;
         Object[] windowState;
@@ -113,6 +114,9 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
         collector = new TimestampedCollector<>(output);
+        // here, not in open(): a restore reserves the checkpoint's slot names before the operator opens
+        triggerSlots = new WindowStateSlots(context.clock());
+        windowSlots = new WindowStateSlots(context.clock());
     }
 
     @Override
@@ -120,10 +124,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
         windows = globalStore.getState(new ValueStateDescriptor<>("_windows", (Class) Map.class));
-        triggerSlots = new WindowStateSlots(context.clock());
         triggerSlots.bind(triggerHolder);
         triggerStore = new ScopedStateStore(triggerSlots, triggerSlots);
-        windowSlots = new WindowStateSlots(context.clock());
         windowSlots.bind(windowHolder);
         windowStore = new ScopedStateStore(windowSlots, windowSlots);
         aggregation.open(globalStore);
@@ -302,12 +304,20 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
      * Adds session window {@code w} to the key's windows, merging every window it meets (and,
      * transitively, what the grown window meets). Returns the window that now contains {@code w}.
      */
-    private static final java.util.Comparator<Object> SESSION_ORDER = (a, b) -> {
-        TimeWindow x = (TimeWindow) a;
-        TimeWindow y = (TimeWindow) b;
-        int c = Long.compare(x.getStart(), y.getStart());
-        return c != 0 ? c : Long.compare(x.getEnd(), y.getEnd());
-    };
+    private static final java.util.Comparator<Object> SESSION_ORDER = new SessionOrder();
+
+    /** Sessions by start, then end; a class, not a lambda, so that a key's session map can be checkpointed. */
+    private static final class SessionOrder implements java.util.Comparator<Object>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Object a, Object b) {
+            TimeWindow x = (TimeWindow) a;
+            TimeWindow y = (TimeWindow) b;
+            int c = Long.compare(x.getStart(), y.getStart());
+            return c != 0 ? c : Long.compare(x.getEnd(), y.getEnd());
+        }
+    }
 
     /**
      * Adds session window {@code w} to the key's sessions, merging every session it meets.
@@ -401,6 +411,30 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
             }
         }
         return out;
+    }
+
+    // ---- checkpoints: windows, contents and trigger state are the keyed state "_windows" (with their
+    // timers in the queues); per-window slot arrays are read back by the slot names written here
+
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        WindowCheckpoints.writeNames(out, triggerSlots.names());
+        WindowCheckpoints.writeNames(out, windowSlots.names());
+        out.writeLong(metrics.lateRecordsDropped);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        WindowCheckpoints.reserveNames(in, triggerSlots, context.name());
+        WindowCheckpoints.reserveNames(in, windowSlots, context.name());
+        metrics.lateRecordsDropped += in.readLong();
     }
 
     private Trigger.TriggerContext triggerContext(W window, WindowRecord<C> record) {

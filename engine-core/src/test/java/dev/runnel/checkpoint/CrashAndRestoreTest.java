@@ -9,6 +9,9 @@ import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.RuntimeContext;
 import dev.runnel.api.source.GeneratorSource;
+import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceOutput;
+import dev.runnel.api.source.SourceStatus;
 import dev.runnel.api.state.ListState;
 import dev.runnel.api.state.ListStateDescriptor;
 import dev.runnel.api.state.ValueState;
@@ -129,17 +132,31 @@ class CrashAndRestoreTest {
     }
 
     @Test
-    void aJobWithAnOperatorThatCannotCheckpointIsRefusedByName() {
+    void aJobWithASourceThatCannotResumeIsRefusedByName() {
+        Source<Long> unresumable = new Source<>() {
+            private long next;
+
+            @Override
+            public boolean isBounded() {
+                return true;
+            }
+
+            @Override
+            public SourceStatus poll(SourceOutput<Long> output, int maxRecords) {
+                output.collect(next++);
+                return next < 10 ? SourceStatus.MORE_AVAILABLE : SourceStatus.END_OF_INPUT;
+            }
+        };
         StreamEnvironment env = StreamEnvironment.create();
         env.enableCheckpointing(Duration.ZERO, new CheckpointStorage(dir, 1));
-        env.fromSource(GeneratorSource.bounded(10, i -> i), WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v), "n")
+        env.fromSource(unresumable, WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v), "queue")
             .keyBy(v -> v % 2)
             .window(TumblingEventTimeWindows.of(Duration.ofMillis(5)))
             .reduce(Long::sum).name("sums")
             .print();
         assertThatThrownBy(() -> env.execute("refused"))
             .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("operator 'sums'")
-            .hasMessageContaining("does not support checkpoints");
+            .hasMessageContaining("source 'queue'")
+            .hasMessageContaining("no resumable position");
     }
 }

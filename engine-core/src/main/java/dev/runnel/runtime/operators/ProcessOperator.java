@@ -49,6 +49,12 @@ public final class ProcessOperator<IN, OUT> extends Operator<IN, OUT> {
         }
     }
 
+    /** No timers and no keyed state here: only the watermark. */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
     private final class ContextImpl extends ProcessFunction<IN, OUT>.OnTimerContext implements TimerService {
         ContextImpl(ProcessFunction<IN, OUT> f) {
             f.super();

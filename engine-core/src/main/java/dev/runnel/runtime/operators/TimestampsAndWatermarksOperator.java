@@ -81,6 +81,30 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
         }
     }
 
+    /**
+     * The watermark already emitted, so a restored job does not send an older one. The generator
+     * starts afresh (as in Flink): a bounded-out-of-orderness generator holds the watermark where it
+     * was until events after the restore pass it.
+     */
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        out.writeLong(emitted);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        long restored = in.readLong();
+        emitted = emitted == Long.MIN_VALUE ? restored : Math.min(emitted, restored); // several old subtasks: the slowest
+        metrics.currentWatermark = emitted;
+    }
+
     @Override
     public void markIdle() {
         if (!idle) {
