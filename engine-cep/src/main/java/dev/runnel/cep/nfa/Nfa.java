@@ -89,6 +89,12 @@ public final class Nfa {
         return livePartials;
     }
 
+    /** A key's state was restored from a checkpoint: count what it holds. */
+    void restored(int partials, long nodes, long events) {
+        livePartials += partials;
+        buffer.restored(nodes, events);
+    }
+
     /** Distinct events held by partial matches over all keys. */
     public long heldEvents() {
         return buffer.liveEvents();

@@ -41,6 +41,12 @@ final class SharedBuffer {
         }
     }
 
+    /** Nodes and events of a key restored from a checkpoint, with their reference counts. */
+    void restored(long nodes, long events) {
+        liveNodes += nodes;
+        liveEvents += events;
+    }
+
     /** Distinct events referenced by some partial match. */
     long liveEvents() {
         return liveEvents;

@@ -328,6 +328,114 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
     }
 
+    // ---- checkpoints: per key its matcher state (KeyMatchesCodec), then the timers, whose keys are
+    // KeyMatches objects (timeouts, same-timestamp groups) or user keys with the buffered event as
+    // namespace; timers are written in firing order and registered again exactly, duplicates included
+
+    private static final byte EVENT_TIMER = 0;
+    private static final byte TIMEOUT_TIMER = 1;
+    private static final byte SAME_TIMESTAMP_TIMER = 2;
+
+    @Override
+    public boolean supportsCheckpoints() {
+        return true;
+    }
+
+    @Override
+    public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.snapshotState(out, serializers);
+        out.writeLong(metrics.lateRecordsDropped);
+    }
+
+    @Override
+    public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        super.restoreState(in, serializers);
+        metrics.lateRecordsDropped += in.readLong();
+    }
+
+    @Override
+    protected void snapshotTimers(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        String what = context.name() + " partial matches";
+        dev.runnel.cep.nfa.KeyMatchesCodec codec = new dev.runnel.cep.nfa.KeyMatchesCodec(nfa);
+        out.writeInt(activeKeys());
+        for (KeyMatches km : keys.values()) {
+            codec.write(km, out, serializers, what);
+        }
+        for (KeyMatches km : longKeys.values()) {
+            codec.write(km, out, serializers, what);
+        }
+        writeTimers(eventTimers, out, serializers, what);
+        writeTimers(processingTimers, out, serializers, what);
+    }
+
+    private void writeTimers(dev.runnel.time.TimerQueue timers, java.io.DataOutput out,
+                             dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream buffer = new java.io.DataOutputStream(bytes);
+        long[] count = {0};
+        timers.forEach((time, key, namespace) -> {
+            if (namespace == TIMEOUT || namespace == SAME_TIMESTAMP) {
+                KeyMatches km = (KeyMatches) key;
+                if (existing(km.key()) != km) {
+                    return; // left behind by a key that held nothing for a while: it would fire for nothing
+                }
+                buffer.writeByte(namespace == TIMEOUT ? TIMEOUT_TIMER : SAME_TIMESTAMP_TIMER);
+                buffer.writeLong(time);
+                serializers.write(what + " (key)", km.key(), buffer);
+            } else {
+                buffer.writeByte(EVENT_TIMER);
+                buffer.writeLong(time);
+                serializers.write(what + " (key)", key, buffer);
+                serializers.write(what + " (buffered event)", namespace, buffer);
+            }
+            count[0]++;
+        });
+        out.writeLong(count[0]);
+        out.write(bytes.toByteArray());
+    }
+
+    @Override
+    protected void restoreTimers(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
+        String what = context.name() + " partial matches";
+        dev.runnel.cep.nfa.KeyMatchesCodec codec = new dev.runnel.cep.nfa.KeyMatchesCodec(nfa);
+        for (int n = in.readInt(); n > 0; n--) {
+            KeyMatches km = codec.read(in, serializers, what);
+            if (ownsKey(km.key())) {
+                if (km.key() instanceof Long l) {
+                    longKeys.put(l.longValue(), km);
+                } else {
+                    keys.put(km.key(), km);
+                }
+                bufferedEvents += km.bufferedEvents;
+            }
+        }
+        readTimers(eventTimers, in, serializers, what);
+        readTimers(processingTimers, in, serializers, what);
+    }
+
+    private void readTimers(dev.runnel.time.TimerQueue timers, java.io.DataInput in,
+                            dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
+        for (long n = in.readLong(); n > 0; n--) {
+            byte kind = in.readByte();
+            long time = in.readLong();
+            Object key = serializers.read(what + " (key)", in);
+            if (kind == EVENT_TIMER) {
+                Object event = serializers.read(what + " (buffered event)", in);
+                if (ownsKey(key)) {
+                    timers.registerUnique(key, event, time);
+                    bufferedEvents++;
+                }
+            } else if (ownsKey(key)) {
+                KeyMatches km = existing(key);
+                if (km == null) {
+                    throw new java.io.IOException("Operator '" + context.name() + "': a restored timer refers to key "
+                        + OperatorException.abbreviate(key) + ", which has no restored partial matches");
+                }
+                timers.registerUnique(km, kind == TIMEOUT_TIMER ? TIMEOUT : SAME_TIMESTAMP, time);
+            }
+        }
+    }
+
     private final class ContextImpl implements PatternProcessFunction.Context {
         @Override
         public long timestamp() {
