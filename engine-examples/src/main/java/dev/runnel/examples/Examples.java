@@ -4,6 +4,7 @@ import dev.runnel.examples.alerts.AlertRoutingCommand;
 import dev.runnel.examples.cepfraud.CepFraudCommand;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.frauddetector.FraudDetectorCommand;
+import dev.runnel.examples.funnels.ShoppingFunnelsCommand;
 import dev.runnel.examples.logs.LogAnalysisCommand;
 import dev.runnel.examples.risk.RiskEngineCommand;
 import java.util.List;
@@ -14,6 +15,7 @@ final class Examples {
         new FraudDetectorCommand(),
         new RiskEngineCommand(),
         new CepFraudCommand(),
+        new ShoppingFunnelsCommand(),
         new LogAnalysisCommand(),
         new AlertRoutingCommand());
 

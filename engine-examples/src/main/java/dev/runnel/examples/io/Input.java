@@ -45,7 +45,7 @@ public final class Input {
         String resource = "/samples/" + fileName;
         if (Input.class.getResource(resource) == null) {
             throw new dev.runnel.examples.cli.Args.UsageException("No bundled sample " + resource
-                + "; samples: transactions.csv, transactions-late.csv, transactions-large.csv, risk-transactions.csv, user-events.csv, logs.jsonl, alerts.csv");
+                + "; samples: transactions.csv, transactions-late.csv, transactions-large.csv, risk-transactions.csv, user-events.csv, shop-events.csv, logs.jsonl, alerts.csv");
         }
         return new Input("samples/" + fileName, null, () -> {
             InputStream in = Input.class.getResourceAsStream(resource);

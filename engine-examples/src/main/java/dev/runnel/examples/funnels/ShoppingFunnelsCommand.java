@@ -1,0 +1,64 @@
+package dev.runnel.examples.funnels;
+
+import dev.runnel.api.DataStream;
+import dev.runnel.api.StreamEnvironment;
+import dev.runnel.api.source.DeadLetter;
+import dev.runnel.examples.cli.Args;
+import dev.runnel.examples.cli.Example;
+import dev.runnel.examples.cli.Option;
+import dev.runnel.examples.cli.Report;
+import dev.runnel.examples.io.Input;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code funnels}: the CLI wiring of {@link ShoppingFunnels}. */
+public final class ShoppingFunnelsCommand implements Example {
+    @Override
+    public String name() {
+        return "funnels";
+    }
+
+    @Override
+    public String description() {
+        return "S4 shopping funnels: eight CEP patterns chosen per segment, purchase risk alerts, abandoned carts";
+    }
+
+    @Override
+    public Input defaultInput() {
+        return Input.sample("shop-events.csv");
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+            Option.of("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
+            Option.of("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
+            Option.of("matches", null, null, "also print every completed funnel (MATCH)"),
+            Option.of("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
+    }
+
+    @Override
+    public void define(StreamEnvironment env, Input input, Args args, Report report) {
+        ShoppingFunnels.Config d = ShoppingFunnels.Config.defaults();
+        List<Funnel> funnels = d.funnels();
+        if (args.has("funnels")) {
+            try {
+                funnels = Funnels.named(Arrays.stream(args.string("funnels", "").split(",")).map(String::trim).toList());
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--funnels: " + e.getMessage());
+            }
+        }
+        ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
+            args.duration("out-of-orderness", d.outOfOrderness()), funnels);
+        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent::parse), config);
+        events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);
+        outputs.alerts().addSink(report.sink("ALERT"));
+        outputs.abandonedCarts().addSink(report.sink("ABANDONED"));
+        outputs.matches().addSink(args.flag("matches") ? report.sink("MATCH") : report.counter("MATCH"));
+        outputs.otherTimeouts().addSink(args.flag("timeouts") ? report.sink("TIMED_OUT") : report.counter("TIMED_OUT"));
+        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.action().label() + " at "
+            + Instant.ofEpochMilli(e.timestamp())));
+    }
+}
