@@ -217,18 +217,17 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     /** Writes the source's position and the watermark already emitted. */
     public void snapshot(java.io.DataOutput out) throws java.io.IOException {
-        out.writeLong(source.position());
+        source.snapshotPosition(out);
         out.writeLong(watermark);
         out.writeBoolean(finished);
     }
 
     /** After {@link #open}: continue from the position and do not re-emit watermarks already sent. */
     public void restore(java.io.DataInput in) throws Exception {
-        long position = in.readLong();
+        source.restorePosition(in);
         watermark = in.readLong();
         metrics.currentWatermark = watermark;
         boolean wasFinished = in.readBoolean();
-        source.restorePosition(position);
         if (watermark > Long.MIN_VALUE) {
             // operators downstream restored this watermark and ignore it; a union's input merger learns it again
             output.watermark(watermark);

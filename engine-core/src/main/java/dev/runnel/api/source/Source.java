@@ -29,4 +29,18 @@ public interface Source<T> {
     default void restorePosition(long position) throws Exception {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume from a position");
     }
+
+    /**
+     * Writes the position into a checkpoint. Sources whose position is more than one number (a byte
+     * offset and a line number) override this and {@link #restorePosition(java.io.DataInput)}; the
+     * default writes {@link #position()}.
+     */
+    default void snapshotPosition(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(position());
+    }
+
+    /** Reads what {@link #snapshotPosition} wrote and continues from there; called after {@link #open}. */
+    default void restorePosition(java.io.DataInput in) throws Exception {
+        restorePosition(in.readLong());
+    }
 }
