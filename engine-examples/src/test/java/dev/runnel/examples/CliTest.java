@@ -14,9 +14,10 @@ class CliTest {
 
         assertThat(run.exitCode()).isZero();
         String help = String.join("\n", run.lines());
-        assertThat(help).contains("fraud ", "risk ", "logs ", "alerts ", "generate <scenario>")
+        assertThat(help).contains("fraud ", "risk ", "cepfraud ", "funnels ", "logs ", "alerts ", "generate <scenario>")
             .contains("--input FILE", "--output FILE", "--time event|processing", "--allowed-lateness DURATION",
-                "--out-of-orderness DURATION", "--window DURATION", "--threshold AMOUNT", "--events N", "--seed S");
+                "--out-of-orderness DURATION", "--window DURATION", "--threshold AMOUNT", "--events N", "--seed S",
+                "--max-speed KMH", "--funnels NAME,...", "scenarios: fraud risk cep funnels logs alerts");
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class GenerateCommand {
     public static final List<ScenarioGenerator> GENERATORS = List.of(
-        new FraudGenerator(), new RiskGenerator(), new CepFraudGenerator(), new LogGenerator(), new AlertGenerator());
+        new FraudGenerator(), new RiskGenerator(), new CepFraudGenerator(), new FunnelGenerator(), new LogGenerator(), new AlertGenerator());
 
     static final List<Option> OPTIONS = List.of(
         Option.of("events", "N", "10000", "background events (planted cases come on top)"),

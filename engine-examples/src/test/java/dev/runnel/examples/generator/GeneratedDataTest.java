@@ -101,6 +101,51 @@ class GeneratedDataTest {
     }
 
     @Test
+    void funnelsFindEveryPlantedFunnelAlertAndAbandonedCartAndNoAlertOnCleanData() throws IOException {
+        Generated data = generate("funnels", noisy(6_000, 17), "shop.csv");
+        CliRun run = CliRun.of("funnels", "--quiet", "--matches", "--input", dir.resolve("shop.csv").toString());
+        generate("funnels", noisy(6_000, 17).clean(), "shop-clean.jsonl");
+        CliRun clean = CliRun.of("funnels", "--quiet", "--input", dir.resolve("shop-clean.jsonl").toString());
+
+        assertThat(data.planted()).extracting(Planted::kind).contains("ABANDONED", "CRITICAL", "WARNING", "no_logout_purchase",
+            FunnelGenerator.LOGOUT_BEFORE_PURCHASE, "click_burst_purchase", "browsing_purchase", "premium_purchase", "repeat_purchases");
+        for (Planted p : data.planted()) {
+            String at = Instant.ofEpochMilli(p.timestamp()).toString();
+            switch (p.kind()) {
+                case "ABANDONED" -> assertThat(run.kind("ABANDONED")).as("planted %s", p)
+                    .anyMatch(l -> l.startsWith("ABANDONED cart_checkout user=" + p.key() + " expired at " + at + ": "));
+                case "CRITICAL", "WARNING" -> assertThat(run.kind("ALERT")).as("planted %s", p)
+                    .anyMatch(l -> l.startsWith("ALERT " + p.kind() + " user=" + p.key() + " purchase at " + at + " "));
+                case FunnelGenerator.LOGOUT_BEFORE_PURCHASE -> {
+                    assertThat(run.kind("MATCH")).as("planted %s", p).anyMatch(l -> l.startsWith("MATCH view_purchase user=" + p.key() + " "));
+                    assertThat(run.kind("MATCH")).as("planted %s", p).noneMatch(l -> l.startsWith("MATCH no_logout_purchase user=" + p.key() + " "));
+                }
+                default -> assertThat(run.kind("MATCH")).as("planted %s", p)
+                    .anyMatch(l -> l.startsWith("MATCH " + p.kind() + " user=" + p.key() + " ") && l.contains(" at " + at + ": "));
+            }
+        }
+        long alerts = data.planted().stream().filter(p -> p.kind().equals("CRITICAL") || p.kind().equals("WARNING")).count();
+        assertThat(run.kind("ALERT")).hasSize((int) alerts);
+        // a background cart is abandoned only when its checkout row came too late to count
+        long carts = data.planted().stream().filter(p -> p.kind().equals("ABANDONED")).count();
+        assertThat(run.kind("ABANDONED")).filteredOn(l -> l.contains(" user=planted-")).hasSize((int) carts);
+        assertAbandonedOnlyWhereTheCheckoutWasLate(run);
+        assertThat(run.kind("LATE")).hasSize((int) data.lateRows()).isNotEmpty();
+        assertMalformedLinesAreDeadLetters(run, data, "shop.csv");
+        assertThat(clean.kind("ALERT")).isEmpty();
+        assertAbandonedOnlyWhereTheCheckoutWasLate(clean);
+        assertThat(clean.kind("MATCH")).isEmpty();     // counted, not printed, without --matches
+        assertThat(clean.stderr()).containsPattern("MATCH=[1-9]");
+    }
+
+    private static void assertAbandonedOnlyWhereTheCheckoutWasLate(CliRun run) {
+        for (String line : run.kind("ABANDONED").stream().filter(l -> !l.contains(" user=planted-")).toList()) {
+            String user = line.substring(line.indexOf(" user=") + 6, line.indexOf(" expired"));
+            assertThat(run.kind("LATE")).as(line).anyMatch(l -> l.startsWith("LATE user=" + user + " checkout at "));
+        }
+    }
+
+    @Test
     void logAnalysisFindsEveryBurstAndDormantUserAndNothingOnCleanData() throws IOException {
         Generated data = generate("logs", noisy(6_000, 3), "logs.jsonl");
         CliRun run = CliRun.of("logs", "--quiet", "--input", dir.resolve("logs.jsonl").toString());
