@@ -1,0 +1,80 @@
+package dev.runnel.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.api.sink.ExactlyOnceFileSink;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real crash: the W1-like {@link KillNineJob} runs in a child JVM that is killed with SIGKILL
+ * ({@code destroyForcibly}) at random moments, several times, and restarted from its checkpoint
+ * directory each time. What its exactly-once file sink committed must equal an uninterrupted run's
+ * output: no duplicates, no holes, nothing from the killed attempts after their last checkpoint.
+ */
+class KillNineTest {
+    private static final long RECORDS = 400_000;
+    private static final double RATE = 200_000; // per second: a run takes 2 s, so kills land mid-run
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedAtRandomMomentsTheJobResumesAndCommitsExactlyTheUninterruptedOutput() throws Exception {
+        Path expectedDir = dir.resolve("uninterrupted");
+        KillNineJob.run(expectedDir, null, RECORDS, 0);
+        List<String> expected = ExactlyOnceFileSink.readCommitted(expectedDir);
+        assertThat(expected).hasSizeGreaterThan(10_000);
+
+        Path out = dir.resolve("out");
+        Path checkpoints = dir.resolve("checkpoints");
+        Random random = new Random(20_261_122);
+        int kills = 0;
+        List<Integer> committedAtKill = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            Process child = start(out, checkpoints, attempt);
+                if (kills < 5) {
+                long delay = 350 + random.nextInt(500); // the JVM starts in about 300 ms
+                if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                    child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    kills++;
+                    committedAtKill.add(ExactlyOnceFileSink.readCommitted(out).size());
+                    continue;
+                }
+            }
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("attempt %d ends", attempt).isTrue();
+            assertThat(child.exitValue()).as("attempt %d exit code; see %s", attempt, log(attempt)).isZero();
+            break;
+        }
+        assertThat(kills).as("kills while running").isGreaterThanOrEqualTo(3);
+        assertThat(committedAtKill).as("output committed when each kill came").anyMatch(n -> n > 0);
+        List<String> committed = ExactlyOnceFileSink.readCommitted(out);
+        assertThat(new HashSet<>(committed)).as("no duplicates").hasSize(committed.size());
+        assertThat(committed.size()).isEqualTo(expected.size());
+        assertThat(committed.equals(expected)).as("committed output equals the uninterrupted run's, line by line").isTrue();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
+        }
+    }
+
+    private Process start(Path out, Path checkpoints, int attempt) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            KillNineJob.class.getName(), out.toString(), checkpoints.toString(), Long.toString(RECORDS), Double.toString(RATE));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(log(attempt));
+        return pb.start();
+    }
+
+    private File log(int attempt) {
+        return dir.resolve("attempt-" + attempt + ".log").toFile();
+    }
+}
