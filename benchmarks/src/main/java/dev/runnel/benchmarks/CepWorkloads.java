@@ -25,7 +25,7 @@ public final class CepWorkloads {
         CEP.pattern(EngineWorkloads.source(env, n, seed).keyBy(e -> e.key % 10_000), pattern)
             .select(match -> 1L)
             .addSink(sink);
-        env.execute(name);
+        BenchCheckpoints.execute(env, name);
         return sink.count();
     }
 

@@ -115,7 +115,7 @@ public final class EngineWorkloads {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         CountingSink<Double> sink = new CountingSink<>(parallelism);
         source(env, n, seed).map(e -> e.amount).addSink(sink);
-        env.execute("W0");
+        BenchCheckpoints.execute(env, "W0");
         return sink.count();
     }
 
@@ -126,7 +126,7 @@ public final class EngineWorkloads {
             .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
             .aggregate(new SumAmount())
             .addSink(sink);
-        env.execute("W1");
+        BenchCheckpoints.execute(env, "W1");
         return sink.count();
     }
 
@@ -154,7 +154,7 @@ public final class EngineWorkloads {
             .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
             .aggregate(new SumAmount())
             .addSink(sink);
-        env.execute("W2");
+        BenchCheckpoints.execute(env, "W2");
         return sink.count();
     }
 
@@ -165,7 +165,7 @@ public final class EngineWorkloads {
             .window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
             .aggregate(new SumAmount())
             .addSink(sink);
-        env.execute("W3");
+        BenchCheckpoints.execute(env, "W3");
         return sink.count();
     }
 
@@ -173,7 +173,7 @@ public final class EngineWorkloads {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         CountingSink<Long> sink = new CountingSink<>(parallelism);
         source(env, n, seed).keyBy(e -> e.key % 10_000).process(new CountUntilTimer()).addSink(sink);
-        env.execute("W4");
+        BenchCheckpoints.execute(env, "W4");
         return sink.count();
     }
 }

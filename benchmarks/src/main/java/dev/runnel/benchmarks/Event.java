@@ -1,7 +1,7 @@
 package dev.runnel.benchmarks;
 
 /** The benchmark event of BENCHMARKS.md. Mutable fields, as a hand-written loop would have them. */
-public final class Event {
+public final class Event implements java.io.Serializable {
     public long key;
     public long ts;
     public int type;

@@ -20,7 +20,7 @@ import java.util.Map;
  * machine. Before timing anything it checks that W1 gives exactly H1's results.
  *
  * <pre>
- * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F]
+ * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS]
  * java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
  * </pre>
  */
@@ -52,6 +52,7 @@ public final class Runner {
                 case "--rates" -> rates = args[++i];
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--larger" -> largerFactor = Integer.parseInt(args[++i]);
+                case "--checkpoint-interval" -> System.setProperty(BenchCheckpoints.PROPERTY, Long.toString(Long.parseLong(args[++i])));
                 case "--help", "-h" -> {
                     usage();
                     return;
@@ -130,8 +131,9 @@ public final class Runner {
 
     private static void usage() {
         System.out.println("""
-            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F]
+            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS]
                    (--larger F: afterwards, F times the events for every workload that took under 5 s, and H1)
+                   (--checkpoint-interval MS: the jobs checkpoint every MS ms into a temporary directory; cost printed per run)
                    java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
             workloads (default: all):""");
         for (Workload w : Workload.all()) {
@@ -157,6 +159,9 @@ public final class Runner {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
+        if (BenchCheckpoints.intervalMillis() >= 0) {
+            cmd.add("-D" + BenchCheckpoints.PROPERTY + "=" + BenchCheckpoints.intervalMillis());
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Runner.class.getName());
@@ -174,6 +179,8 @@ public final class Runner {
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
                     result = Measurement.fromWire(line);
+                } else if (line.startsWith("CHECKPOINTS ")) {
+                    System.out.println("  " + line);
                 } else {
                     other.append(line).append('\n');
                 }
