@@ -16,10 +16,6 @@ public record Funnel(String name, String description, Set<Segment> segments, Pat
     /** One stage: how many events it needs, and whether it is a NOT stage (which takes none). */
     public record Stage(String name, int minEvents, boolean negation) implements Serializable {}
 
-    public boolean watches(Segment segment) {
-        return segments.contains(segment);
-    }
-
     public List<Stage> stages() {
         List<Stage> stages = new ArrayList<>();
         for (Pattern<ShopEvent, ?> p = pattern; p != null; p = castPrevious(p)) {
