@@ -115,7 +115,13 @@ public final class TimerQueue {
     private void makeRoom(long time) {
         if (wheelBuckets == 0 && past.isEmpty()) {
             // never before what already fired, so a re-based cursor does not skip due overflow timers
-            cursor = Math.max(firedUpTo + 1, time - (wheel.length >> 2));
+            long floor = firedUpTo == Long.MAX_VALUE ? Long.MAX_VALUE : firedUpTo + 1;
+            cursor = Math.max(floor, time - (wheel.length >> 2));
+            if (!far.isEmpty() && far.peek() < cursor) {
+                // a far timer registered while firing may be due before the new time: the cursor must
+                // not pass it, or it would stay in the overflow forever
+                cursor = far.peek();
+            }
             if (cursor > time) {
                 cursor = time;
             }

@@ -139,4 +139,100 @@ class TimerQueueTest {
             assertThat(fired).as("trial %d", trial).containsExactlyElementsOf(expected);
         }
     }
+
+    @Test
+    void aTimerRegisteredWhileFiringFarBeyondTheWheelIsNotLostWhenTheWheelEmpties() {
+        // the wheel re-bases when it is empty; it must not move its cursor past a far overflow timer
+        TimerQueue q = new TimerQueue();
+        List<String> fired = new ArrayList<>();
+        TimerHandler handler = new TimerHandler() {
+            @Override
+            public void onTimer(Object key, Object ns, long time) {
+                fired.add(key + "@" + time);
+                if (time < 100_000) {
+                    q.register(key, null, time + 7_200_000);
+                }
+            }
+        };
+        q.register("B", null, 0);
+        q.advance(-5_001, handler);
+        q.register("C", null, 60_000);
+        q.advance(54_999, handler);
+        q.advance(Long.MAX_VALUE, handler);
+        assertThat(fired).containsExactly("B@0", "C@60000", "B@7200000", "C@7260000");
+    }
+
+    /** What a handler registers while firing, as a function of the timer, so a reference can repeat it. */
+    private static long followUp(String key, long time) {
+        long h = (key.hashCode() * 31L + time) * 0x9E3779B97F4A7C15L;
+        int kind = (int) ((h >>> 40) & 7);
+        long delta = (h >>> 8) & 0xFFFFF;
+        return switch (kind) {
+            case 0 -> time + delta * 8;          // up to 8.4 M ms ahead: beyond the largest wheel
+            case 1 -> time + delta % 2_000;      // near
+            case 2 -> time;                      // the instant being fired
+            case 3 -> time - delta % 1_000;      // in the past
+            default -> Long.MIN_VALUE;           // nothing
+        };
+    }
+
+    @Test
+    void randomScheduleWithTimersRegisteredWhileFiringMatchesASortedReference() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 40; trial++) {
+            TimerQueue q = new TimerQueue();
+            TreeMap<Long, List<String>> reference = new TreeMap<>();
+            List<String> fired = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            TimerHandler handler = new TimerHandler() {
+                @Override
+                public void onTimer(Object key, Object ns, long time) {
+                    fired.add(key + "@" + time);
+                    String k = (String) key;
+                    long next = k.length() < 6 ? followUp(k, time) : Long.MIN_VALUE;
+                    if (next != Long.MIN_VALUE) {
+                        q.register(k + "'", null, next);
+                    }
+                }
+            };
+            long watermark = r.nextInt(1000) - 500;
+            for (int step = 0; step < 1_500; step++) {
+                if (r.nextInt(10) == 0) {
+                    watermark += r.nextInt(r.nextBoolean() ? 50 : 5_000_000);
+                    q.advance(watermark, handler);
+                    fireReference(reference, watermark, expected);
+                } else {
+                    long t = watermark + r.nextInt(r.nextInt(4) == 0 ? 3_000_000 : 2_000) - 100;
+                    String key = "k" + r.nextInt(20);
+                    q.register(key, null, t);
+                    addReference(reference, key, t);
+                }
+            }
+            q.advance(Long.MAX_VALUE, handler);
+            fireReference(reference, Long.MAX_VALUE, expected);
+            assertThat(fired).as("trial %d", trial).containsExactlyElementsOf(expected);
+            assertThat(q.isEmpty()).isTrue();
+        }
+    }
+
+    private static void addReference(TreeMap<Long, List<String>> reference, String key, long t) {
+        List<String> at = reference.computeIfAbsent(t, x -> new ArrayList<>());
+        if (!at.contains(key)) {
+            at.add(key);
+        }
+    }
+
+    /** Fires in time order, then registration order; timers registered while firing join the same pass. */
+    private static void fireReference(TreeMap<Long, List<String>> reference, long limit, List<String> expected) {
+        while (!reference.isEmpty() && reference.firstKey() <= limit) {
+            var entry = reference.pollFirstEntry();
+            for (String key : entry.getValue()) {
+                expected.add(key + "@" + entry.getKey());
+                long next = key.length() < 6 ? followUp(key, entry.getKey()) : Long.MIN_VALUE;
+                if (next != Long.MIN_VALUE) {
+                    addReference(reference, key + "'", next);
+                }
+            }
+        }
+    }
 }
