@@ -29,6 +29,10 @@ public final class StateSerializers {
     private static final byte INT = 4;
     private static final byte STRING = 5;
     private static final byte DOUBLE = 6;
+    // primitive arrays: the usual accumulators of aggregate functions
+    private static final byte LONG_ARRAY = 7;
+    private static final byte DOUBLE_ARRAY = 8;
+    private static final byte INT_ARRAY = 9;
 
     private final Map<String, TypeSerializer<?>> byClassName = new ConcurrentHashMap<>();
 
@@ -80,6 +84,27 @@ public final class StateSerializers {
         } else if (type == Double.class) {
             out.writeByte(DOUBLE);
             out.writeDouble((Double) value);
+        } else if (type == long[].class) {
+            long[] a = (long[]) value;
+            out.writeByte(LONG_ARRAY);
+            out.writeInt(a.length);
+            for (long x : a) {
+                out.writeLong(x);
+            }
+        } else if (type == double[].class) {
+            double[] a = (double[]) value;
+            out.writeByte(DOUBLE_ARRAY);
+            out.writeInt(a.length);
+            for (double x : a) {
+                out.writeDouble(x);
+            }
+        } else if (type == int[].class) {
+            int[] a = (int[]) value;
+            out.writeByte(INT_ARRAY);
+            out.writeInt(a.length);
+            for (int x : a) {
+                out.writeInt(x);
+            }
         } else if (type == String.class && ((String) value).length() < 16_384) {
             out.writeByte(STRING);
             out.writeUTF((String) value); // modified UTF-8: at most 3 bytes a char, within writeUTF's 64 KB
@@ -102,6 +127,27 @@ public final class StateSerializers {
                 return in.readDouble();
             case STRING:
                 return in.readUTF();
+            case LONG_ARRAY: {
+                long[] a = new long[in.readInt()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readLong();
+                }
+                return a;
+            }
+            case DOUBLE_ARRAY: {
+                double[] a = new double[in.readInt()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readDouble();
+                }
+                return a;
+            }
+            case INT_ARRAY: {
+                int[] a = new int[in.readInt()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readInt();
+                }
+                return a;
+            }
             case REGISTERED: {
                 String type = in.readUTF();
                 TypeSerializer<?> s = byClassName.get(type);

@@ -119,6 +119,15 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
         return context.clock().millis();
     }
 
+    /** Keyed snapshots write many small entries: into an unsynchronized buffer, copied to the checkpoint at once. */
+    @Override
+    public void snapshotState(long checkpointId, java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers)
+            throws java.io.IOException {
+        dev.runnel.checkpoint.SnapshotBuffer buffer = new dev.runnel.checkpoint.SnapshotBuffer();
+        snapshotState(buffer.data(), serializers);
+        buffer.copyTo(out);
+    }
+
     @Override
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.snapshotState(out, serializers);

@@ -174,10 +174,11 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
             }
             out.writeUTF(name);
             out.writeInt(count);
+            String what = operatorName + "/" + name;
             for (java.util.Map.Entry<Object, Object[]> entry : entries.entrySet()) {
                 Object[] e = entry.getValue();
                 if (slot < e.length && e[slot] != null) {
-                    writeEntry(name, entry.getKey(), e[slot], out, serializers);
+                    writeEntry(what, entry.getKey(), e[slot], out, serializers);
                 }
             }
         }
@@ -185,22 +186,24 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         for (java.util.Map.Entry<String, java.util.Map<Object, Object>> p : pendingRestore.entrySet()) {
             out.writeUTF(p.getKey());
             out.writeInt(p.getValue().size());
+            String what = operatorName + "/" + p.getKey();
             for (java.util.Map.Entry<Object, Object> entry : p.getValue().entrySet()) {
-                writeEntry(p.getKey(), entry.getKey(), entry.getValue(), out, serializers);
+                writeEntry(what, entry.getKey(), entry.getValue(), out, serializers);
             }
         }
     }
 
-    private void writeEntry(String name, Object key, Object value, java.io.DataOutput out,
+    /** {@code what} is the state's name in error messages: operator/state (built once per state, not per entry). */
+    private void writeEntry(String what, Object key, Object value, java.io.DataOutput out,
                             dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
-        serializers.write(operatorName + "/" + name + " (key)", key, out);
+        serializers.write(what, key, out);
         if (value instanceof AbstractKeyedState.TtlValue tv) {
             out.writeByte(WITH_TTL);
             out.writeLong(tv.lastAccess);
-            serializers.write(operatorName + "/" + name, tv.value, out);
+            serializers.write(what, tv.value, out);
         } else {
             out.writeByte(PLAIN);
-            serializers.write(operatorName + "/" + name, value, out);
+            serializers.write(what, value, out);
         }
     }
 

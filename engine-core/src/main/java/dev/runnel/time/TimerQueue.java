@@ -348,10 +348,12 @@ public final class TimerQueue {
     public void snapshot(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers, String what)
             throws java.io.IOException {
         out.writeLong(timerCount);
+        String keyWhat = what + " timer key";
+        String namespaceWhat = what + " timer namespace";
         forEach((time, key, namespace) -> {
             out.writeLong(time);
-            serializers.write(what + " timer key", key, out);
-            serializers.write(what + " timer namespace", namespace, out);
+            serializers.write(keyWhat, key, out);
+            serializers.write(namespaceWhat, namespace, out);
         });
     }
 

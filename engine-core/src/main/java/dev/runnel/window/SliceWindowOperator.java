@@ -461,12 +461,13 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.snapshotState(out, serializers);
         String what = context.name() + " window contents";
+        String keyWhat = what + " (key)";
         out.writeInt(slices.size());
         for (SliceTable slice : slices.values()) {
             out.writeLong(slice.start);
             out.writeInt(slice.count);
             for (int i = 0; i < slice.count; i++) {
-                serializers.write(what + " (key)", slice.keys[i], out);
+                serializers.write(keyWhat, slice.keys[i], out);
                 WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
             }
         }

@@ -55,6 +55,22 @@ class StateSerializersTest {
     }
 
     @Test
+    void numbersStringsAndPrimitiveArraysAreWrittenDirectly() throws IOException {
+        StateSerializers s = new StateSerializers();
+        assertThat(roundTrip(s, -3)).isEqualTo(-3);
+        assertThat(roundTrip(s, 2.5d)).isEqualTo(2.5d);
+        assertThat(roundTrip(s, "naïve 日本")).isEqualTo("naïve 日本");
+        assertThat((long[]) roundTrip(s, new long[] {1, -2, Long.MAX_VALUE})).containsExactly(1, -2, Long.MAX_VALUE);
+        assertThat((double[]) roundTrip(s, new double[] {0.5, Double.NaN})).containsExactly(0.5, Double.NaN);
+        assertThat((int[]) roundTrip(s, new int[0])).isEmpty();
+        String long20k = "x".repeat(20_000); // beyond writeUTF's limit: Java serialization takes it
+        assertThat(roundTrip(s, long20k)).isEqualTo(long20k);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        s.write("st", 7L, new DataOutputStream(bytes));
+        assertThat(bytes.size()).isEqualTo(9);
+    }
+
+    @Test
     void aRegisteredSerializerIsUsedForItsType() throws IOException {
         StateSerializers s = new StateSerializers().register(Opaque.class, new TypeSerializer<>() {
             @Override

@@ -33,8 +33,9 @@ public final class KeyMatchesCodec {
         }
     }
 
+    /** {@code what} names the state in error messages. */
     public void write(KeyMatches km, DataOutput out, StateSerializers serializers, String what) throws IOException {
-        serializers.write(what + " (key)", km.key, out);
+        serializers.write(what, km.key, out);
         out.writeLong(km.nextSeq);
         out.writeLong(km.deadline);
         out.writeInt(km.bufferedEvents);
@@ -52,7 +53,7 @@ public final class KeyMatchesCodec {
         }
         out.writeInt(entries.size());
         for (EventEntry e : entries) {
-            serializers.write(what + " (event)", e.event, out);
+            serializers.write(what, e.event, out);
             out.writeLong(e.timestamp);
             out.writeLong(e.seq);
             out.writeInt(e.refs);
@@ -75,7 +76,7 @@ public final class KeyMatchesCodec {
                 out.writeLong(e.getKey());
                 out.writeInt(e.getValue().size());
                 for (Object event : e.getValue()) {
-                    serializers.write(what + " (event)", event, out);
+                    serializers.write(what, event, out);
                 }
             }
         }

@@ -152,6 +152,9 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             }
             return;
         }
+        if (comparator == null && irrelevant(key, value, timestamp)) {
+            return; // it could change nothing but pruning, which the key's timeout timer does too
+        }
         bufferedEvents++;
         if (comparator == null) {
             // the timer queue is the time-order buffer: keyed by the user key, the event as namespace
@@ -169,6 +172,14 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 eventTimers.register(km, SAME_TIMESTAMP, timestamp);
             }
             atTs.add(value);
+        }
+    }
+
+    private boolean irrelevant(Object key, Object value, long time) {
+        try {
+            return nfa.irrelevant(value, time);
+        } catch (RuntimeException e) {
+            throw failure(e, key, time, value);
         }
     }
 
@@ -370,8 +381,10 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     private void writeTimers(dev.runnel.time.TimerQueue timers, java.io.DataOutput out,
                              dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream buffer = new java.io.DataOutputStream(bytes);
+        dev.runnel.checkpoint.SnapshotBuffer bytes = new dev.runnel.checkpoint.SnapshotBuffer();
+        java.io.DataOutputStream buffer = bytes.data();
+        String keyWhat = what + " (key)";
+        String eventWhat = what + " (buffered event)";
         long[] count = {0};
         timers.forEach((time, key, namespace) -> {
             if (namespace == TIMEOUT || namespace == SAME_TIMESTAMP) {
@@ -381,17 +394,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 }
                 buffer.writeByte(namespace == TIMEOUT ? TIMEOUT_TIMER : SAME_TIMESTAMP_TIMER);
                 buffer.writeLong(time);
-                serializers.write(what + " (key)", km.key(), buffer);
+                serializers.write(keyWhat, km.key(), buffer);
             } else {
                 buffer.writeByte(EVENT_TIMER);
                 buffer.writeLong(time);
-                serializers.write(what + " (key)", key, buffer);
-                serializers.write(what + " (buffered event)", namespace, buffer);
+                serializers.write(keyWhat, key, buffer);
+                serializers.write(eventWhat, namespace, buffer);
             }
             count[0]++;
         });
         out.writeLong(count[0]);
-        out.write(bytes.toByteArray());
+        bytes.copyTo(out);
     }
 
     @Override
