@@ -77,7 +77,7 @@ class ShuffledInputPropertyTest {
         return all;
     }
 
-    private static Pattern<Keyed, ?> randomPattern(SplittableRandom r, String[] description) {
+    static Pattern<Keyed, ?> randomPattern(SplittableRandom r, String[] description) {
         StringBuilder d = new StringBuilder();
         AfterMatchSkipStrategy skip = switch (r.nextInt(4)) {
             case 0 -> AfterMatchSkipStrategy.skipToNext();

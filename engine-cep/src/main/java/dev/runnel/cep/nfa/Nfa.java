@@ -53,6 +53,10 @@ public final class Nfa {
     private final NfaState[] states;
     private final boolean[] simpleById;
     private final byte[] decision;
+    private final NfaState[] waitStates;
+    private boolean dropsIrrelevant;
+    /** System property that turns {@link #irrelevant} off, so tests can compare both ways. */
+    public static final String KEEP_ALL_EVENTS = "runnel.cep.keepAllEvents";
     private Object event;
     private long timestamp;
     private long seq;
@@ -70,6 +74,7 @@ public final class Nfa {
         for (NfaState st : states) {
             simpleById[st.id] = st.simpleGraph;
         }
+        this.waitStates = waitStates(states);
         this.decisionEpoch = new int[pattern.states().size()];
         this.decision = new byte[pattern.states().size()];
     }
@@ -78,6 +83,7 @@ public final class Nfa {
     public void setHandler(MatchHandler handler, boolean timeouts) {
         this.handler = handler;
         this.handleTimeouts = timeouts;
+        this.dropsIrrelevant = canDropIrrelevant() && !Boolean.getBoolean(KEEP_ALL_EVENTS);
     }
 
     public CompiledPattern pattern() {
@@ -115,6 +121,54 @@ public final class Nfa {
         return shortest == Long.MAX_VALUE ? 1 : Math.max(1, shortest / 64);
     }
 
+    /**
+     * Whether the event can be dropped on arrival, before it waits for the watermark: it starts no
+     * partial match and every partial match of any key would only skip it. Then feeding it later
+     * could only prune expired partial matches, which the key's timeout timer does as well; so this
+     * holds only where pruning emits nothing (no timeout handler, no trailing notFollowedBy, no skip
+     * strategy holding matches back) and every state decides on simple conditions. For relaxed
+     * patterns most events are such, and they then cost no buffering, no timer and no second look.
+     */
+    public boolean irrelevant(Object value, long ts) {
+        if (!dropsIrrelevant) {
+            return false;
+        }
+        eval.startEvent(value, ts);
+        eval.forPath(null);
+        for (NfaState st : waitStates) {
+            if (decide(st) != STAY) {
+                return false;
+            }
+        }
+        return !startsMatchOnCurrentEvent();
+    }
+
+    /** Targets of TAKE and IGNORE edges that are not final: where partial matches wait for events. */
+    private static NfaState[] waitStates(NfaState[] states) {
+        java.util.LinkedHashSet<NfaState> waits = new java.util.LinkedHashSet<>();
+        for (NfaState st : states) {
+            for (Transition t : st.edges) {
+                if (t.action != Transition.Action.PROCEED && t.target.type != NfaState.Type.FINAL
+                        && t.target.type != NfaState.Type.STOP) {
+                    waits.add(t.target);
+                }
+            }
+        }
+        return waits.toArray(new NfaState[0]);
+    }
+
+    private boolean canDropIrrelevant() {
+        if (skipping || handleTimeouts) {
+            return false;
+        }
+        for (NfaState st : states) {
+            if (!st.simpleGraph || st.type == NfaState.Type.PENDING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */
     public boolean needsAdvance(KeyMatches key, long time) {
         return key.deadline <= time || key.completedSize > 0;
@@ -127,6 +181,10 @@ public final class Nfa {
     public boolean startsMatch(Object value, long ts) {
         eval.startEvent(value, ts);
         eval.forPath(null);
+        return startsMatchOnCurrentEvent();
+    }
+
+    private boolean startsMatchOnCurrentEvent() {
         int sp = 0;
         stack[sp++] = startRun.state;
         while (sp > 0) {

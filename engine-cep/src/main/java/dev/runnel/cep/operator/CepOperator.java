@@ -381,10 +381,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     private void writeTimers(dev.runnel.time.TimerQueue timers, java.io.DataOutput out,
                              dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
-        dev.runnel.checkpoint.SnapshotBuffer bytes = new dev.runnel.checkpoint.SnapshotBuffer();
-        java.io.DataOutputStream buffer = bytes.data();
-        String keyWhat = what + " (key)";
-        String eventWhat = what + " (buffered event)";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream buffer = new java.io.DataOutputStream(bytes);
         long[] count = {0};
         timers.forEach((time, key, namespace) -> {
             if (namespace == TIMEOUT || namespace == SAME_TIMESTAMP) {
@@ -394,17 +392,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 }
                 buffer.writeByte(namespace == TIMEOUT ? TIMEOUT_TIMER : SAME_TIMESTAMP_TIMER);
                 buffer.writeLong(time);
-                serializers.write(keyWhat, km.key(), buffer);
+                serializers.write(what + " (key)", km.key(), buffer);
             } else {
                 buffer.writeByte(EVENT_TIMER);
                 buffer.writeLong(time);
-                serializers.write(keyWhat, key, buffer);
-                serializers.write(eventWhat, namespace, buffer);
+                serializers.write(what + " (key)", key, buffer);
+                serializers.write(what + " (buffered event)", namespace, buffer);
             }
             count[0]++;
         });
         out.writeLong(count[0]);
-        bytes.copyTo(out);
+        out.write(bytes.toByteArray());
     }
 
     @Override
