@@ -381,8 +381,10 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     private void writeTimers(dev.runnel.time.TimerQueue timers, java.io.DataOutput out,
                              dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream buffer = new java.io.DataOutputStream(bytes);
+        dev.runnel.checkpoint.SnapshotBuffer bytes = new dev.runnel.checkpoint.SnapshotBuffer();
+        java.io.DataOutputStream buffer = bytes.data();
+        String keyWhat = what + " (key)";
+        String eventWhat = what + " (buffered event)";
         long[] count = {0};
         timers.forEach((time, key, namespace) -> {
             if (namespace == TIMEOUT || namespace == SAME_TIMESTAMP) {
@@ -392,17 +394,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 }
                 buffer.writeByte(namespace == TIMEOUT ? TIMEOUT_TIMER : SAME_TIMESTAMP_TIMER);
                 buffer.writeLong(time);
-                serializers.write(what + " (key)", km.key(), buffer);
+                serializers.write(keyWhat, km.key(), buffer);
             } else {
                 buffer.writeByte(EVENT_TIMER);
                 buffer.writeLong(time);
-                serializers.write(what + " (key)", key, buffer);
-                serializers.write(what + " (buffered event)", namespace, buffer);
+                serializers.write(keyWhat, key, buffer);
+                serializers.write(eventWhat, namespace, buffer);
             }
             count[0]++;
         });
         out.writeLong(count[0]);
-        out.write(bytes.toByteArray());
+        bytes.copyTo(out);
     }
 
     @Override
