@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Keeps every record (and its timestamp) in memory, for tests and small bounded jobs. Thread-safe:
- * at parallelism above one, records of different subtasks interleave.
+ * at parallelism above one, records of different subtasks interleave. At-least-once: a job restored
+ * from a checkpoint emits again what it emitted after that checkpoint; use
+ * {@link ExactlyOnceFileSink} where that matters.
  */
 public final class CollectSink<T> implements Sink<T> {
     /** A record with the timestamp it carried ({@code Long.MIN_VALUE} if none). */

@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Writes one line per record to a file: CSV (with quoting) or JSON lines (with an encoder the
  * caller provides, so the core needs no JSON library). Parallel subtasks share one writer.
- * At-least-once: lines are flushed on close.
+ * At-least-once: lines are flushed on close, and a job restored from a checkpoint writes the file
+ * afresh from there; {@link ExactlyOnceFileSink} writes part files that follow the checkpoints.
  */
 public final class FileSink<T> implements Sink<T>, RichFunction {
     private final Path path;

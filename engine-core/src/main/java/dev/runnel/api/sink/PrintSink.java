@@ -3,7 +3,10 @@ package dev.runnel.api.sink;
 import dev.runnel.api.functions.Sink;
 import java.io.PrintStream;
 
-/** Prints each record on its own line, with an optional prefix ("prefix> record"). At-least-once. */
+/**
+ * Prints each record on its own line, with an optional prefix ("prefix> record"). At-least-once: a
+ * job restored from a checkpoint prints again what it printed after that checkpoint.
+ */
 public final class PrintSink<T> implements Sink<T> {
     private final String prefix;
     private final PrintStream out;

@@ -1,0 +1,69 @@
+package dev.runnel.api.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two phases of the file sink: pre-commit at a checkpoint, commit when it completes, and what a restore keeps. */
+class ExactlyOnceFileSinkTest {
+    @TempDir
+    Path dir;
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void outputBecomesVisibleOnlyWhenItsCheckpointCompletes() throws Exception {
+        ExactlyOnceFileSink<String> sink = ExactlyOnceFileSink.lines(dir, s -> s);
+        TwoPhaseCommitSink.Writer<String> w = sink.createWriter(0, List.of());
+        w.write("a", 0);
+        w.write("b", 0);
+        w.preCommit(1);
+        w.write("c", 0);
+        w.preCommit(2);
+        w.write("d", 0);
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).isEmpty();
+        w.commit(1);
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b");
+        w.commit(2);
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b", "c");
+        w.finish();
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b", "c", "d");
+        assertThat(files()).allMatch(f -> f.startsWith("part-00000-"));
+    }
+
+    @Test
+    void aRestoreCommitsTheCheckpointsPartsAndDiscardsLaterOnes() throws Exception {
+        ExactlyOnceFileSink<String> sink = ExactlyOnceFileSink.lines(dir, s -> s);
+        TwoPhaseCommitSink.Writer<String> w = sink.createWriter(0, List.of());
+        w.write("a", 0);
+        w.preCommit(1);
+        w.commit(1);
+        w.write("b", 0);
+        byte[] atCheckpoint2 = w.preCommit(2); // checkpoint 2 is written, the crash comes before its commit
+        w.write("c", 0);
+        w.preCommit(3); // never completes
+        w.write("d", 0);
+        w.close(); // the crash
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a");
+
+        TwoPhaseCommitSink.Writer<String> restored = sink.createWriter(0, List.of(atCheckpoint2));
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b");
+        assertThat(files()).allMatch(f -> f.startsWith("part-"));
+        restored.write("c", 0);
+        restored.finish();
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b", "c");
+
+        // restoring the same checkpoint again neither deletes nor re-commits visible parts
+        sink.createWriter(0, List.of(atCheckpoint2)).close();
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b", "c");
+    }
+}
