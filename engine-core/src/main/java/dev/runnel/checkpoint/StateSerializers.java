@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How state values are written to checkpoints: with a {@link TypeSerializer} registered for the
- * value's exact class, otherwise with Java serialization (which covers primitives' boxes, strings,
- * records, enums, the JDK collections and java.time types). Used at checkpoint time only. A value
- * that neither can write fails with a {@link StateSerializationException} naming the state and the
- * offending type.
+ * value's exact class, numbers, strings and primitive arrays directly, otherwise with Java
+ * serialization (which covers enums, the JDK collections and java.time types) extended to records
+ * that are not Serializable (by their components, {@link RecordStreams}). Used at checkpoint time
+ * only. A value that none of these can write fails with a {@link StateSerializationException}
+ * naming the state and the offending type.
  */
 public final class StateSerializers {
     private static final byte NULL = 0;
@@ -61,7 +62,7 @@ public final class StateSerializers {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream oos = new RecordStreams.Out(bytes)) {
             oos.writeObject(value);
         } catch (NotSerializableException e) {
             throw new StateSerializationException("Cannot checkpoint state '" + stateName + "': its value of type "
@@ -160,7 +161,7 @@ public final class StateSerializers {
             case JAVA: {
                 byte[] bytes = new byte[in.readInt()];
                 in.readFully(bytes);
-                try (ObjectInputStream ois = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+                try (ObjectInputStream ois = new RecordStreams.In(new ByteArrayInputStream(bytes))) {
                     return ois.readObject();
                 } catch (ClassNotFoundException | java.io.InvalidClassException e) {
                     throw new StateSerializationException("Cannot restore state '" + stateName + "': " + e.getMessage()

@@ -70,6 +70,21 @@ class StateSerializersTest {
         assertThat(bytes.size()).isEqualTo(9);
     }
 
+    /** Not Serializable, as records usually are not. */
+    record Point(String name, long x, double y, Color color) {}
+
+    @Test
+    void recordsThatAreNotSerializableAreWrittenByTheirComponentsWhereverTheyAre() throws IOException {
+        StateSerializers s = new StateSerializers();
+        Point p = new Point("p", 3, 1.5, Color.RED);
+        assertThat(roundTrip(s, p)).isEqualTo(p);
+        List<Point> list = new ArrayList<>(List.of(p, new Point("q", -1, 0, Color.GREEN), p));
+        @SuppressWarnings("unchecked")
+        List<Point> back = (List<Point>) roundTrip(s, list);
+        assertThat(back).isEqualTo(list);
+        assertThat(back.get(0)).isSameAs(back.get(2)); // shared references stay shared
+    }
+
     @Test
     void aRegisteredSerializerIsUsedForItsType() throws IOException {
         StateSerializers s = new StateSerializers().register(Opaque.class, new TypeSerializer<>() {
