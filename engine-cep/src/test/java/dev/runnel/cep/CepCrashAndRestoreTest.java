@@ -83,4 +83,19 @@ class CepCrashAndRestoreTest {
         }).checkAgainstUninterrupted(13, 4);
         assertThat(out.get("matches")).isNotEmpty();
     }
+
+    @Test
+    void partialMatchesAtParallelismTwoRestoredAtThree() throws Exception {
+        Map<String, List<String>> out = new CrashLoop(dir, 20_000, (events, sinks) -> {
+            Pattern<Event, ?> pattern = Pattern.<Event>begin("a").where(type(1))
+                .followedBy("b").where(SimpleCondition.of(e -> e.value() > 60)).times(2)
+                .within(Duration.ofMillis(600));
+            DataStream<String> main = CEP.pattern(events.keyBy(e -> e.key() % 40), pattern).sideOutputLateData(LATE)
+                .select(TIMED_OUT, (partial, ts) -> "timeout@" + ts + " " + indexes(partial), CepCrashAndRestoreTest::indexes);
+            sinks.accept("matches", main);
+            sinks.accept("timeouts", main.getSideOutput(TIMED_OUT));
+        }).checkAgainstUninterrupted(14, 3, 2, 3);
+        assertThat(out.get("matches")).isNotEmpty();
+        assertThat(out.get("timeouts")).isNotEmpty();
+    }
 }

@@ -78,10 +78,15 @@ final class CrashLoop {
 
     /** Runs the job, crashing at record {@code crashAt} (-1: never); returns each sink's committed lines. */
     Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore) throws IOException {
-        StreamEnvironment env = StreamEnvironment.create();
+        return run(out, crashAt, checkpoints, restore, 1);
+    }
+
+    Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore, int parallelism) throws IOException {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         if (checkpoints != null) {
-            env.enableCheckpointing(Duration.ZERO, new CheckpointStorage(checkpoints, 3)).setTolerableCheckpointFailures(0);
-            if (restore) {
+            CheckpointStorage storage = new CheckpointStorage(checkpoints, 3);
+            env.enableCheckpointing(Duration.ZERO, storage).setTolerableCheckpointFailures(0);
+            if (restore && !storage.completedIds().isEmpty()) { // a crash before the first checkpoint starts afresh
                 env.fromCheckpoint(checkpoints);
             }
         }
@@ -109,6 +114,16 @@ final class CrashLoop {
      * that the committed output equals the uninterrupted run's; returns that output.
      */
     Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes) throws IOException {
+        return checkAgainstUninterrupted(seed, crashes, 1, 1);
+    }
+
+    /**
+     * As above, with the crashing runs at {@code parallelism} and the last one, restored, at
+     * {@code restoredParallelism}. Across parallelisms the order of results from different keys
+     * differs, so outputs are then compared sorted.
+     */
+    Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes, int parallelism, int restoredParallelism)
+            throws IOException {
         Map<String, List<String>> expected = run(dir.resolve("uninterrupted"), -1, null, false);
         Random random = new Random(seed);
         long[] at = new long[crashes];
@@ -121,15 +136,21 @@ final class CrashLoop {
         for (int i = 0; i < crashes; i++) {
             long crashAt = at[i];
             boolean restore = i > 0;
-            assertThatThrownBy(() -> run(out, crashAt, checkpoints, restore))
+            assertThatThrownBy(() -> run(out, crashAt, checkpoints, restore, parallelism))
                 .as("attempt %d crashes at record %d", i, crashAt)
                 .isInstanceOf(JobExecutionException.class)
                 .hasStackTraceContaining("injected crash");
         }
-        Map<String, List<String>> resumed = run(out, -1, checkpoints, true);
+        assertThat(new CheckpointStorage(checkpoints, 3).completedIds()).as("checkpoints to restore from").isNotEmpty();
+        Map<String, List<String>> resumed = run(out, -1, checkpoints, true, restoredParallelism);
         for (String name : expected.keySet()) {
-            assertThat(resumed.get(name)).as("output '%s' after crashes at records %s", name, Arrays.toString(at))
-                .containsExactlyElementsOf(expected.get(name));
+            List<String> want = expected.get(name);
+            List<String> got = resumed.get(name);
+            if (parallelism != 1 || restoredParallelism != 1) {
+                want = want.stream().sorted().toList();
+                got = got.stream().sorted().toList();
+            }
+            assertThat(got).as("output '%s' after crashes at records %s", name, Arrays.toString(at)).containsExactlyElementsOf(want);
         }
         return expected;
     }

@@ -171,4 +171,34 @@ class WindowCrashAndRestoreTest {
                 .aggregate(new SumCount(), new Describe<GlobalWindow>(false)));
         }).checkAgainstUninterrupted(5, 4);
     }
+
+    @Test
+    void slidingWindowsAtParallelismTwoRestoredAtThree() throws Exception {
+        Map<String, List<String>> out = new CrashLoop(dir, 20_000, (events, sinks) -> {
+            DataStream<String> main = events
+                .keyBy(e -> e.key() % 50)
+                .window(SlidingEventTimeWindows.of(Duration.ofSeconds(2), Duration.ofMillis(500)))
+                .allowedLateness(Duration.ofMillis(800))
+                .sideOutputLateData(LATE)
+                .aggregate(new SumCount(), new Describe<TimeWindow>(true));
+            sinks.accept("windows", main);
+            sinkLate(main, sinks);
+        }).checkAgainstUninterrupted(6, 3, 2, 3);
+        assertThat(out.get("windows")).anyMatch(s -> s.endsWith("#2"));
+    }
+
+    @Test
+    void sessionsAtParallelismThreeRestoredAtTwo() throws Exception {
+        new CrashLoop(dir, 20_000, (events, sinks) -> {
+            sinks.accept("fast", events
+                .keyBy(e -> e.key() % 200)
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
+                .aggregate(new SumCount(), new Describe<TimeWindow>(false)));
+            sinks.accept("general", events
+                .keyBy(e -> e.key() % 100)
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(300)))
+                .allowedLateness(Duration.ofSeconds(1))
+                .aggregate(new SumCount(), new Describe<TimeWindow>(false)));
+        }).checkAgainstUninterrupted(7, 3, 3, 2);
+    }
 }
