@@ -36,6 +36,8 @@ public final class StateSerializers {
     private static final byte INT_ARRAY = 9;
 
     private final Map<String, TypeSerializer<?>> byClassName = new ConcurrentHashMap<>();
+    /** The class name as writeUTF writes it, encoded once: registered types are written millions of times per checkpoint. */
+    private final Map<Class<?>, byte[]> encodedNames = new ConcurrentHashMap<>();
 
     public <T> StateSerializers register(Class<T> type, TypeSerializer<T> serializer) {
         Objects.requireNonNull(type, "type");
@@ -57,7 +59,7 @@ public final class StateSerializers {
         }
         if (s != null) {
             out.writeByte(REGISTERED);
-            out.writeUTF(value.getClass().getName());
+            out.write(encodedNames.computeIfAbsent(value.getClass(), StateSerializers::encodeName));
             s.serialize(value, out);
             return;
         }
@@ -72,6 +74,16 @@ public final class StateSerializers {
         out.writeByte(JAVA);
         out.writeInt(bytes.size());
         out.write(bytes.toByteArray());
+    }
+
+    private static byte[] encodeName(Class<?> type) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.io.DataOutputStream data = new java.io.DataOutputStream(bytes)) {
+            data.writeUTF(type.getName());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private boolean writeCommon(Object value, DataOutput out) throws IOException {
