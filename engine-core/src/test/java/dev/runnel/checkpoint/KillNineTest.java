@@ -40,10 +40,16 @@ class KillNineTest {
         int kills = 0;
         List<Integer> committedAtKill = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
+            long newestBefore = newest(checkpoints);
             Process child = start(out, checkpoints, attempt);
-                if (kills < 5) {
-                long delay = 350 + random.nextInt(500); // the JVM starts in about 300 ms
-                if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            if (kills < 5) {
+                // kill at a random moment after the attempt has taken a checkpoint of its own, so that
+                // every attempt moves on however slowly the JVM starts on a loaded machine
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (child.isAlive() && newest(checkpoints) <= newestBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                if (!child.waitFor(random.nextInt(300), TimeUnit.MILLISECONDS)) {
                     child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     kills++;
                     committedAtKill.add(ExactlyOnceFileSink.readCommitted(out).size());
@@ -63,6 +69,14 @@ class KillNineTest {
         try (var files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
         }
+    }
+
+    private static long newest(Path checkpoints) throws java.io.IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return -1;
+        }
+        List<Long> ids = new CheckpointStorage(checkpoints, 3).completedIds();
+        return ids.isEmpty() ? -1 : ids.get(ids.size() - 1);
     }
 
     private Process start(Path out, Path checkpoints, int attempt) throws Exception {
