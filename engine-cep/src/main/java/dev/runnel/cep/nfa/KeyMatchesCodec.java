@@ -117,8 +117,13 @@ public final class KeyMatchesCodec {
         }
     }
 
-    /** Reads one key's state and adds its partial matches, nodes and events to the matcher's counts. */
-    public KeyMatches read(DataInput in, StateSerializers serializers, String what) throws IOException {
+    /**
+     * Reads one key's state; if {@code owned} accepts the key (after a change of parallelism a subtask
+     * reads every old subtask's keys) returns it, with its partial matches, nodes and events added to
+     * the matcher's counts, otherwise null.
+     */
+    public KeyMatches read(DataInput in, StateSerializers serializers, String what, java.util.function.Predicate<Object> owned)
+            throws IOException {
         KeyMatches km = new KeyMatches(serializers.read(what + " (key)", in));
         km.nextSeq = in.readLong();
         km.deadline = in.readLong();
@@ -162,6 +167,9 @@ public final class KeyMatchesCodec {
                 }
                 km.sameTimestamp.put(ts, events);
             }
+        }
+        if (!owned.test(km.key)) {
+            return null;
         }
         nfa.restored(km.size, nodes.length, entries.length);
         return km;

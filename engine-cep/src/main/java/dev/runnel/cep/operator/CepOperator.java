@@ -412,8 +412,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         String what = context.name() + " partial matches";
         dev.runnel.cep.nfa.KeyMatchesCodec codec = new dev.runnel.cep.nfa.KeyMatchesCodec(nfa);
         for (int n = in.readInt(); n > 0; n--) {
-            KeyMatches km = codec.read(in, serializers, what);
-            if (ownsKey(km.key())) {
+            KeyMatches km = codec.read(in, serializers, what, this::ownsKey);
+            if (km != null) {
                 if (km.key() instanceof Long l) {
                     longKeys.put(l.longValue(), km);
                 } else {
