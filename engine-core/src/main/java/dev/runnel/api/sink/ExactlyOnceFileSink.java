@@ -98,11 +98,17 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
                 int oldSubtask = in.readInt();
                 long oldNextSeq = in.readLong();
-                // the restored checkpoint is complete: its parts are committed now if the crash came first
+                // the restored checkpoint is complete: its pending parts are committed now if the crash
+                // came first, and so is any earlier part whose commit rename a power failure undid
                 for (int n = in.readInt(); n > 0; n--) {
                     long seq = in.readLong();
                     in.readLong();
                     commitPart(oldSubtask, seq);
+                }
+                for (long seq : seqsOf(oldSubtask, true)) {
+                    if (seq < oldNextSeq) {
+                        commitPart(oldSubtask, seq);
+                    }
                 }
                 discardFrom(oldSubtask, oldNextSeq);
                 if (oldSubtask == subtask) {
@@ -158,6 +164,7 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
             channel = null;
             Files.move(hidden(subtask, currentSeq, ".inprogress"), hidden(subtask, currentSeq, ".pending"),
                 StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(); // the part's directory entry must outlive a power failure, as its bytes do
             pending.add(new Pending(currentSeq, checkpointId));
             currentSeq = -1;
         }
@@ -188,15 +195,31 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
         return directory.resolve("." + committedName(subtask, seq) + suffix);
     }
 
-    /** Makes a pending part visible; idempotent, since a restore may commit a part committed before the crash. */
+    /**
+     * Makes a pending part visible; idempotent, since a restore may commit a part committed before
+     * the crash. A part still named in-progress was forced to disk before its checkpoint (only the
+     * rename was lost), so it is committed too.
+     */
     private void commitPart(int subtask, long seq) throws IOException {
-        Path from = hidden(subtask, seq, ".pending");
         Path to = directory.resolve(committedName(subtask, seq));
+        Path from = hidden(subtask, seq, ".pending");
+        if (!Files.exists(from)) {
+            from = hidden(subtask, seq, ".inprogress");
+        }
         if (Files.exists(from)) {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } else if (!Files.exists(to)) {
             throw new IOException("Part " + seq + " of subtask " + subtask + " in " + directory
                 + " belongs to a completed checkpoint but is neither pending nor committed; it was deleted");
+        }
+    }
+
+    /** Forces the directory's entries to disk where the platform allows it (Linux; not Windows). */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // not supported here: renames are then as durable as the file system makes them
         }
     }
 

@@ -66,4 +66,25 @@ class ExactlyOnceFileSinkTest {
         sink.createWriter(0, List.of(atCheckpoint2)).close();
         assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b", "c");
     }
+
+    @Test
+    void aRestoreRedoesCommitRenamesThatAPowerFailureUndid() throws Exception {
+        ExactlyOnceFileSink<String> sink = ExactlyOnceFileSink.lines(dir, s -> s);
+        TwoPhaseCommitSink.Writer<String> w = sink.createWriter(0, List.of());
+        w.write("a", 0);
+        w.preCommit(1);
+        w.commit(1);
+        w.write("b", 0);
+        w.preCommit(2);
+        w.commit(2);
+        byte[] atCheckpoint3 = w.preCommit(3); // nothing new: parts 0 and 1 are committed, none pending
+        w.close();
+        // the renames that made parts 0 and 1 visible did not reach the disk
+        Files.move(dir.resolve("part-00000-0000000000"), dir.resolve(".part-00000-0000000000.pending"));
+        Files.move(dir.resolve("part-00000-0000000001"), dir.resolve(".part-00000-0000000001.inprogress"));
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).isEmpty();
+
+        sink.createWriter(0, List.of(atCheckpoint3)).close();
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "b");
+    }
 }
