@@ -3,28 +3,29 @@ package dev.runnel.checkpoint;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.sink.ExactlyOnceFileSink;
 import dev.runnel.api.source.GeneratorSource;
+import dev.runnel.api.windowing.EventTimeSessionWindows;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.checkpoint.CrashLoop.Event;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The job {@link KillNineTest} runs in a child JVM and kills: W1-like (keyBy(key % 10 000), tumbling
- * 1 s event-time sums) over rate-limited generated events, checkpointing every few milliseconds
- * into {@code checkpoints}, with an exactly-once file sink. It restores from {@code checkpoints}
- * when a checkpoint is there. Arguments: output dir, checkpoint dir (or "-" for none), records,
- * records per second.
+ * The jobs {@link KillNineTest} runs in a child JVM and kills, over rate-limited generated events,
+ * checkpointing every few milliseconds into {@code checkpoints}, with an exactly-once file sink:
+ * "w1" (keyBy(key % 10 000), tumbling 1 s event-time sums) and "w3" (keyBy(key % 50), event-time
+ * sessions with a 500 ms gap, sums). It restores from {@code checkpoints} when a checkpoint is
+ * there. Arguments: job, output dir, checkpoint dir (or "-" for none), records, records per second.
  */
 public final class KillNineJob {
     private KillNineJob() {}
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args[0]);
-        Path checkpoints = args[1].equals("-") ? null : Path.of(args[1]);
-        run(out, checkpoints, Long.parseLong(args[2]), Double.parseDouble(args[3]));
+        Path out = Path.of(args[1]);
+        Path checkpoints = args[2].equals("-") ? null : Path.of(args[2]);
+        run(args[0], out, checkpoints, Long.parseLong(args[3]), Double.parseDouble(args[4]));
     }
 
-    static void run(Path out, Path checkpoints, long records, double rate) throws Exception {
+    static void run(String job, Path out, Path checkpoints, long records, double rate) throws Exception {
         StreamEnvironment env = StreamEnvironment.create();
         if (checkpoints != null) {
             CheckpointStorage storage = new CheckpointStorage(checkpoints, 3);
@@ -34,12 +35,13 @@ public final class KillNineJob {
             }
         }
         GeneratorSource<Event> source = GeneratorSource.bounded(records, i -> wide(Event.of(i)));
-        env.fromSource(rate > 0 ? source.withRate(rate) : source, CrashLoop.eventWatermarks(), "events")
-            .keyBy(e -> e.key() % 10_000)
-            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
-            .reduce((a, b) -> new Event(a.index(), a.key(), a.type(), a.value() + b.value(), Math.max(a.timestamp(), b.timestamp())))
+        var events = env.fromSource(rate > 0 ? source.withRate(rate) : source, CrashLoop.eventWatermarks(), "events");
+        var windowed = job.equals("w3")
+            ? events.keyBy(e -> e.key() % 50).window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
+            : events.keyBy(e -> e.key() % 10_000).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)));
+        windowed.reduce((a, b) -> new Event(a.index(), a.key(), a.type(), a.value() + b.value(), Math.max(a.timestamp(), b.timestamp())))
             .name("sums")
-            .addSink(ExactlyOnceFileSink.lines(out, e -> e.key() + "@" + e.timestamp() / 1_000 + "=" + e.value())).name("out");
+            .addSink(ExactlyOnceFileSink.lines(out, e -> e.key() + "@" + e.index() + "=" + e.value())).name("out");
         env.execute("kill-nine");
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real crash: the W1-like {@link KillNineJob} runs in a child JVM that is killed with SIGKILL
+ * A real crash: a W1- or W3-like {@link KillNineJob} runs in a child JVM that is killed with SIGKILL
  * ({@code destroyForcibly}) at random moments, several times, and restarted from its checkpoint
  * directory each time. What its exactly-once file sink committed must equal an uninterrupted run's
  * output: no duplicates, no holes, nothing from the killed attempts after their last checkpoint.
@@ -28,11 +28,20 @@ class KillNineTest {
     Path dir;
 
     @Test
-    void killedAtRandomMomentsTheJobResumesAndCommitsExactlyTheUninterruptedOutput() throws Exception {
+    void tumblingWindowsLikeW1KilledAtRandomMomentsCommitExactlyTheUninterruptedOutput() throws Exception {
+        killAndCompare("w1", 10_000);
+    }
+
+    @Test
+    void sessionWindowsLikeW3KilledAtRandomMomentsCommitExactlyTheUninterruptedOutput() throws Exception {
+        killAndCompare("w3", 1_000);
+    }
+
+    private void killAndCompare(String job, int minimumOutput) throws Exception {
         Path expectedDir = dir.resolve("uninterrupted");
-        KillNineJob.run(expectedDir, null, RECORDS, 0);
+        KillNineJob.run(job, expectedDir, null, RECORDS, 0);
         List<String> expected = ExactlyOnceFileSink.readCommitted(expectedDir);
-        assertThat(expected).hasSizeGreaterThan(10_000);
+        assertThat(expected).hasSizeGreaterThan(minimumOutput);
 
         Path out = dir.resolve("out");
         Path checkpoints = dir.resolve("checkpoints");
@@ -41,7 +50,7 @@ class KillNineTest {
         List<Integer> committedAtKill = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
             long newestBefore = newest(checkpoints);
-            Process child = start(out, checkpoints, attempt);
+            Process child = start(job, out, checkpoints, attempt);
             if (kills < 5) {
                 // kill at a random moment after the attempt has taken a checkpoint of its own, so that
                 // every attempt moves on however slowly the JVM starts on a loaded machine
@@ -79,10 +88,10 @@ class KillNineTest {
         return ids.isEmpty() ? -1 : ids.get(ids.size() - 1);
     }
 
-    private Process start(Path out, Path checkpoints, int attempt) throws Exception {
+    private Process start(String job, Path out, Path checkpoints, int attempt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            KillNineJob.class.getName(), out.toString(), checkpoints.toString(), Long.toString(RECORDS), Double.toString(RATE));
+            KillNineJob.class.getName(), job, out.toString(), checkpoints.toString(), Long.toString(RECORDS), Double.toString(RATE));
         pb.redirectErrorStream(true);
         pb.redirectOutput(log(attempt));
         return pb.start();
