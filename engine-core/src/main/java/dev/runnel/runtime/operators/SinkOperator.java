@@ -80,6 +80,12 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         return true;
     }
 
+    /** Without a checkpoint id (not how checkpoints call it): as for a checkpoint that never completes. */
+    @Override
+    public void snapshotState(DataOutput out, StateSerializers serializers) throws IOException {
+        snapshotState(Long.MAX_VALUE, out, serializers);
+    }
+
     @Override
     public void snapshotState(long checkpointId, DataOutput out, StateSerializers serializers) throws IOException {
         super.snapshotState(out, serializers);
