@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * Writes one line per record to a file: CSV (with quoting) or JSON lines (with an encoder the
  * caller provides, so the core needs no JSON library). Parallel subtasks share one writer.
- * At-least-once: lines are flushed on close, and a job restored from a checkpoint writes the file
- * afresh from there; {@link ExactlyOnceFileSink} writes part files that follow the checkpoints.
+ * Lines are flushed on close. Not for checkpointed jobs: a job restored from a checkpoint opens the
+ * file anew, so what was written before the crash is gone; {@link ExactlyOnceFileSink} writes part
+ * files that follow the checkpoints.
  */
 public final class FileSink<T> implements Sink<T>, RichFunction {
     private final Path path;
