@@ -223,11 +223,12 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
             String name = in.readUTF();
             int count = in.readInt();
             java.util.Map<Object, Object> values = new java.util.HashMap<>(Math.max(16, count * 2));
+            String what = operatorName + "/" + name;
             for (int i = 0; i < count; i++) {
-                Object key = serializers.read(operatorName + "/" + name + " (key)", in);
+                Object key = serializers.read(what, in);
                 byte kind = in.readByte();
                 long lastAccess = kind == WITH_TTL ? in.readLong() : 0;
-                Object value = serializers.read(operatorName + "/" + name, in);
+                Object value = serializers.read(what, in);
                 if (owned.test(key)) {
                     values.put(key, kind == WITH_TTL ? new AbstractKeyedState.TtlValue(value, lastAccess) : value);
                 }

@@ -364,10 +364,12 @@ public final class TimerQueue {
     public void restore(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers, String what,
                         java.util.function.Predicate<Object> owned) throws java.io.IOException {
         long count = in.readLong();
+        String keyWhat = what + " timer key";
+        String namespaceWhat = what + " timer namespace";
         for (long i = 0; i < count; i++) {
             long time = in.readLong();
-            Object key = serializers.read(what + " timer key", in);
-            Object namespace = serializers.read(what + " timer namespace", in);
+            Object key = serializers.read(keyWhat, in);
+            Object namespace = serializers.read(namespaceWhat, in);
             if (owned.test(key)) {
                 register(key, namespace, time);
             }

@@ -480,6 +480,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.restoreState(in, serializers);
         String what = context.name() + " window contents";
+        String keyWhat = what + " (key)";
         for (int n = in.readInt(); n > 0; n--) {
             long start = in.readLong();
             SliceTable slice = slices.get(start);
@@ -489,7 +490,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 slices.put(start, slice);
             }
             for (int i = in.readInt(); i > 0; i--) {
-                Object key = serializers.read(what + " (key)", in);
+                Object key = serializers.read(keyWhat, in);
                 Object contents = WindowCheckpoints.readContents(in, serializers, what);
                 if (ownsKey(key)) {
                     slice.append(key, contents);

@@ -124,14 +124,14 @@ public final class KeyMatchesCodec {
      */
     public KeyMatches read(DataInput in, StateSerializers serializers, String what, java.util.function.Predicate<Object> owned)
             throws IOException {
-        KeyMatches km = new KeyMatches(serializers.read(what + " (key)", in));
+        KeyMatches km = new KeyMatches(serializers.read(what, in));
         km.nextSeq = in.readLong();
         km.deadline = in.readLong();
         km.bufferedEvents = in.readInt();
         km.timerAt = in.readLong();
         EventEntry[] entries = new EventEntry[in.readInt()];
         for (int i = 0; i < entries.length; i++) {
-            Object event = serializers.read(what + " (event)", in);
+            Object event = serializers.read(what, in);
             entries[i] = new EventEntry(event, in.readLong(), in.readLong());
             entries[i].refs = in.readInt();
         }
@@ -163,7 +163,7 @@ public final class KeyMatchesCodec {
                 int n = in.readInt();
                 ArrayList<Object> events = new ArrayList<>(Math.max(2, n));
                 for (int i = 0; i < n; i++) {
-                    events.add(serializers.read(what + " (event)", in));
+                    events.add(serializers.read(what, in));
                 }
                 km.sameTimestamp.put(ts, events);
             }

@@ -428,12 +428,14 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     private void readTimers(dev.runnel.time.TimerQueue timers, java.io.DataInput in,
                             dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
+        String keyWhat = what + " (key)";
+        String eventWhat = what + " (buffered event)";
         for (long n = in.readLong(); n > 0; n--) {
             byte kind = in.readByte();
             long time = in.readLong();
-            Object key = serializers.read(what + " (key)", in);
+            Object key = serializers.read(keyWhat, in);
             if (kind == EVENT_TIMER) {
-                Object event = serializers.read(what + " (buffered event)", in);
+                Object event = serializers.read(eventWhat, in);
                 if (ownsKey(key)) {
                     timers.registerUnique(key, event, time);
                     bufferedEvents++;
