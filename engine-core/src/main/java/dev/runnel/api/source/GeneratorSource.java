@@ -7,6 +7,8 @@ import java.util.function.LongFunction;
  * Records produced by a function of their index 0, 1, 2, ... — bounded to a count or unbounded, and
  * optionally limited to a rate (records per second of the job's clock). The function is called in
  * index order from one thread, so it may keep state (e.g. a random generator). Position: the index.
+ * A job restored from a checkpoint continues at that index with a fresh function, so for output
+ * equal to an uninterrupted run's the function must depend on the index alone.
  */
 public final class GeneratorSource<T> implements Source<T> {
     private final long count;
