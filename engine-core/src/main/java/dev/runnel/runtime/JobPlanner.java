@@ -6,7 +6,6 @@ import dev.runnel.runtime.exchange.Channel;
 import dev.runnel.runtime.exchange.ChannelReader;
 import dev.runnel.runtime.exchange.ChannelTarget;
 import dev.runnel.runtime.exchange.ChannelWriter;
-import dev.runnel.runtime.exchange.DirectTarget;
 import dev.runnel.runtime.exchange.PartitionOutput;
 import dev.runnel.runtime.graph.OneInputTransformation;
 import dev.runnel.runtime.graph.SideOutputTransformation;
@@ -73,63 +72,14 @@ final class JobPlanner {
         for (Transformation<?> t : order) {
             groups.computeIfAbsent(stage.get(t) + "/" + par.get(t), k -> new ArrayList<>()).add(t);
         }
-        Map<String, String> coLocatedWith = coLocation(groups);
         List<Task> tasks = new ArrayList<>();
-        for (Map.Entry<String, List<Transformation<?>>> g : groups.entrySet()) {
-            List<Transformation<?>> nodes = g.getValue();
+        for (List<Transformation<?>> nodes : groups.values()) {
             int p = par.get(nodes.get(0));
             for (int subtask = 0; subtask < p; subtask++) {
-                if (subtask == 0 && coLocatedWith.containsKey(g.getKey())) {
-                    continue; // runs inside the task of its single-threaded upstream stage
-                }
-                Set<Transformation<?>> members = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-                members.addAll(nodes);
-                if (p == 1) {
-                    for (Map.Entry<String, String> c : coLocatedWith.entrySet()) {
-                        if (c.getValue().equals(g.getKey())) {
-                            members.addAll(groups.get(c.getKey()));
-                        }
-                    }
-                }
-                List<Transformation<?>> taskNodes = new ArrayList<>();
-                for (Transformation<?> t : order) {
-                    if (members.contains(t)) {
-                        taskNodes.add(t);
-                    }
-                }
-                tasks.add(buildTask("stage" + stage.get(nodes.get(0)) + "-" + subtask, taskNodes, subtask));
+                tasks.add(buildTask("stage" + stage.get(nodes.get(0)) + "-" + subtask, nodes, subtask));
             }
         }
         return tasks;
-    }
-
-    /**
-     * Subtask 0 of a parallel stage whose every exchange input comes from one single-threaded stage
-     * (typically the sources) runs in that stage's thread, fed by direct calls: on a machine with
-     * few cores the job then needs N threads at parallelism N instead of N + 1.
-     */
-    private Map<String, String> coLocation(Map<String, List<Transformation<?>>> groups) {
-        Map<String, String> result = new HashMap<>();
-        Map<Transformation<?>, String> groupOf = new IdentityHashMap<>();
-        groups.forEach((key, nodes) -> nodes.forEach(n -> groupOf.put(n, key)));
-        for (Map.Entry<String, List<Transformation<?>>> g : groups.entrySet()) {
-            if (par.get(g.getValue().get(0)) <= 1) {
-                continue;
-            }
-            Set<String> upstream = new java.util.HashSet<>();
-            for (Transformation<?> t : g.getValue()) {
-                for (int i = 0; i < t.inputs().size(); i++) {
-                    Transformation<?> in = t.inputs().get(i);
-                    if (exchanges.containsKey(new Edge(in, t, i))) {
-                        upstream.add(par.get(in) == 1 ? groupOf.get(in) : "parallel");
-                    }
-                }
-            }
-            if (upstream.size() == 1 && !upstream.contains("parallel")) {
-                result.put(g.getKey(), upstream.iterator().next());
-            }
-        }
-        return result;
     }
 
     private void visit(Transformation<?> t, Set<Transformation<?>> seen) {
@@ -293,8 +243,8 @@ final class JobPlanner {
             for (int i = 0; i < inputs.size(); i++) {
                 Edge e = new Edge(inputs.get(i), t, i);
                 Channel[][] ch = exchanges.get(e);
-                if (ch == null || inTask.contains(e.from)) {
-                    continue; // local, or fed directly by a co-located producer
+                if (ch == null) {
+                    continue; // local
                 }
                 int consumerSubtask = par.get(t) == 1 ? 0 : subtask;
                 List<Channel> column = new ArrayList<>();
@@ -332,7 +282,6 @@ final class JobPlanner {
                 if (!inTask.contains(e.to)) {
                     throw new IllegalStateException("internal: local edge leaves its task: " + t + " -> " + e.to);
                 }
-                // (exchange edges into a co-located consumer are handled below with a DirectTarget)
                 outs.add(port(e.to, e.inputIndex, operators, unions));
             } else {
                 List<ChannelTarget> writers = new ArrayList<>();
@@ -341,8 +290,7 @@ final class JobPlanner {
                     if (row[j] == null) {
                         continue;
                     }
-                    boolean local = j == 0 && inTask.contains(e.to);
-                    writers.add(local ? new DirectTarget(port(e.to, e.inputIndex, operators, unions)) : new ChannelWriter(row[j], job::isCancelled));
+                    writers.add(new ChannelWriter(row[j], job::isCancelled));
                 }
                 KeySelector key = e.to instanceof OneInputTransformation<?, ?> one ? one.keySelector() : null;
                 PartitionOutput po = new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, e.to.name());
