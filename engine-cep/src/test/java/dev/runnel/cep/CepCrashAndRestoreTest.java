@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.api.DataStream;
 import dev.runnel.api.OutputTag;
-import dev.runnel.cep.CrashLoop.Event;
 import dev.runnel.cep.pattern.AfterMatchSkipStrategy;
 import dev.runnel.cep.pattern.Pattern;
 import dev.runnel.cep.pattern.conditions.SimpleCondition;
+import dev.runnel.checkpoint.CrashLoop;
+import dev.runnel.checkpoint.CrashLoop.Event;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -28,10 +28,10 @@ import java.util.function.BiConsumer;
  * its exactly-once file sinks exactly what an uninterrupted run leaves. Watermarks come from the
  * events alone (each event announces {@code timestamp - 100}), so both runs see the same ones.
  */
-final class CrashLoop {
+public final class CrashLoop {
     /** One input record: its index, key, type, value and event time; a few are far behind the others (late). */
-    record Event(long index, long key, int type, long value, long timestamp) implements Serializable {
-        static Event of(long i) {
+    public record Event(long index, long key, int type, long value, long timestamp) implements Serializable {
+        public static Event of(long i) {
             long h = mix(i);
             long ts = i * 7 + Math.floorMod(h >>> 8, 200);
             if (Math.floorMod(h, 37) == 0) {
@@ -48,7 +48,7 @@ final class CrashLoop {
     }
 
     /** Builds the job's operators between the source and the sinks; gets each sink's output stream by name. */
-    interface Pipeline {
+    public interface Pipeline {
         void build(DataStream<Event> events, BiConsumer<String, DataStream<String>> sinks);
     }
 
@@ -56,13 +56,13 @@ final class CrashLoop {
     private final long records;
     private final Pipeline pipeline;
 
-    CrashLoop(Path dir, long records, Pipeline pipeline) {
+    public CrashLoop(Path dir, long records, Pipeline pipeline) {
         this.dir = dir;
         this.records = records;
         this.pipeline = pipeline;
     }
 
-    static WatermarkStrategy<Event> eventWatermarks() {
+    public static WatermarkStrategy<Event> eventWatermarks() {
         return WatermarkStrategy.<Event>forGenerator(() -> new WatermarkGenerator<>() {
             @Override
             public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
@@ -75,11 +75,11 @@ final class CrashLoop {
     }
 
     /** Runs the job, crashing at record {@code crashAt} (-1: never); returns each sink's committed lines. */
-    Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore) throws IOException {
+    public Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore) throws IOException {
         return run(out, crashAt, checkpoints, restore, 1);
     }
 
-    Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore, int parallelism) throws IOException {
+    public Map<String, List<String>> run(Path out, long crashAt, Path checkpoints, boolean restore, int parallelism) throws IOException {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         if (checkpoints != null) {
             CheckpointStorage storage = new CheckpointStorage(checkpoints, 3);
@@ -111,7 +111,7 @@ final class CrashLoop {
      * Crashes {@code crashes} times at increasing random records, restoring each time, and checks
      * that the committed output equals the uninterrupted run's; returns that output.
      */
-    Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes) throws IOException {
+    public Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes) throws IOException {
         return checkAgainstUninterrupted(seed, crashes, 1, 1);
     }
 
@@ -120,7 +120,7 @@ final class CrashLoop {
      * {@code restoredParallelism}. Across parallelisms the order of results from different keys
      * differs, so outputs are then compared sorted.
      */
-    Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes, int parallelism, int restoredParallelism)
+    public Map<String, List<String>> checkAgainstUninterrupted(long seed, int crashes, int parallelism, int restoredParallelism)
             throws IOException {
         Map<String, List<String>> expected = run(dir.resolve("uninterrupted"), -1, null, false);
         Random random = new Random(seed);

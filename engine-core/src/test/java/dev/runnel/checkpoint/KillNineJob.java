@@ -10,11 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The jobs {@link KillNineTest} runs in a child JVM and kills, over rate-limited generated events,
- * checkpointing every few milliseconds into {@code checkpoints}, with an exactly-once file sink:
- * "w1" (keyBy(key % 10 000), tumbling 1 s event-time sums) and "w3" (keyBy(key % 50), event-time
+ * The jobs {@link KillNineTest} runs in a child JVM and kills, over generated events, checkpointing
+ * after every round of source polls into {@code checkpoints}, with an exactly-once file sink: "w1"
+ * (keyBy(key % 10 000), tumbling 1 s event-time sums) and "w3" (keyBy(key % 50), event-time
  * sessions with a 500 ms gap, sums). It restores from {@code checkpoints} when a checkpoint is
- * there. Arguments: job, output dir, checkpoint dir (or "-" for none), records, records per second.
+ * there, and pauses for the kill as {@link KillNine#pauseAfter} says. Arguments: job, output dir,
+ * checkpoint dir (or "-" for none), records, record to pause at (-1: none).
  */
 public final class KillNineJob {
     private KillNineJob() {}
@@ -22,20 +23,20 @@ public final class KillNineJob {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[1]);
         Path checkpoints = args[2].equals("-") ? null : Path.of(args[2]);
-        run(args[0], out, checkpoints, Long.parseLong(args[3]), Double.parseDouble(args[4]));
+        run(args[0], out, checkpoints, Long.parseLong(args[3]), Long.parseLong(args[4]));
     }
 
-    static void run(String job, Path out, Path checkpoints, long records, double rate) throws Exception {
+    static void run(String job, Path out, Path checkpoints, long records, long pauseAfter) throws Exception {
         StreamEnvironment env = StreamEnvironment.create();
         if (checkpoints != null) {
             CheckpointStorage storage = new CheckpointStorage(checkpoints, 3);
-            env.enableCheckpointing(Duration.ofMillis(5), storage);
+            env.enableCheckpointing(Duration.ZERO, storage);
             if (!storage.completedIds().isEmpty()) {
                 env.fromCheckpoint(checkpoints);
             }
         }
-        GeneratorSource<Event> source = GeneratorSource.bounded(records, i -> wide(Event.of(i)));
-        var events = env.fromSource(rate > 0 ? source.withRate(rate) : source, CrashLoop.eventWatermarks(), "events");
+        var events = env.fromSource(GeneratorSource.bounded(records, i -> wide(Event.of(i))), CrashLoop.eventWatermarks(), "events")
+            .map(KillNine.<Event>pauseAfter(pauseAfter)).name("pause");
         var windowed = job.equals("w3")
             ? events.keyBy(e -> e.key() % 50).window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
             : events.keyBy(e -> e.key() % 10_000).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)));

@@ -12,6 +12,7 @@ import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.RuntimeContext;
 import dev.runnel.api.sink.CollectSink;
+import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.api.source.GeneratorSource;
 import dev.runnel.api.state.MapState;
 import dev.runnel.api.state.MapStateDescriptor;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,22 +189,55 @@ class ParallelCheckpointTest {
         assertThat(run.stats().unmatchedRestoredState()).isEmpty();
     }
 
+    /** Discards records and counts the commits its writers hear: each is a completed checkpoint. */
+    static final class CommitCounter implements TwoPhaseCommitSink<Long> {
+        final CountDownLatch commits;
+
+        CommitCounter(int expected) {
+            this.commits = new CountDownLatch(expected);
+        }
+
+        @Override
+        public Writer<Long> createWriter(int subtask, List<byte[]> restored) {
+            return new Writer<>() {
+                @Override
+                public void write(Long value, long timestamp) {}
+
+                @Override
+                public byte[] preCommit(long checkpointId) {
+                    return new byte[0];
+                }
+
+                @Override
+                public void commit(long checkpointId) {
+                    commits.countDown();
+                }
+
+                @Override
+                public void finish() {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
     @Test
     void anUnboundedParallelJobKeepsCheckpointingUntilCancelled() throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2)
-            .enableCheckpointing(Duration.ofMillis(5), new CheckpointStorage(dir.resolve("unbounded"), 2));
+            .enableCheckpointing(Duration.ZERO, new CheckpointStorage(dir.resolve("unbounded"), 2));
+        // each of the two sink writers hears at most one commit per completed checkpoint: six mean three at least
+        CommitCounter sink = new CommitCounter(6);
         env.fromSource(GeneratorSource.unbounded(i -> i), WatermarkStrategy.<Long>forMonotonousTimestamps()
                 .withTimestampAssigner((v, ts) -> v), "n")
             .keyBy(v -> v % 5)
             .process(new CountAndForward(-1, null, -1)).name("count")
-            .addSink(new CollectSink<>()).name("out");
+            .addSink(sink).name("out");
         JobClient client = env.executeAsync("unbounded");
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (client.checkpointStats().completed() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        boolean committed = sink.commits.await(60, TimeUnit.SECONDS);
         client.cancel();
         client.await();
+        assertThat(committed).as("six commits heard").isTrue();
         assertThat(client.checkpointStats().completed()).isGreaterThanOrEqualTo(3);
     }
 }
