@@ -82,7 +82,6 @@ public final class Checkpointing {
     private final List<String> unmatched = new ArrayList<>();
     private final Map<String, byte[]> restoredSources = new LinkedHashMap<>();
     private final Map<String, List<OperatorEntry>> restoredOperators = new LinkedHashMap<>();
-    private int taskCount;
     private long lastTriggerNanos;
     private long nextId;
     private Pending pending;
@@ -109,11 +108,6 @@ public final class Checkpointing {
         this.tolerableFailures = tolerableFailures;
         this.serializers = serializers;
         this.restoreFrom = restoreFrom;
-    }
-
-    /** Names of checkpointed sources and operators this job has no counterpart for. */
-    public synchronized List<String> unmatchedState() {
-        return List.copyOf(unmatched);
     }
 
     public synchronized CheckpointStats stats() {
@@ -173,7 +167,7 @@ public final class Checkpointing {
         }
         boolean stop;
         synchronized (this) {
-            stop = sp.acknowledged.add(task) && sp.acknowledged.size() == taskCount;
+            stop = sp.acknowledged.add(task) && sp.acknowledged.size() == tasks.size();
         }
         if (stop) {
             LOG.info("Savepoint {} written to {}; stopping the job", sp.id, sp.file);
@@ -198,7 +192,6 @@ public final class Checkpointing {
         if (obstacle != null && (storage != null || restoreFrom != null)) {
             throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
         }
-        taskCount = tasks.size();
         lastTriggerNanos = System.nanoTime();
         try {
             nextId = storage != null ? storage.nextId() : 0;
@@ -311,7 +304,7 @@ public final class Checkpointing {
                 return;
             }
             id = nextId++;
-            pending = new Pending(id, taskCount, now);
+            pending = new Pending(id, tasks.size(), now);
             pending.target = savepointDue ? sp.storage : storage;
             if (savepointDue) {
                 sp.triggered = true;

@@ -49,7 +49,7 @@ public final class JobExecution {
         JobExecution job = new JobExecution(jobName);
         List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
         if (checkpointing != null) {
-            checkpointing.attach(tasks, job::stop);
+            checkpointing.attach(tasks, job::cancel); // a stop with savepoint reads as cancelled
             tasks.forEach(t -> t.checkpointing = checkpointing);
             job.checkpointing = checkpointing;
         }
@@ -101,11 +101,6 @@ public final class JobExecution {
                 checkpointing.jobEnded(failure);
             }
         }
-    }
-
-    /** Ends the job after a savepoint: reported as cancelled, like a user's cancel. */
-    private void stop() {
-        cancel();
     }
 
     /** See {@link Checkpointing#stopWithSavepoint}. */
