@@ -42,23 +42,13 @@ public final class AllWindowedStream<T, W extends Window> {
     @SuppressWarnings("unchecked")
     public AllWindowedStream<T, W> trigger(Trigger<?, ?> trigger) {
         Objects.requireNonNull(trigger, "trigger");
-        if (assigner instanceof dev.runnel.api.windowing.MergingWindowAssigner && !trigger.canMerge()) {
-            throw new IllegalArgumentException("Trigger " + trigger + " cannot be used with merging (session) windows: "
-                + "override canMerge() to return true and implement onMerge(window, ctx) to re-register its timers");
-        }
+        WindowedStream.checkTrigger(assigner, trigger);
         this.trigger = (Trigger<? super T, ? super W>) trigger;
         return this;
     }
 
     public AllWindowedStream<T, W> allowedLateness(Duration lateness) {
-        Objects.requireNonNull(lateness, "lateness");
-        if (lateness.isNegative()) {
-            throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
-        }
-        if (!assigner.isEventTime() && !lateness.isZero()) {
-            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
-        }
-        this.allowedLateness = lateness.toMillis();
+        this.allowedLateness = WindowedStream.allowedLatenessMillis(assigner, lateness);
         return this;
     }
 

@@ -54,24 +54,14 @@ public final class WindowedStream<T, K, W extends Window> {
     @SuppressWarnings("unchecked")
     public WindowedStream<T, K, W> trigger(Trigger<?, ?> trigger) {
         Objects.requireNonNull(trigger, "trigger");
-        if (assigner instanceof dev.runnel.api.windowing.MergingWindowAssigner && !trigger.canMerge()) {
-            throw new IllegalArgumentException("Trigger " + trigger + " cannot be used with merging (session) windows: "
-                + "override canMerge() to return true and implement onMerge(window, ctx) to re-register its timers");
-        }
+        checkTrigger(assigner, trigger);
         this.trigger = (Trigger<? super T, ? super W>) trigger;
         return this;
     }
 
     /** Keeps windows for {@code lateness} after the watermark passes their end; late elements re-fire them. */
     public WindowedStream<T, K, W> allowedLateness(Duration lateness) {
-        Objects.requireNonNull(lateness, "lateness");
-        if (lateness.isNegative()) {
-            throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
-        }
-        if (!assigner.isEventTime() && !lateness.isZero()) {
-            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
-        }
-        this.allowedLateness = lateness.toMillis();
+        this.allowedLateness = allowedLatenessMillis(assigner, lateness);
         return this;
     }
 
@@ -131,5 +121,25 @@ public final class WindowedStream<T, K, W extends Window> {
         WindowOperatorFactory<T, C, R, K, W> factory =
             new WindowOperatorFactory<>(key, assigner, trigger, allowedLateness, lateDataTag, aggregation);
         return input.transformKeyed(name, factory::create);
+    }
+
+    /** Keyed and non-keyed windows alike: a trigger on merging windows must be able to merge. */
+    static void checkTrigger(WindowAssigner<?, ?> assigner, Trigger<?, ?> trigger) {
+        if (assigner instanceof dev.runnel.api.windowing.MergingWindowAssigner && !trigger.canMerge()) {
+            throw new IllegalArgumentException("Trigger " + trigger + " cannot be used with merging (session) windows: "
+                + "override canMerge() to return true and implement onMerge(window, ctx) to re-register its timers");
+        }
+    }
+
+    /** Keyed and non-keyed windows alike: lateness is not negative and only for event-time windows. */
+    static long allowedLatenessMillis(WindowAssigner<?, ?> assigner, Duration lateness) {
+        Objects.requireNonNull(lateness, "lateness");
+        if (lateness.isNegative()) {
+            throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
+        }
+        if (!assigner.isEventTime() && !lateness.isZero()) {
+            throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
+        }
+        return lateness.toMillis();
     }
 }
