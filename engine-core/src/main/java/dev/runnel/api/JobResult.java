@@ -15,10 +15,6 @@ public final class JobResult {
     private final boolean cancelled;
     private final CheckpointStats checkpoints;
 
-    public JobResult(String jobName, Duration duration, List<OperatorMetrics> operators, Histogram latencyNanos, boolean cancelled) {
-        this(jobName, duration, operators, latencyNanos, cancelled, CheckpointStats.NONE);
-    }
-
     public JobResult(String jobName, Duration duration, List<OperatorMetrics> operators, Histogram latencyNanos, boolean cancelled,
                      CheckpointStats checkpoints) {
         this.jobName = jobName;
