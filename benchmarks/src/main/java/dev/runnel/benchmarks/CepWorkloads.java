@@ -1,6 +1,5 @@
 package dev.runnel.benchmarks;
 
-import dev.runnel.api.StreamEnvironment;
 import dev.runnel.cep.CEP;
 import dev.runnel.cep.pattern.Pattern;
 import dev.runnel.cep.pattern.conditions.SimpleCondition;
@@ -20,13 +19,7 @@ public final class CepWorkloads {
     }
 
     private static long run(String name, long n, long seed, Pattern<Event, ?> pattern) {
-        StreamEnvironment env = StreamEnvironment.create();
-        EngineWorkloads.CountingSink<Long> sink = new EngineWorkloads.CountingSink<>();
-        CEP.pattern(EngineWorkloads.source(env, n, seed).keyBy(e -> e.key % 10_000), pattern)
-            .select(match -> 1L)
-            .addSink(sink);
-        BenchCheckpoints.execute(env, name);
-        return sink.count();
+        return EngineWorkloads.run(name, n, seed, 1, events -> CEP.pattern(events.keyBy(e -> e.key % 10_000), pattern).select(match -> 1L));
     }
 
     public static long w5(long n, long seed) {

@@ -16,6 +16,7 @@ import dev.runnel.api.windowing.EventTimeSessionWindows;
 import dev.runnel.api.windowing.SlidingEventTimeWindows;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
+import dev.runnel.api.windowing.WindowAssigner;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -111,23 +112,28 @@ public final class EngineWorkloads {
         }
     }
 
-    public static long w0(long n, long seed, int parallelism) {
+    /** Builds a job on the benchmark source, runs it (with checkpoints if asked) and returns what its sink counted. */
+    static <R> long run(String name, long n, long seed, int parallelism,
+                                java.util.function.Function<DataStream<Event>, DataStream<R>> job) {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        CountingSink<Double> sink = new CountingSink<>(parallelism);
-        source(env, n, seed).map(e -> e.amount).addSink(sink);
-        BenchCheckpoints.execute(env, "W0");
+        CountingSink<R> sink = new CountingSink<>(parallelism);
+        job.apply(source(env, n, seed)).addSink(sink);
+        BenchCheckpoints.execute(env, name);
         return sink.count();
     }
 
+    /** A keyed window job summing amounts: W1, W2, W3. */
+    private static long windowSum(String name, long n, long seed, int parallelism, long keys,
+                                  WindowAssigner<Object, TimeWindow> assigner) {
+        return run(name, n, seed, parallelism, events -> events.keyBy(e -> e.key % keys).window(assigner).aggregate(new SumAmount()));
+    }
+
+    public static long w0(long n, long seed, int parallelism) {
+        return run("W0", n, seed, parallelism, events -> events.map(e -> e.amount));
+    }
+
     public static long w1(long n, long seed, int parallelism) {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        CountingSink<Double> sink = new CountingSink<>(parallelism);
-        source(env, n, seed).keyBy(e -> e.key % 10_000)
-            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
-            .aggregate(new SumAmount())
-            .addSink(sink);
-        BenchCheckpoints.execute(env, "W1");
-        return sink.count();
+        return windowSum("W1", n, seed, parallelism, 10_000, TumblingEventTimeWindows.of(Duration.ofSeconds(1)));
     }
 
     /** W1 with its results as {@code key,windowStart,windowEnd,sum} lines, for the check against H1. */
@@ -148,32 +154,14 @@ public final class EngineWorkloads {
     }
 
     public static long w2(long n, long seed, int parallelism) {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        CountingSink<Double> sink = new CountingSink<>(parallelism);
-        source(env, n, seed).keyBy(e -> e.key % 10_000)
-            .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
-            .aggregate(new SumAmount())
-            .addSink(sink);
-        BenchCheckpoints.execute(env, "W2");
-        return sink.count();
+        return windowSum("W2", n, seed, parallelism, 10_000, SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)));
     }
 
     public static long w3(long n, long seed, int parallelism) {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        CountingSink<Double> sink = new CountingSink<>(parallelism);
-        source(env, n, seed).keyBy(e -> e.key % 1_000)
-            .window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
-            .aggregate(new SumAmount())
-            .addSink(sink);
-        BenchCheckpoints.execute(env, "W3");
-        return sink.count();
+        return windowSum("W3", n, seed, parallelism, 1_000, EventTimeSessionWindows.withGap(Duration.ofMillis(500)));
     }
 
     public static long w4(long n, long seed, int parallelism) {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        CountingSink<Long> sink = new CountingSink<>(parallelism);
-        source(env, n, seed).keyBy(e -> e.key % 10_000).process(new CountUntilTimer()).addSink(sink);
-        BenchCheckpoints.execute(env, "W4");
-        return sink.count();
+        return run("W4", n, seed, parallelism, events -> events.keyBy(e -> e.key % 10_000).process(new CountUntilTimer()));
     }
 }

@@ -12,9 +12,11 @@ import dev.runnel.cep.functions.PatternProcessFunction;
 import dev.runnel.cep.nfa.NfaCompiler;
 import dev.runnel.cep.operator.CepOperator;
 import dev.runnel.cep.pattern.Pattern;
+import dev.runnel.runtime.CountingOutput;
+import dev.runnel.runtime.DiscardingOutput;
 import dev.runnel.runtime.Operator;
 import dev.runnel.runtime.OperatorContext;
-import dev.runnel.runtime.Output;
+import dev.runnel.runtime.OperatorMetrics;
 import dev.runnel.runtime.SideOutputs;
 import dev.runnel.window.IncrementalAggregation;
 import dev.runnel.window.WindowOperatorFactory;
@@ -34,7 +36,7 @@ public final class OperatorFeed {
     public static final int WATERMARK_EVERY = 200;
 
     private final Operator<Event, ?> operator;
-    private final CountOutput<?> output;
+    private final OperatorMetrics metrics;
     private final Event[] events;
     private final long lapMillis;
     private int next;
@@ -42,15 +44,16 @@ public final class OperatorFeed {
     private long maxTs = Long.MIN_VALUE;
 
     private <OUT> OperatorFeed(String name, Operator<Event, OUT> operator, int size, long seed) {
-        CountOutput<OUT> out = new CountOutput<>();
-        operator.setup(new OperatorContext(name, 0, 1, Clock.SYSTEM, new SideOutputs()), out);
+        OperatorContext context = new OperatorContext(name, 0, 1, Clock.SYSTEM, new SideOutputs());
+        // as the job planner wires an operator: its emitted records counted, here then discarded
+        operator.setup(context, new CountingOutput<>(new DiscardingOutput<>(), context.metrics()));
         try {
             operator.open();
         } catch (Exception e) {
             throw new IllegalStateException("Could not open " + name, e);
         }
         this.operator = operator;
-        this.output = out;
+        this.metrics = context.metrics();
         this.events = new Event[size];
         EventGenerator g = new EventGenerator(seed);
         for (int i = 0; i < size; i++) {
@@ -78,7 +81,7 @@ public final class OperatorFeed {
 
     /** Records the operator emitted so far. */
     public long outputs() {
-        return output.count;
+        return metrics.recordsOut;
     }
 
     private static final KeySelector<Event, Long> BY_KEY_MOD_10K = e -> e.key % 10_000;
@@ -117,30 +120,5 @@ public final class OperatorFeed {
             assigner.getDefaultTrigger(), 0, null, i -> new IncrementalAggregation<Event, double[], Double, Double, Long, TimeWindow>(
                 new EngineWorkloads.SumAmount(), null));
         return new OperatorFeed(name, factory.create(0), size, seed);
-    }
-
-    /** Counts what the operator emits; a field the JIT cannot drop. */
-    private static final class CountOutput<T> implements Output<T> {
-        long count;
-
-        @Override
-        public void collect(T value, long timestamp) {
-            count++;
-        }
-
-        @Override
-        public void watermark(long watermark) {}
-
-        @Override
-        public void idle(boolean idle) {}
-
-        @Override
-        public void tick(long now) {}
-
-        @Override
-        public void latencyMarker(long originNanos) {}
-
-        @Override
-        public void end() {}
     }
 }
