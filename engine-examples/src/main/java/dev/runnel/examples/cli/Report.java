@@ -33,12 +33,12 @@ public final class Report implements AutoCloseable {
 
     /** A sink that writes every record it gets under {@code kind}; text lines use {@code toString()}. */
     public <T> Sink<T> sink(String kind) {
-        return value -> write(kind, value, String.valueOf(value));
+        return value -> write(kind, value, String::valueOf);
     }
 
     /** A sink that writes every record under {@code kind}, with {@code toText} giving the text line. */
     public <T> Sink<T> sink(String kind, Function<T, String> toText) {
-        return value -> write(kind, value, toText.apply(value));
+        return value -> write(kind, value, toText);
     }
 
     /** A sink that only counts records under {@code kind} (results a run keeps quiet about). */
@@ -51,9 +51,10 @@ public final class Report implements AutoCloseable {
         return new CountingSink<>(this, kind, delegate);
     }
 
-    private synchronized void write(String kind, Object value, String text) {
+    /** {@code toText} only runs for text reports: JSON lines are built from the value's fields. */
+    private synchronized <T> void write(String kind, T value, Function<? super T, String> toText) {
         counts.merge(kind, 1L, Long::sum);
-        String line = format == Format.JSON ? Json.line(kind, value) : kind + " " + text;
+        String line = format == Format.JSON ? Json.line(kind, value) : kind + " " + toText.apply(value);
         try {
             out.write(line);
             out.write(System.lineSeparator());

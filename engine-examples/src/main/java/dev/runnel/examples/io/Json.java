@@ -2,6 +2,7 @@ package dev.runnel.examples.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,11 +21,11 @@ public final class Json {
     public static String line(String kind, Object value) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("kind", kind);
-        Object tree = MAPPER.valueToTree(value);
+        JsonNode tree = MAPPER.valueToTree(value);
         if (tree instanceof ObjectNode fields) {
             node.setAll(fields);
         } else {
-            node.set("value", MAPPER.valueToTree(value));
+            node.set("value", tree);
         }
         return write(node);
     }
