@@ -14,7 +14,6 @@ final class Actors {
     static final class Actor {
         final int id;
         long nextTime;
-        long count;
 
         Actor(int id, long nextTime) {
             this.id = id;
@@ -38,7 +37,6 @@ final class Actors {
 
     void reschedule(Actor actor, long nextTime) {
         actor.nextTime = nextTime;
-        actor.count++;
         queue.add(actor);
     }
 

@@ -28,11 +28,6 @@ public final class LogGenerator implements ScenarioGenerator {
     }
 
     @Override
-    public boolean jsonLines() {
-        return true;
-    }
-
-    @Override
     public List<Planted> generate(GeneratorConfig config, Random random, Consumer<Row> out) {
         Timeline timeline = new Timeline(out);
         List<Planted> planted = new ArrayList<>();

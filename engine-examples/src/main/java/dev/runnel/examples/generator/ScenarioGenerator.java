@@ -12,11 +12,6 @@ public interface ScenarioGenerator {
     /** Field names, in column order. */
     List<String> columns();
 
-    /** Whether the natural format is JSON lines (otherwise CSV). */
-    default boolean jsonLines() {
-        return false;
-    }
-
     /** Emits rows in event-time order through {@code out}; returns the planted cases. */
     List<Planted> generate(GeneratorConfig config, Random random, Consumer<Row> out);
 }

@@ -15,7 +15,6 @@ final class Timeline {
         ? Long.compare(a.row.timestamp(), b.row.timestamp()) : Long.compare(a.sequence, b.sequence));
     private final Consumer<Row> out;
     private long sequence;
-    private long emitted;
 
     Timeline(Consumer<Row> out) {
         this.out = out;
@@ -28,15 +27,10 @@ final class Timeline {
     void advanceTo(long time) {
         while (!pending.isEmpty() && pending.peek().row.timestamp() <= time) {
             out.accept(pending.poll().row);
-            emitted++;
         }
     }
 
     void flush() {
         advanceTo(Long.MAX_VALUE);
-    }
-
-    long emitted() {
-        return emitted + pending.size();
     }
 }

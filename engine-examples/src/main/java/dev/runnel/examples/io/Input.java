@@ -58,14 +58,6 @@ public final class Input {
         return new Input(name, null, () -> new BufferedReader(new java.io.StringReader(content)));
     }
 
-    public String name() {
-        return name;
-    }
-
-    public boolean isJsonLines() {
-        return jsonLines;
-    }
-
     /** A bounded source of this input's events; rows that do not parse go to {@code DeadLetter.TAG}. */
     public <T> Source<T> source(ZoneId zone, RecordFormat<T> format) {
         if (jsonLines) {

@@ -50,10 +50,6 @@ final class VelocityWindows {
         times.values().removeIf(LongArrayList::isEmpty);
     }
 
-    boolean isEmpty() {
-        return times.isEmpty();
-    }
-
     /** The minute-aligned time at which {@code timestamp} has left the longest window; one timer per minute per user. */
     static long expiryTimer(long timestamp) {
         return Math.floorDiv(timestamp + LONGEST, MINUTE) * MINUTE + MINUTE;
