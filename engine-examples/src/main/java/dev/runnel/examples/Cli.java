@@ -90,7 +90,7 @@ public final class Cli {
         List<Option> options = new ArrayList<>(COMMON_OPTIONS);
         options.addAll(example.options());
         Args parsed = Args.parse(args, options);
-        if (parsed.flag("help")) {
+        if (parsed.has("help")) {
             out.print(exampleHelp(example));
             return 0;
         }
@@ -100,7 +100,7 @@ public final class Cli {
         StreamEnvironment env = StreamEnvironment.create().setParallelism((int) parsed.longValue("parallelism", 1));
         try (Report report = new Report(openOutput(parsed, out), format, parsed.has("output"))) {
             example.define(env, input, parsed, report);
-            Progress progress = new Progress(err, zone, parsed.flag("quiet"));
+            Progress progress = new Progress(err, zone, parsed.has("quiet"));
             JobResult result = progress.follow(env.executeAsync(example.name()));
             report.close();
             progress.summary(result, report.counts(), report.count("LATE", 0));

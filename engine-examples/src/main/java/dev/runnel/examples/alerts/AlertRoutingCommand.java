@@ -57,6 +57,6 @@ public final class AlertRoutingCommand implements Example {
         channels.put(Channel.FILE, report.counting("FILE", file));
         channels.put(Channel.CALLBACK, report.sink("CALLBACK"));
         DataStream<Alert> suppressed = AlertRouting.route(alerts, config, channels);
-        suppressed.addSink(args.flag("show-suppressed") ? report.sink("SUPPRESSED") : report.counter("SUPPRESSED"));
+        suppressed.addSink(args.has("show-suppressed") ? report.sink("SUPPRESSED") : report.counter("SUPPRESSED"));
     }
 }

@@ -65,7 +65,7 @@ public final class CepFraudCommand implements Example {
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.sessionAnomalies().addSink(report.sink("SESSION_ANOMALY"));
-        outputs.sessions().addSink(args.flag("sessions") ? report.sink("SESSION") : report.counter("SESSION"));
+        outputs.sessions().addSink(args.has("sessions") ? report.sink("SESSION") : report.counter("SESSION"));
         outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp())));
     }
 }

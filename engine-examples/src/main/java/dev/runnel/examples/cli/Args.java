@@ -53,11 +53,8 @@ public final class Args {
         return new Args(values);
     }
 
+    /** Whether {@code --name} was given: a flag, or an option with a value. */
     public boolean has(String name) {
-        return values.containsKey(name);
-    }
-
-    public boolean flag(String name) {
         return values.containsKey(name);
     }
 

@@ -68,7 +68,7 @@ public final class FraudDetectorCommand implements Example {
             + " amount=" + tx.amount()));
         outputs.silent().addSink(report.sink("SILENT", s -> s.describe(zone)));
         outputs.outliers().addSink(report.sink("SPIKE", o -> o.describe(zone)));
-        outputs.windowSums().addSink(args.flag("windows")
+        outputs.windowSums().addSink(args.has("windows")
             ? report.sink("WINDOW", w -> w.transactionId() + " window=[" + Times.time(w.windowStart(), zone) + ","
                 + Times.time(w.windowEnd(), zone) + ") sum=" + w.sum())
             : report.counter("WINDOW"));

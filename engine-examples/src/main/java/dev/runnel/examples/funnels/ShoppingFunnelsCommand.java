@@ -56,8 +56,8 @@ public final class ShoppingFunnelsCommand implements Example {
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.abandonedCarts().addSink(report.sink("ABANDONED"));
-        outputs.matches().addSink(args.flag("matches") ? report.sink("MATCH") : report.counter("MATCH"));
-        outputs.otherTimeouts().addSink(args.flag("timeouts") ? report.sink("TIMED_OUT") : report.counter("TIMED_OUT"));
+        outputs.matches().addSink(args.has("matches") ? report.sink("MATCH") : report.counter("MATCH"));
+        outputs.otherTimeouts().addSink(args.has("timeouts") ? report.sink("TIMED_OUT") : report.counter("TIMED_OUT"));
         outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.action().label() + " at "
             + Instant.ofEpochMilli(e.timestamp())));
     }

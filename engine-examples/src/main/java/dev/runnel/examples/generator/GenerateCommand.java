@@ -61,7 +61,7 @@ public final class GenerateCommand {
         }
         ScenarioGenerator scenario = find(args[0]);
         Args parsed = Args.parse(java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS);
-        if (parsed.flag("help")) {
+        if (parsed.has("help")) {
             out.print(help());
             return 0;
         }
@@ -72,7 +72,7 @@ public final class GenerateCommand {
         String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean json = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json");
         GeneratorConfig config = new GeneratorConfig(parsed.longValue("events", 10_000), parsed.longValue("seed", 42),
-            !parsed.flag("clean"), parsed.duration("disorder", Duration.ZERO), parsed.doubleValue("late-rate", 0),
+            !parsed.has("clean"), parsed.duration("disorder", Duration.ZERO), parsed.doubleValue("late-rate", 0),
             parsed.duration("late-by", Duration.ofMinutes(2)), parsed.doubleValue("malformed-rate", 0), GeneratorConfig.DEFAULT_START);
         long start = System.nanoTime();
         Generated generated;

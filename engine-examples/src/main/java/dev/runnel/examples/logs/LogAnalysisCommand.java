@@ -53,6 +53,6 @@ public final class LogAnalysisCommand implements Example {
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         LogAnalysis.Outputs outputs = LogAnalysis.analyze(events, config);
         outputs.alerts().addSink(report.sink("SECURITY_ALERT"));
-        outputs.activity().addSink(args.flag("activity") ? report.sink("ACTIVITY") : report.counter("ACTIVITY"));
+        outputs.activity().addSink(args.has("activity") ? report.sink("ACTIVITY") : report.counter("ACTIVITY"));
     }
 }

@@ -44,7 +44,7 @@ public final class RiskEngineCommand implements Example {
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         RiskEngine.Outputs outputs = RiskEngine.score(transactions, config);
         outputs.alerts().addSink(report.sink("ALERT"));
-        outputs.assessments().addSink(args.flag("all") ? report.sink("ASSESSMENT") : report.counter("ASSESSMENT"));
-        outputs.metrics().addSink(args.flag("metrics") ? report.sink("METRICS") : report.counter("METRICS"));
+        outputs.assessments().addSink(args.has("all") ? report.sink("ASSESSMENT") : report.counter("ASSESSMENT"));
+        outputs.metrics().addSink(args.has("metrics") ? report.sink("METRICS") : report.counter("METRICS"));
     }
 }
