@@ -35,13 +35,13 @@ import java.util.Set;
  */
 public final class Cli {
     static final List<Option> COMMON_OPTIONS = List.of(
-        Option.of("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json; sample:NAME reads a bundled sample"),
-        Option.of("output", "FILE", "stdout", "where alerts and results go"),
-        Option.of("format", "text|json", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}"),
-        Option.of("zone", "ZONE", "UTC", "time zone of local date-times in the input and output"),
-        Option.of("parallelism", "N", "1", "parallel workers for keyed operators"),
-        Option.of("quiet", null, null, "no progress lines on stderr"),
-        Option.of("help", null, null, "this help"));
+        new Option("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json; sample:NAME reads a bundled sample"),
+        new Option("output", "FILE", "stdout", "where alerts and results go"),
+        new Option("format", "text|json", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}"),
+        new Option("zone", "ZONE", "UTC", "time zone of local date-times in the input and output"),
+        new Option("parallelism", "N", "1", "parallel workers for keyed operators"),
+        new Option("quiet", null, null, "no progress lines on stderr"),
+        new Option("help", null, null, "this help"));
 
     private Cli() {}
 

@@ -40,9 +40,9 @@ public final class AlertRoutingCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("suppression", "DURATION", "5m", "a repeat of the same rule and severity within this is suppressed"),
-            Option.of("channel-file", "FILE", "routed-alerts.log", "the file channel's file"),
-            Option.of("show-suppressed", null, null, "also print suppressed repeats (SUPPRESSED)"));
+            new Option("suppression", "DURATION", "5m", "a repeat of the same rule and severity within this is suppressed"),
+            new Option("channel-file", "FILE", "routed-alerts.log", "the file channel's file"),
+            new Option("show-suppressed", null, null, "also print suppressed repeats (SUPPRESSED)"));
     }
 
     @Override

@@ -33,17 +33,17 @@ public final class CepFraudCommand implements Example {
     public List<Option> options() {
         CepFraudDetection.Config d = CepFraudDetection.Config.defaults();
         return List.of(
-            Option.of("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
-            Option.of("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS"),
-            Option.of("rapid-login-window", "DURATION", "5m", "within how long"),
-            Option.of("max-speed", "KMH", "1000", "consecutive logins implying a faster speed raise GEOGRAPHICAL_IMPOSSIBILITY"),
-            Option.of("min-distance", "KM", "100", "logins closer than this are never judged (geolocation noise)"),
-            Option.of("large-amount", "AMOUNT", "10000", "a transaction above this, then ..."),
-            Option.of("small-amount", "AMOUNT", "100", "... transactions below this ..."),
-            Option.of("small-count", "N", String.valueOf(d.smallCount()), "... this many of them ..."),
-            Option.of("large-then-small-window", "DURATION", "1h", "... within this raise SUSPICIOUS_TRANSACTION_PATTERN"),
-            Option.of("session-window", "DURATION", "30m", "size of the session-analysis windows"),
-            Option.of("sessions", null, null, "also print every session window (SESSION), not only anomalous ones"));
+            new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
+            new Option("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS"),
+            new Option("rapid-login-window", "DURATION", "5m", "within how long"),
+            new Option("max-speed", "KMH", "1000", "consecutive logins implying a faster speed raise GEOGRAPHICAL_IMPOSSIBILITY"),
+            new Option("min-distance", "KM", "100", "logins closer than this are never judged (geolocation noise)"),
+            new Option("large-amount", "AMOUNT", "10000", "a transaction above this, then ..."),
+            new Option("small-amount", "AMOUNT", "100", "... transactions below this ..."),
+            new Option("small-count", "N", String.valueOf(d.smallCount()), "... this many of them ..."),
+            new Option("large-then-small-window", "DURATION", "1h", "... within this raise SUSPICIOUS_TRANSACTION_PATTERN"),
+            new Option("session-window", "DURATION", "30m", "size of the session-analysis windows"),
+            new Option("sessions", null, null, "also print every session window (SESSION), not only anomalous ones"));
     }
 
     @Override

@@ -33,14 +33,14 @@ public final class FraudDetectorCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("window", "DURATION", "10s", "tumbling window size"),
-            Option.of("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
-            Option.of("out-of-orderness", "DURATION", "1s", "watermark = largest timestamp seen - this - 1 ms"),
-            Option.of("allowed-lateness", "DURATION", "0s", "late rows within this still update their window"),
-            Option.of("time", "event|processing", "event", "event time (correct) or processing time (the original recipe)"),
-            Option.of("silence", "DURATION", "1h", "no transaction for this long raises SILENT"),
-            Option.of("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
-            Option.of("windows", null, null, "also print every window sum (WINDOW)"));
+            new Option("window", "DURATION", "10s", "tumbling window size"),
+            new Option("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
+            new Option("out-of-orderness", "DURATION", "1s", "watermark = largest timestamp seen - this - 1 ms"),
+            new Option("allowed-lateness", "DURATION", "0s", "late rows within this still update their window"),
+            new Option("time", "event|processing", "event", "event time (correct) or processing time (the original recipe)"),
+            new Option("silence", "DURATION", "1h", "no transaction for this long raises SILENT"),
+            new Option("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
+            new Option("windows", null, null, "also print every window sum (WINDOW)"));
     }
 
     @Override

@@ -32,10 +32,10 @@ public final class ShoppingFunnelsCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
-            Option.of("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
-            Option.of("matches", null, null, "also print every completed funnel (MATCH)"),
-            Option.of("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
+            new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
+            new Option("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
+            new Option("matches", null, null, "also print every completed funnel (MATCH)"),
+            new Option("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
     }
 
     @Override

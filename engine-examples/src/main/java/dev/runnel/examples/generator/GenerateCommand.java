@@ -24,15 +24,15 @@ public final class GenerateCommand {
         new FraudGenerator(), new RiskGenerator(), new CepFraudGenerator(), new FunnelGenerator(), new LogGenerator(), new AlertGenerator());
 
     static final List<Option> OPTIONS = List.of(
-        Option.of("events", "N", "10000", "background events (planted cases come on top)"),
-        Option.of("seed", "S", "42", "random seed; the same seed gives the same file"),
-        Option.of("out", "FILE", null, "where to write (.jsonl/.ndjson/.json for JSON lines, else CSV)"),
-        Option.of("clean", null, null, "plant no fraud: control data on which no alert may fire"),
-        Option.of("disorder", "DURATION", "0s", "rows arrive up to this long after their event time"),
-        Option.of("late-rate", "R", "0", "fraction of rows delivered --late-by after the disorder bound"),
-        Option.of("late-by", "DURATION", "2m", "how late late rows are"),
-        Option.of("malformed-rate", "R", "0", "fraction of extra malformed lines"),
-        Option.of("help", null, null, "this help"));
+        new Option("events", "N", "10000", "background events (planted cases come on top)"),
+        new Option("seed", "S", "42", "random seed; the same seed gives the same file"),
+        new Option("out", "FILE", null, "where to write (.jsonl/.ndjson/.json for JSON lines, else CSV)"),
+        new Option("clean", null, null, "plant no fraud: control data on which no alert may fire"),
+        new Option("disorder", "DURATION", "0s", "rows arrive up to this long after their event time"),
+        new Option("late-rate", "R", "0", "fraction of rows delivered --late-by after the disorder bound"),
+        new Option("late-by", "DURATION", "2m", "how late late rows are"),
+        new Option("malformed-rate", "R", "0", "fraction of extra malformed lines"),
+        new Option("help", null, null, "this help"));
 
     private GenerateCommand() {}
 

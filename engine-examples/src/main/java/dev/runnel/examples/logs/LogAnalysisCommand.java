@@ -32,12 +32,12 @@ public final class LogAnalysisCommand implements Example {
     public List<Option> options() {
         LogAnalysis.Config d = LogAnalysis.Config.defaults();
         return List.of(
-            Option.of("out-of-orderness", "DURATION", "10s", "how far out of order log lines may arrive"),
-            Option.of("failed-logins", "N", String.valueOf(d.failedLogins()), "failed logins that raise an alert"),
-            Option.of("failed-login-window", "DURATION", "5m", "within how long"),
-            Option.of("inactivity", "DURATION", "24h", "activity this long after the last login raises an alert"),
-            Option.of("activity-window", "DURATION", "1h", "size of the per-user activity windows"),
-            Option.of("activity", null, null, "also print the per-user activity windows (ACTIVITY)"));
+            new Option("out-of-orderness", "DURATION", "10s", "how far out of order log lines may arrive"),
+            new Option("failed-logins", "N", String.valueOf(d.failedLogins()), "failed logins that raise an alert"),
+            new Option("failed-login-window", "DURATION", "5m", "within how long"),
+            new Option("inactivity", "DURATION", "24h", "activity this long after the last login raises an alert"),
+            new Option("activity-window", "DURATION", "1h", "size of the per-user activity windows"),
+            new Option("activity", null, null, "also print the per-user activity windows (ACTIVITY)"));
     }
 
     @Override

@@ -31,9 +31,9 @@ public final class RiskEngineCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("out-of-orderness", "DURATION", "30s", "how far out of order transactions may arrive"),
-            Option.of("all", null, null, "also print every assessment (ASSESSMENT), not only alerts"),
-            Option.of("metrics", null, null, "also print the 1-minute metrics (METRICS)"));
+            new Option("out-of-orderness", "DURATION", "30s", "how far out of order transactions may arrive"),
+            new Option("all", null, null, "also print every assessment (ASSESSMENT), not only alerts"),
+            new Option("metrics", null, null, "also print the 1-minute metrics (METRICS)"));
     }
 
     @Override
