@@ -98,13 +98,13 @@ public final class Cli {
         ZoneId zone = parsed.zone("zone", ZoneId.of("UTC"));
         Report.Format format = parsed.choice("format", "text", Set.of("text", "json")).equals("json") ? Report.Format.JSON : Report.Format.TEXT;
         StreamEnvironment env = StreamEnvironment.create().setParallelism((int) parsed.longValue("parallelism", 1));
-        try (Report report = new Report(openOutput(parsed, out), format, parsed.has("output"))) {
+        Progress progress = new Progress(err, zone, parsed.has("quiet"));
+        Report report;
+        JobResult result;
+        try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"))) {
+            report = opened;
             example.define(env, input, parsed, report);
-            Progress progress = new Progress(err, zone, parsed.has("quiet"));
-            JobResult result = progress.follow(env.executeAsync(example.name()));
-            report.close();
-            progress.summary(result, report.counts(), report.count("LATE", 0));
-            return 0;
+            result = progress.follow(env.executeAsync(example.name()));
         } catch (JobExecutionException e) {
             err.println("The job failed: " + e.getMessage());
             return 1;
@@ -112,6 +112,9 @@ public final class Cli {
             err.println("Could not write the output: " + e.getMessage());
             return 1;
         }
+        // the report is closed here, so the output is complete before the summary
+        progress.summary(result, report.counts(), report.count("LATE", 0));
+        return 0;
     }
 
     /** A file, {@code sample:NAME} for a sample bundled in the jar, or the example's default sample. */
