@@ -51,12 +51,13 @@ public final class RiskScorer extends KeyedProcessFunction<String, RiskTransacti
             user = new UserProfile();
         }
         ZonedDateTime time = Instant.ofEpochMilli(tx.timestamp()).atZone(zone);
+        double nearestKm = user.nearestPlaceKm(tx.latitude(), tx.longitude());
         RiskFactors factors = new RiskFactors();
         velocity(user, tx, factors);
-        location(user, tx, factors);
+        location(nearestKm, factors);
         amount(user, tx, factors);
         habitAndTime(user, tx, time, factors);
-        user.record(tx, time);
+        user.record(tx, time, nearestKm);
         profile.update(user);
         ctx.timerService().registerEventTimeTimer(VelocityWindows.expiryTimer(tx.timestamp()));
 
@@ -77,8 +78,8 @@ public final class RiskScorer extends KeyedProcessFunction<String, RiskTransacti
         }
     }
 
-    private static void location(UserProfile user, RiskTransaction tx, RiskFactors factors) {
-        double km = user.nearestPlaceKm(tx.latitude(), tx.longitude());
+    /** {@code km}: from the transaction to the nearest place seen before, -1 if none. */
+    private static void location(double km, RiskFactors factors) {
         if (km > FAR_KM) {
             factors.add("location", Math.min(km / 1000, 1));
         }

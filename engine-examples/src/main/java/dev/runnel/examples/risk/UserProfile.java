@@ -50,13 +50,15 @@ final class UserProfile {
         return weekendSeen;
     }
 
-    /** Learns from a transaction after it has been scored. */
-    void record(RiskTransaction tx, ZonedDateTime time) {
+    /**
+     * Learns from a transaction after it has been scored; {@code nearestKm} is
+     * {@link #nearestPlaceKm} of its place, taken before this call (the scorer needs it too).
+     */
+    void record(RiskTransaction tx, ZonedDateTime time, double nearestKm) {
         transactions++;
         velocity.add(tx.type(), tx.timestamp());
         amounts.add(tx.amount());
-        double nearest = nearestPlaceKm(tx.latitude(), tx.longitude());
-        if (nearest < 0 || nearest > SAME_PLACE_KM) {
+        if (nearestKm < 0 || nearestKm > SAME_PLACE_KM) {
             // a ring of the most recent distinct places
             latitudes[nextPlace] = tx.latitude();
             longitudes[nextPlace] = tx.longitude();
