@@ -135,9 +135,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         if (idle) {
             markActive();
         }
-        generator.onEvent(record, ts, this);
         metrics.recordsOut++;
         output.collect(record, ts);
+        // Flink's order: the record first, then the generator, so a watermark emitted from
+        // onEvent never overtakes the record that caused it
+        generator.onEvent(record, ts, this);
     }
 
     @Override

@@ -36,15 +36,21 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
     public void collect(T value, long timestamp) {
         metrics.recordsIn++;
         long ts = timestamp;
-        try {
-            if (assigner != null) {
+        if (assigner != null) {
+            try {
                 ts = assigner.extractTimestamp(value, timestamp);
+            } catch (Exception e) {
+                throw userFailure(e, null, timestamp, value);
             }
-            generator.onEvent(value, ts, this);
-        } catch (Exception e) {
-            throw userFailure(e, null, timestamp, value);
         }
         output.collect(value, ts);
+        // Flink's order: the record first, then the generator (a punctuated watermark must not
+        // overtake the record that caused it)
+        try {
+            generator.onEvent(value, ts, this);
+        } catch (Exception e) {
+            throw userFailure(e, null, ts, value);
+        }
     }
 
     /** Upstream watermarks are swallowed except the final one, which ends event time for everyone. */
