@@ -47,21 +47,6 @@ class GreedyTest {
     }
 
     @Test
-    void greedyBeforeAnOptionalStage() {
-        Pattern<Event, Event> p = Pattern.<Event>begin("start").where(e -> e.name().equals("c"))
-            .followedBy("middle1").where(e -> e.name().equals("a")).oneOrMore().optional().greedy()
-            .followedBy("middle2").where(e -> e.name().equals("d")).optional()
-            .followedBy("end").where(e -> e.name().equals("e"));
-        Event e = ev(44, "e", 3);
-        assertThat(run(p, inOrder(C, A1, A2, ev(43, "dummy", 2), e)).matches())
-            .containsExactly("start=[40] middle1=[41, 42] end=[44]");
-        Event d = ev(43, "d", 3);
-        assertThat(run(p, inOrder(C, A1, A2, d, e)).matches()).containsExactlyInAnyOrder(
-            "start=[40] middle1=[41, 42] end=[44]",
-            "start=[40] middle1=[41, 42] middle2=[43] end=[44]");
-    }
-
-    @Test
     void greedyWithUntilStopsAtTheUntilEvent() {
         Pattern<Event, Event> p = Pattern.<Event>begin("start").where(e -> e.name().equals("c"))
             .followedBy("middle").where(e -> e.name().equals("a")).oneOrMore().optional().greedy().until(e -> e.price() > 3.0)

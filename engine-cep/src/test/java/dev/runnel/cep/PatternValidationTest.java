@@ -92,14 +92,6 @@ class PatternValidationTest {
     }
 
     @Test
-    void eventTimeWithoutTimestampsFailsWithTheFix() {
-        StreamEnvironment env = StreamEnvironment.create();
-        CEP.pattern(env.fromElements(ev(1, "a", 0)), Pattern.<Event>begin("a")).select(CepTestSupport::format).print();
-        assertThatThrownBy(() -> env.execute("no-timestamps"))
-            .hasStackTraceContaining("has no timestamp").hasStackTraceContaining("inProcessingTime()");
-    }
-
-    @Test
     void nonKeyedStreamsMatchAcrossAllEvents() {
         assertThat(run(Pattern.<Event>begin("a").where(e -> e.name().equals("a")).next("b"), inOrder(ev(1, "a", 0), ev(2, "z", 0)))
             .matches()).containsExactly("a=[1] b=[2]");

@@ -24,6 +24,8 @@ public final class KeyMatches {
     public int bufferedEvents;
     /** Time of the earliest timeout timer the operator has registered for this key, Long.MAX_VALUE if none. */
     public long timerAt = Long.MAX_VALUE;
+    /** Whether a timeout timer fired during the current watermark and the key still has to advance to it. */
+    public boolean timeoutDue;
     /** Events waiting per timestamp when a comparator orders equal timestamps; null otherwise. */
     public org.agrona.collections.Long2ObjectHashMap<java.util.ArrayList<Object>> sameTimestamp;
 

@@ -41,6 +41,7 @@ public final class NfaCompiler<T> {
     private final IdentityHashMap<GroupPattern<?, ?>, Boolean> firstOfLoop = new IdentityHashMap<>();
     private final Map<String, Long> stageWindows = new HashMap<>();
     private final List<String> stageNames = new ArrayList<>();
+    private final Set<String> stageStatesBuilt = new HashSet<>();
     private Pattern<T, ?> currentPattern;
     private Pattern<T, ?> followingPattern;
     private GroupPattern<T, ?> currentGroupPattern;
@@ -83,7 +84,8 @@ public final class NfaCompiler<T> {
         start.start = true;
         for (NfaState s : states) {
             Long w = stageWindows.get(s.stage);
-            s.stageWindow = w == null ? 0 : w;
+            long stage = w == null ? 0 : w;
+            s.stageWindow = stage == 0 || s.timesWindow == 0 ? Math.max(stage, s.timesWindow) : Math.min(stage, s.timesWindow);
             s.freeze();
         }
         for (NfaState s : states) {
@@ -183,6 +185,25 @@ public final class NfaCompiler<T> {
     private NfaState createState(String stage, NfaState.Type type) {
         NfaState s = new NfaState(states.size(), stage, type);
         states.add(s);
+        return s;
+    }
+
+    /**
+     * A state that takes the current stage's events. With a window between the events of a times or
+     * looping stage ({@code times(n, Duration)} and kin) it gets that window, except the first state
+     * built for the stage: Flink keys its per-state windows by unique state name and leaves out the
+     * state that got the stage's plain name. The automaton is built backwards, so that is the state
+     * waiting for the last event of a times chain, or the looping state of a loop; Flink's recorded
+     * behaviour (docs/semantics.md) shows exactly this, so Runnel reproduces it.
+     */
+    private NfaState createTakingState() {
+        String stage = currentPattern.getName();
+        boolean firstOfStage = stageStatesBuilt.add(stage);
+        NfaState s = createState(stage, NfaState.Type.NORMAL);
+        Times times = currentPattern.getTimes();
+        if (!firstOfStage && times != null && times.windowSize() != null) {
+            s.timesWindow = times.windowSize().toMillis();
+        }
         return s;
     }
 
@@ -292,7 +313,7 @@ public final class NfaCompiler<T> {
         }
         setCurrentGroupFirstOfLoop(true);
         return createSingletonState(lastSink, proceedState, take, ignoreCondition(currentPattern),
-            currentPattern.getQuantifier().hasProperty(QuantifierProperty.OPTIONAL));
+            isPatternOptional(currentPattern));
     }
 
     private void setCurrentGroupFirstOfLoop(boolean isFirst) {
@@ -310,11 +331,18 @@ public final class NfaCompiler<T> {
         return currentGroupPattern != null && pattern.getPrevious() == null;
     }
 
+    /**
+     * A stage's own optional flag. The head of a group used to inherit the group's flag instead,
+     * which dropped {@code optional()} on the first stage inside a group; an optional group gets its
+     * PROCEED edge in {@link #createGroupPatternState} and only lends its head an ignoring twin.
+     */
     private boolean isPatternOptional(Pattern<T, ?> pattern) {
-        if (headOfGroup(pattern)) {
-            return isCurrentGroupFirstOfLoop() && currentGroupPattern.getQuantifier().hasProperty(QuantifierProperty.OPTIONAL);
-        }
         return pattern.getQuantifier().hasProperty(QuantifierProperty.OPTIONAL);
+    }
+
+    private boolean isHeadOfOptionalGroup(Pattern<T, ?> pattern) {
+        return headOfGroup(pattern) && isCurrentGroupFirstOfLoop()
+            && currentGroupPattern.getQuantifier().hasProperty(QuantifierProperty.OPTIONAL);
     }
 
     /** One state taking one event; optional ones get a PROCEED edge and an ignoring twin without it. */
@@ -322,13 +350,12 @@ public final class NfaCompiler<T> {
         if (currentPattern instanceof GroupPattern<T, ?> g) {
             return createGroupPatternState(g, sinkState, proceedState, isOptional);
         }
-        NfaState singleton = createState(currentPattern.getName(), NfaState.Type.NORMAL);
+        NfaState singleton = createTakingState();
         // taking an event invalidates the NOT stages before an optional stage
         NfaState sink = copyWithoutTransitiveNots(sinkState);
         singleton.addTransition(Transition.Action.TAKE, sink, take);
         Cond proceed = trueCondition();
-        // the head of a group gets its PROCEED edge when the whole group is built
-        if (isOptional && !headOfGroup(currentPattern)) {
+        if (isOptional) {
             if (currentPattern.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
                 Cond until = untilCondition(currentPattern);
                 if (until != null) {
@@ -342,7 +369,7 @@ public final class NfaCompiler<T> {
         }
         if (ignore != null) {
             NfaState ignoreState;
-            if (isOptional) {
+            if (isOptional || isHeadOfOptionalGroup(currentPattern)) {
                 ignoreState = createState(currentPattern.getName(), NfaState.Type.NORMAL);
                 ignoreState.addTransition(Transition.Action.TAKE, sink, take);
                 ignoreState.addTransition(Transition.Action.IGNORE, ignoreState, ignore);
@@ -378,7 +405,7 @@ public final class NfaCompiler<T> {
         Pattern<T, ?> oldCurrent = currentPattern;
         Pattern<T, ?> oldFollowing = followingPattern;
         GroupPattern<T, ?> oldGroup = currentGroupPattern;
-        NfaState dummy = createState(currentPattern.getName(), NfaState.Type.NORMAL);
+        NfaState dummy = createTakingState();
         currentGroupPattern = group;
         currentPattern = castRaw(group.getRawPattern());
         NfaState lastSink = createMiddleStates(dummy);
@@ -400,7 +427,7 @@ public final class NfaCompiler<T> {
         Cond ignore = extendWithUntil(innerIgnoreCondition(currentPattern), until, false);
         Cond take = extendWithUntil(takeCondition(currentPattern), until, true);
         Cond proceed = trueCondition();
-        NfaState looping = createState(currentPattern.getName(), NfaState.Type.NORMAL);
+        NfaState looping = createTakingState();
         if (currentPattern.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
             if (until != null) {
                 NfaState sinkCopy = copy(sinkState);

@@ -23,8 +23,13 @@ public final class NfaState {
     final String stage;
     final Type type;
     boolean start;
-    /** PREVIOUS_AND_CURRENT bound of the stage in millis, 0 if none. */
+    /**
+     * Bound in millis between the previous event and the next one this state takes: the stage's
+     * PREVIOUS_AND_CURRENT within and/or its {@link #timesWindow}, whichever is shorter; 0 if none.
+     */
     long stageWindow;
+    /** Window between consecutive events of a times/looping stage, where Flink applies it; 0 if none. */
+    long timesWindow;
     final List<Transition> transitions = new ArrayList<>(3);
     Transition[] edges = new Transition[0];
     /** Whether any PROCEED edge leaves this state (else no final state can follow a TAKE into it). */

@@ -63,6 +63,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private Nfa nfa;
     private long bufferedEvents;
     private long timerGranularity = 1;
+    /** Keys whose timeout timer fired while the current watermark was being applied. */
+    private final ArrayList<KeyMatches> dueKeys = new ArrayList<>();
     private KeyMatches currentMatches;
     private Object currentRecord;
     private long matchTimestamp;
@@ -139,12 +141,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             afterKey(km);
             return;
         }
-        if (timestamp == NO_TIMESTAMP) {
-            throw new OperatorException("Pattern operator '" + context.name() + "' runs in event time but record "
-                + OperatorException.abbreviate(value) + " (key " + OperatorException.abbreviate(key) + ") has no timestamp; "
-                + "assign timestamps with assignTimestampsAndWatermarks(...) or call inProcessingTime() on the PatternStream", null);
-        }
-        if (timestamp <= currentWatermark) {
+        if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
+            // late; a record without a timestamp counts as late too (Flink reads it as Long.MIN_VALUE)
             if (lateDataTag != null) {
                 context.output(lateDataTag, value, timestamp);
             } else {
@@ -247,6 +245,16 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             if (km.timerAt == time) {
                 km.timerAt = Long.MAX_VALUE;
             }
+            if (eventTime) {
+                // as Flink: time jumps straight to the watermark once this watermark's events are in
+                // (see onWatermark), so that a match held back by a skip strategy cannot be released,
+                // and prune partial matches, at a deadline before the others have timed out
+                if (!km.timeoutDue) {
+                    km.timeoutDue = true;
+                    dueKeys.add(km);
+                }
+                return;
+            }
             currentRecord = null;
             currentMatches = km;
             try {
@@ -264,6 +272,31 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             }
         }
         afterKey(km);
+    }
+
+    @Override
+    protected void onWatermark(long watermark) {
+        super.onWatermark(watermark);
+        if (!dueKeys.isEmpty()) {
+            advanceDueKeys(watermark);
+        }
+    }
+
+    /** Keys whose timeout timers fired for this watermark advance to it, after its events were fed. */
+    private void advanceDueKeys(long watermark) {
+        for (int i = 0; i < dueKeys.size(); i++) {
+            KeyMatches km = dueKeys.get(i);
+            km.timeoutDue = false;
+            currentRecord = null;
+            currentMatches = km;
+            try {
+                nfa.advanceTime(km, watermark);
+            } catch (RuntimeException e) {
+                throw failure(e, km.key(), watermark, null);
+            }
+            afterKey(km);
+        }
+        dueKeys.clear();
     }
 
     private void feed(KeyMatches km, Object event, long time) {

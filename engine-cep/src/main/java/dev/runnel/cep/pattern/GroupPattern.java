@@ -7,7 +7,9 @@ import dev.runnel.cep.pattern.conditions.SimpleCondition;
 /**
  * A sequence of stages used as one stage, so that quantifiers apply to the whole sequence
  * ({@code Pattern.begin(Pattern)}, {@code next(Pattern)}, {@code followedBy(Pattern)}). Conditions
- * belong to the inner stages, never to the group.
+ * belong to the inner stages, never to the group: {@code where}, {@code or} and {@code subtype} throw
+ * {@link UnsupportedOperationException} as in Flink. A looping group may have an {@code until}
+ * condition, which stops the whole group.
  */
 public final class GroupPattern<T, F extends T> extends Pattern<T, F> {
     private final Pattern<T, ? extends T> rawPattern;
@@ -33,32 +35,27 @@ public final class GroupPattern<T, F extends T> extends Pattern<T, F> {
 
     @Override
     public Pattern<T, F> where(IterativeCondition<F> condition) {
-        throw malformed("a group pattern has no condition of its own; put where() on its inner stages");
+        throw new UnsupportedOperationException("GroupPattern does not support where clause; put where() on its inner stages");
     }
 
     @Override
     public Pattern<T, F> where(SimpleCondition<F> condition) {
-        throw malformed("a group pattern has no condition of its own; put where() on its inner stages");
+        throw new UnsupportedOperationException("GroupPattern does not support where clause; put where() on its inner stages");
     }
 
     @Override
     public Pattern<T, F> or(IterativeCondition<F> condition) {
-        throw malformed("a group pattern has no condition of its own; put or() on its inner stages");
+        throw new UnsupportedOperationException("GroupPattern does not support or clause; put or() on its inner stages");
     }
 
     @Override
     public Pattern<T, F> or(SimpleCondition<F> condition) {
-        throw malformed("a group pattern has no condition of its own; put or() on its inner stages");
-    }
-
-    @Override
-    public Pattern<T, F> until(IterativeCondition<F> condition) {
-        throw malformed("until() is not supported on a group pattern; put it on a looping inner stage");
+        throw new UnsupportedOperationException("GroupPattern does not support or clause; put or() on its inner stages");
     }
 
     @Override
     public <S extends F> Pattern<T, S> subtype(Class<S> subtypeClass) {
-        throw malformed("a group pattern has no condition of its own; put subtype() on its inner stages");
+        throw new UnsupportedOperationException("GroupPattern does not support subtype clause; put subtype() on its inner stages");
     }
 
     @Override

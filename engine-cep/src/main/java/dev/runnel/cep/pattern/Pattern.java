@@ -158,41 +158,68 @@ public class Pattern<T, F extends T> {
     // ---- quantifiers
 
     public Pattern<T, F> oneOrMore() {
+        return oneOrMore(null);
+    }
+
+    /**
+     * One or more events; with a {@code windowTime}, consecutive events of the loop must be less than
+     * that apart (Flink 1.19+), otherwise the partial match times out.
+     */
+    public Pattern<T, F> oneOrMore(Duration windowTime) {
         checkNotNegation("oneOrMore()");
         checkNoQuantifierYet();
         this.quantifier = Quantifier.looping(quantifier.getConsumingStrategy()).withOptionalOf(quantifier);
-        this.times = Times.of(1);
+        this.times = Times.of(1, windowTime);
         return this;
     }
 
     public Pattern<T, F> timesOrMore(int times) {
+        return timesOrMore(times, null);
+    }
+
+    /** At least {@code times} events, consecutive ones less than {@code windowTime} apart if it is given. */
+    public Pattern<T, F> timesOrMore(int times, Duration windowTime) {
         checkNotNegation("timesOrMore()");
         checkNoQuantifierYet();
         if (times <= 0) {
-            throw malformed("timesOrMore(" + times + ") needs a count of at least 1; use oneOrMore().optional() for zero or more");
+            throw new IllegalArgumentException("timesOrMore(" + times + ") needs a count of at least 1; "
+                + "use oneOrMore().optional() for zero or more");
         }
         this.quantifier = Quantifier.looping(quantifier.getConsumingStrategy()).withOptionalOf(quantifier);
-        this.times = Times.of(times);
+        this.times = Times.of(times, windowTime);
         return this;
     }
 
     public Pattern<T, F> times(int times) {
+        return times(times, (Duration) null);
+    }
+
+    /** Exactly {@code times} events, consecutive ones less than {@code windowTime} apart if it is given. */
+    public Pattern<T, F> times(int times, Duration windowTime) {
         checkNotNegation("times()");
         checkNoQuantifierYet();
         if (times <= 0) {
-            throw malformed("times(" + times + ") needs a count of at least 1; use optional() for zero or one");
+            throw new IllegalArgumentException("times(" + times + ") needs a count of at least 1; use optional() for zero or one");
         }
         this.quantifier = Quantifier.times(quantifier.getConsumingStrategy()).withOptionalOf(quantifier);
-        this.times = Times.of(times);
+        this.times = Times.of(times, windowTime);
         return this;
     }
 
     /** Between {@code from} and {@code to} events (inclusive); {@code from == 0} makes the stage optional. */
     public Pattern<T, F> times(int from, int to) {
+        return times(from, to, null);
+    }
+
+    /**
+     * Between {@code from} and {@code to} events (inclusive), consecutive ones less than
+     * {@code windowTime} apart if it is given; {@code from == 0} makes the stage optional.
+     */
+    public Pattern<T, F> times(int from, int to, Duration windowTime) {
         checkNotNegation("times()");
         checkNoQuantifierYet();
         if (from < 0 || to < from || to == 0) {
-            throw malformed("times(" + from + ", " + to + ") needs 0 <= from <= to and to >= 1");
+            throw new IllegalArgumentException("times(" + from + ", " + to + ") needs 0 <= from <= to and to >= 1");
         }
         this.quantifier = Quantifier.times(quantifier.getConsumingStrategy()).withOptionalOf(quantifier);
         if (from == 0) {
@@ -201,12 +228,17 @@ public class Pattern<T, F extends T> {
             }
             from = 1;
         }
-        this.times = Times.of(from, to);
+        this.times = Times.of(from, to, windowTime);
         return this;
     }
 
     /** The stage may take no event at all. */
     public Pattern<T, F> optional() {
+        if (previous != null && previous.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
+            // as in Flink: the greedy loop before would always take the events this stage could skip to
+            throw new MalformedPatternException("Optional pattern cannot be preceded by greedy pattern (stage '" + name
+                + "' follows the greedy stage '" + previous.getName() + "'); drop greedy() or optional()");
+        }
         quantifier.optional(name);
         return this;
     }

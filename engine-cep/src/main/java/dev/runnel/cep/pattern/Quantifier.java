@@ -1,6 +1,8 @@
 package dev.runnel.cep.pattern;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -14,14 +16,42 @@ public final class Quantifier {
     /** STRICT = next, SKIP_TILL_NEXT = followedBy, SKIP_TILL_ANY = followedByAny. */
     public enum ConsumingStrategy { STRICT, SKIP_TILL_NEXT, SKIP_TILL_ANY, NOT_FOLLOW, NOT_NEXT }
 
-    /** Bounds of a times stage; {@code to == Integer.MAX_VALUE} is not used (looping stages have no upper bound). */
-    public record Times(int from, int to) {
+    /**
+     * Bounds of a times stage ({@code to == Integer.MAX_VALUE} is not used: looping stages have no
+     * upper bound), and the optional window between consecutive events of the stage (Flink 1.19's
+     * {@code times(n, Duration)}), {@code null} if none.
+     */
+    public record Times(int from, int to, Duration windowSize) {
+        public Times {
+            if (from <= 0) {
+                throw new IllegalArgumentException("The from should be a positive number greater than 0, was " + from);
+            }
+            if (to < from) {
+                throw new IllegalArgumentException("The to should be a number greater than or equal to from: " + from + ", was " + to);
+            }
+            if (windowSize != null && (windowSize.isZero() || windowSize.isNegative())) {
+                throw new IllegalArgumentException("The window between events must be positive, was " + windowSize);
+            }
+        }
+
         public static Times of(int times) {
-            return new Times(times, times);
+            return new Times(times, times, null);
         }
 
         public static Times of(int from, int to) {
-            return new Times(from, to);
+            return new Times(from, to, null);
+        }
+
+        public static Times of(int times, Duration windowSize) {
+            return new Times(times, times, windowSize);
+        }
+
+        public static Times of(int from, int to, Duration windowSize) {
+            return new Times(from, to, windowSize);
+        }
+
+        public Optional<Duration> getWindowSize() {
+            return Optional.ofNullable(windowSize);
         }
     }
 
