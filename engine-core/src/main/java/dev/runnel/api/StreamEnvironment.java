@@ -48,6 +48,14 @@ public final class StreamEnvironment {
         return new StreamEnvironment(Clock.SYSTEM);
     }
 
+    /**
+     * Flink's entry point, for programs ported from Flink: the same as {@link #create()} (Runnel always
+     * runs in this process, so there is no remote or cluster environment to pick).
+     */
+    public static StreamEnvironment getExecutionEnvironment() {
+        return create();
+    }
+
     /** A job whose processing time comes from {@code clock}, e.g. a {@code ManualClock} in tests. */
     public static StreamEnvironment create(Clock clock) {
         return new StreamEnvironment(clock);
@@ -127,6 +135,12 @@ public final class StreamEnvironment {
     @SafeVarargs
     public final <T> DataStream<T> fromElements(T... elements) {
         return fromCollection(Arrays.asList(elements));
+    }
+
+    /** Flink 1.19's name for {@link #fromElements}: a bounded stream of the given records. */
+    @SafeVarargs
+    public final <T> DataStream<T> fromData(T... elements) {
+        return fromElements(elements);
     }
 
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
