@@ -5,10 +5,7 @@ import dev.runnel.api.KeyedStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.cep.functions.PatternProcessFunction;
-import dev.runnel.cep.nfa.CompiledPattern;
 import dev.runnel.cep.nfa.NfaCompiler;
-import dev.runnel.cep.operator.CepOperator;
-import dev.runnel.cep.operator.FunctionCopies;
 import dev.runnel.cep.operator.SelectAdapters;
 import dev.runnel.cep.pattern.Pattern;
 import java.util.Objects;
@@ -23,20 +20,19 @@ public final class PatternStream<T> {
 
     private final DataStream<T> input;
     private final Pattern<T, ?> pattern;
-    private final CompiledPattern compiled;
     private final EventComparator<T> comparator;
     private final OutputTag<T> lateDataTag;
     private final boolean processingTime;
 
     PatternStream(DataStream<T> input, Pattern<T, ?> pattern, EventComparator<T> comparator) {
-        this(Objects.requireNonNull(input, "input"), pattern, NfaCompiler.compile(pattern), comparator, null, false);
+        this(Objects.requireNonNull(input, "input"), pattern, comparator, null, false);
+        NfaCompiler.compile(pattern); // fails fast on a malformed pattern, where the user builds it
     }
 
-    private PatternStream(DataStream<T> input, Pattern<T, ?> pattern, CompiledPattern compiled, EventComparator<T> comparator,
+    private PatternStream(DataStream<T> input, Pattern<T, ?> pattern, EventComparator<T> comparator,
             OutputTag<T> lateDataTag, boolean processingTime) {
         this.input = input;
         this.pattern = pattern;
-        this.compiled = compiled;
         this.comparator = comparator;
         this.lateDataTag = lateDataTag;
         this.processingTime = processingTime;
@@ -44,16 +40,16 @@ public final class PatternStream<T> {
 
     /** Match events as they arrive, measuring {@code within} on the environment's clock. */
     public PatternStream<T> inProcessingTime() {
-        return new PatternStream<>(input, pattern, compiled, comparator, lateDataTag, true);
+        return new PatternStream<>(input, pattern, comparator, lateDataTag, true);
     }
 
     public PatternStream<T> inEventTime() {
-        return new PatternStream<>(input, pattern, compiled, comparator, lateDataTag, false);
+        return new PatternStream<>(input, pattern, comparator, lateDataTag, false);
     }
 
     /** Events at or behind the watermark go to this side output instead of being dropped (and counted). */
     public PatternStream<T> sideOutputLateData(OutputTag<T> lateDataTag) {
-        return new PatternStream<>(input, pattern, compiled, comparator, Objects.requireNonNull(lateDataTag, "lateDataTag"),
+        return new PatternStream<>(input, pattern, comparator, Objects.requireNonNull(lateDataTag, "lateDataTag"),
             processingTime);
     }
 
@@ -90,22 +86,8 @@ public final class PatternStream<T> {
     }
 
     private <R> DataStream<R> attach(PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
-        CompiledPattern nfa = compiled;
-        boolean procTime = processingTime;
-        EventComparator<T> cmp = comparator;
-        OutputTag<T> late = lateDataTag;
-        if (input instanceof KeyedStream<T, ?> keyed) {
-            return attachKeyed(keyed, nfa, procTime, cmp, late, function, copyPerSubtask);
-        }
-        KeySelector<T, Boolean> allOneKey = e -> Boolean.TRUE;
-        return input.transformSingle(OPERATOR_NAME,
-            i -> new CepOperator<>(allOneKey, nfa, procTime, cmp, late, function));
-    }
-
-    private static <T, K, R> DataStream<R> attachKeyed(KeyedStream<T, K> keyed, CompiledPattern nfa, boolean procTime,
-            EventComparator<T> cmp, OutputTag<T> late, PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
-        KeySelector<T, K> keySelector = keyed.keySelector();
-        return keyed.transformKeyed(OPERATOR_NAME, i -> new CepOperator<>(keySelector, nfa, procTime, cmp, late,
-            copyPerSubtask ? FunctionCopies.copyFor(i, function) : function));
+        KeySelector<T, ?> key = input instanceof KeyedStream<T, ?> keyed ? keyed.keySelector() : null;
+        return input.append(new PatternNode<>(input.node(), OPERATOR_NAME, key, pattern, comparator, lateDataTag,
+            processingTime, function, copyPerSubtask));
     }
 }

@@ -2,30 +2,20 @@ package dev.runnel.api;
 
 import dev.runnel.api.functions.AggregateFunction;
 import dev.runnel.api.functions.AllWindowFunction;
-import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.ProcessAllWindowFunction;
 import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.windowing.Trigger;
 import dev.runnel.api.windowing.Window;
 import dev.runnel.api.windowing.WindowAssigner;
-import dev.runnel.window.ElementListAggregation;
-import dev.runnel.window.IncrementalAggregation;
-import dev.runnel.window.ReduceAggregate;
-import dev.runnel.window.WindowAggregation;
-import dev.runnel.window.WindowOperatorFactory;
-import dev.runnel.window.WindowProcessor;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 /**
  * A non-keyed stream cut into windows: all elements go through one operator instance (parallelism
  * 1), as with Flink's {@code windowAll}.
  */
 public final class AllWindowedStream<T, W extends Window> {
-    /** Every element has this key: one window set for the whole stream. */
-    private static final KeySelector<Object, Byte> ALL = v -> (byte) 0;
-
     private final DataStream<T> input;
     private final WindowAssigner<? super T, W> assigner;
     private Trigger<? super T, ? super W> trigger;
@@ -59,40 +49,39 @@ public final class AllWindowedStream<T, W extends Window> {
 
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
-        return build("AllWindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, T, Object, W>(
-            new ReduceAggregate<>(reducer), null));
+        return build("AllWindowReduce", reducer, null);
     }
 
     public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessAllWindowFunction<T, R, W> function) {
+        Objects.requireNonNull(reducer, "reducer");
         Objects.requireNonNull(function, "function");
-        return build("AllWindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, R, Object, W>(
-            new ReduceAggregate<>(reducer), WindowProcessor.of(function)));
+        return build("AllWindowReduce", reducer, function);
     }
 
     public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
         Objects.requireNonNull(function, "function");
-        return build("AllWindowAggregate", i -> new IncrementalAggregation<T, ACC, R, R, Object, W>(function, null));
+        return build("AllWindowAggregate", function, null);
     }
 
     public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessAllWindowFunction<V, R, W> windowFunction) {
+        Objects.requireNonNull(function, "function");
         Objects.requireNonNull(windowFunction, "windowFunction");
-        return build("AllWindowAggregate", i -> new IncrementalAggregation<T, ACC, V, R, Object, W>(function, WindowProcessor.of(windowFunction)));
+        return build("AllWindowAggregate", function, windowFunction);
     }
 
     public <R> DataStream<R> process(ProcessAllWindowFunction<T, R, W> function) {
         Objects.requireNonNull(function, "function");
-        return build("AllWindowProcess", i -> new ElementListAggregation<T, R, Object, W>(WindowProcessor.of(function)));
+        return build("AllWindowProcess", null, function);
     }
 
     public <R> DataStream<R> apply(AllWindowFunction<T, R, W> function) {
         Objects.requireNonNull(function, "function");
-        return build("AllWindowApply", i -> new ElementListAggregation<T, R, Object, W>(WindowProcessor.of(function)));
+        return build("AllWindowApply", null, function);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private <C, R> DataStream<R> build(String name, IntFunction<WindowAggregation<T, C, R, Object, W>> aggregation) {
-        WindowOperatorFactory<T, C, R, Object, W> factory = new WindowOperatorFactory<>((KeySelector) ALL, assigner, trigger,
-            allowedLateness, lateDataTag, aggregation);
-        return input.transformSingle(name, factory::create);
+    /** No key: the plan node asks for one instance that sees the whole stream. */
+    private <R> DataStream<R> build(String name, Object incremental, Object windowFunction) {
+        return input.append(new WindowNode<T, R, W>(input.node(), name, null, assigner, trigger, allowedLateness, lateDataTag,
+            incremental, windowFunction));
     }
 }

@@ -8,68 +8,69 @@ import dev.runnel.api.functions.ProcessFunction;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.sink.PrintSink;
+import dev.runnel.api.plan.FunctionNode;
+import dev.runnel.api.plan.FunctionNode.Kind;
+import dev.runnel.api.plan.OneInputNode;
+import dev.runnel.api.plan.PlanNode;
+import dev.runnel.api.plan.SideOutputNode;
+import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.time.WatermarkStrategy;
-import dev.runnel.runtime.graph.OneInputTransformation;
-import dev.runnel.runtime.graph.OperatorFactory;
-import dev.runnel.runtime.graph.SideOutputTransformation;
-import dev.runnel.runtime.graph.Transformation;
-import dev.runnel.runtime.graph.UnionTransformation;
-import dev.runnel.runtime.operators.FilterOperator;
-import dev.runnel.runtime.operators.FlatMapOperator;
-import dev.runnel.runtime.operators.MapOperator;
-import dev.runnel.runtime.operators.ProcessOperator;
-import dev.runnel.runtime.operators.SinkOperator;
-import dev.runnel.runtime.operators.TimestampsAndWatermarksOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A stream of records of type {@code T}; each call adds a step to the job and returns its output. */
+/**
+ * A stream of records of type {@code T}; each call records a step of the job in its logical plan
+ * ({@link dev.runnel.api.plan}) and returns the step's output. Nothing runs until {@code execute}.
+ */
 public class DataStream<T> {
     protected final StreamEnvironment environment;
-    protected final Transformation<T> transformation;
+    protected final PlanNode<T> node;
 
-    public DataStream(StreamEnvironment environment, Transformation<T> transformation) {
+    public DataStream(StreamEnvironment environment, PlanNode<T> node) {
         this.environment = environment;
-        this.transformation = transformation;
+        this.node = node;
     }
 
     public StreamEnvironment environment() {
         return environment;
     }
 
-    public Transformation<T> transformation() {
-        return transformation;
+    /** The plan node whose output this stream is. */
+    public PlanNode<T> node() {
+        return node;
     }
 
-    /** Adds an operator reading this stream; public so that extension modules (CEP) can add theirs. */
-    public <R> DataStream<R> transform(String name, OperatorFactory<T, R> factory) {
-        return new DataStream<>(environment, new OneInputTransformation<>(transformation, name, factory, null, false));
+    /** Adds a step reading this stream; public so that extension modules (CEP) can add their own plan nodes. */
+    public <R> DataStream<R> append(OneInputNode<T, R> step) {
+        if (step.input() != node) {
+            throw new IllegalArgumentException("Step '" + step.name() + "' does not read this stream");
+        }
+        return new DataStream<>(environment, step);
     }
 
-    /** Adds an operator that sees the whole stream in one instance, whatever the parallelism. */
-    public <R> DataStream<R> transformSingle(String name, OperatorFactory<T, R> factory) {
-        return new DataStream<>(environment, new OneInputTransformation<>(transformation, name, factory, null, true));
+    private <R> DataStream<R> function(String name, Kind kind, Object function) {
+        return append(new FunctionNode<>(node, name, kind, function, null));
     }
 
     public <R> DataStream<R> map(MapFunction<T, R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
-        return transform("Map", i -> new MapOperator<>(Functions.copyFor(i, mapper)));
+        return function("Map", Kind.MAP, mapper);
     }
 
     public DataStream<T> filter(FilterFunction<T> filter) {
         Objects.requireNonNull(filter, "filter");
-        return transform("Filter", i -> new FilterOperator<>(Functions.copyFor(i, filter)));
+        return function("Filter", Kind.FILTER, filter);
     }
 
     public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         Objects.requireNonNull(flatMapper, "flatMapper");
-        return transform("FlatMap", i -> new FlatMapOperator<>(Functions.copyFor(i, flatMapper)));
+        return function("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
     public <R> DataStream<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
-        return transform("Process", i -> new ProcessOperator<>(Functions.copyFor(i, function)));
+        return function("Process", Kind.PROCESS, function);
     }
 
     /** Windows over the whole (non-keyed) stream, evaluated by a single operator instance. */
@@ -84,15 +85,15 @@ public class DataStream<T> {
 
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... others) {
-        List<Transformation<?>> inputs = new ArrayList<>();
-        inputs.add(transformation);
+        List<PlanNode<?>> inputs = new ArrayList<>();
+        inputs.add(node);
         for (DataStream<T> other : others) {
             if (other.environment != environment) {
                 throw new IllegalArgumentException("Cannot union streams of different StreamEnvironments");
             }
-            inputs.add(other.transformation);
+            inputs.add(other.node);
         }
-        return new DataStream<>(environment, new UnionTransformation<T>(inputs));
+        return new DataStream<>(environment, new UnionNode<T>(inputs));
     }
 
     /**
@@ -101,26 +102,24 @@ public class DataStream<T> {
      */
     public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
         Objects.requireNonNull(strategy, "strategy");
-        long interval = environment.autoWatermarkIntervalMillis();
-        return transform("Timestamps/Watermarks", i -> new TimestampsAndWatermarksOperator<>(strategy, interval));
+        return function("Timestamps/Watermarks", Kind.TIMESTAMPS_AND_WATERMARKS, strategy);
     }
 
     /** The records an upstream process function sent to {@code tag}. */
     public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
         Objects.requireNonNull(tag, "tag");
-        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, tag));
+        return new DataStream<>(environment, new SideOutputNode<>(node, tag));
     }
 
     /** Names this step (in metrics, errors and savepoints). Explicit names must be unique in a job. */
     public DataStream<T> name(String name) {
-        environment.rename(transformation, name);
+        environment.rename(node, name);
         return this;
     }
 
     public DataStreamSink<T> addSink(Sink<T> sink) {
         Objects.requireNonNull(sink, "sink");
-        OneInputTransformation<T, Void> t =
-            new OneInputTransformation<>(transformation, "Sink", i -> new SinkOperator<>(sink), null, false);
+        FunctionNode<T, Void> t = new FunctionNode<>(node, "Sink", Kind.SINK, sink, null);
         environment.addSink(t);
         return new DataStreamSink<>(environment, t);
     }

@@ -1,19 +1,19 @@
 package dev.runnel.api;
 
-import dev.runnel.runtime.graph.Transformation;
+import dev.runnel.api.plan.PlanNode;
 
 /** A sink added to a job; only its name can still be set. */
 public final class DataStreamSink<T> {
     private final StreamEnvironment environment;
-    private final Transformation<Void> transformation;
+    private final PlanNode<Void> node;
 
-    DataStreamSink(StreamEnvironment environment, Transformation<Void> transformation) {
+    DataStreamSink(StreamEnvironment environment, PlanNode<Void> node) {
         this.environment = environment;
-        this.transformation = transformation;
+        this.node = node;
     }
 
     public DataStreamSink<T> name(String name) {
-        environment.rename(transformation, name);
+        environment.rename(node, name);
         return this;
     }
 }

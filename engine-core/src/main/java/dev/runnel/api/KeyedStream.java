@@ -3,10 +3,8 @@ package dev.runnel.api;
 import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.ReduceFunction;
-import dev.runnel.runtime.graph.OneInputTransformation;
-import dev.runnel.runtime.graph.OperatorFactory;
-import dev.runnel.runtime.operators.KeyedProcessOperator;
-import dev.runnel.runtime.operators.KeyedReduceOperator;
+import dev.runnel.api.plan.FunctionNode;
+import dev.runnel.api.plan.FunctionNode.Kind;
 import java.util.Objects;
 
 /**
@@ -17,7 +15,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     private final KeySelector<T, K> keySelector;
 
     KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
-        super(input.environment, input.transformation);
+        super(input.environment, input.node);
         this.keySelector = keySelector;
     }
 
@@ -25,14 +23,13 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keySelector;
     }
 
-    /** Adds a keyed operator (partitioned by this stream's key); public for extension modules. */
-    public <R> DataStream<R> transformKeyed(String name, OperatorFactory<T, R> factory) {
-        return new DataStream<>(environment, new OneInputTransformation<>(transformation, name, factory, keySelector, false));
+    private <R> DataStream<R> keyedFunction(String name, Kind kind, Object function) {
+        return append(new FunctionNode<>(node, name, kind, function, keySelector));
     }
 
     public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
         Objects.requireNonNull(function, "function");
-        return transformKeyed("KeyedProcess", i -> new KeyedProcessOperator<>(keySelector, Functions.copyFor(i, function)));
+        return keyedFunction("KeyedProcess", Kind.KEYED_PROCESS, function);
     }
 
     /** Cuts the stream into windows per key (event- or processing-time, sessions, or global). */
@@ -44,6 +41,6 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** A rolling reduce: emits the updated value for the record's key on every record. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
-        return transformKeyed("Reduce", i -> new KeyedReduceOperator<>(keySelector, Functions.copyFor(i, reducer)));
+        return keyedFunction("Reduce", Kind.KEYED_REDUCE, reducer);
     }
 }

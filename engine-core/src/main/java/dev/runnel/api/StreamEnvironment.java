@@ -1,5 +1,8 @@
 package dev.runnel.api;
 
+import dev.runnel.api.plan.JobPlan;
+import dev.runnel.api.plan.PlanNode;
+import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.source.CollectionSource;
 import dev.runnel.checkpoint.Checkpoint;
 import dev.runnel.checkpoint.CheckpointStorage;
@@ -10,8 +13,6 @@ import dev.runnel.api.source.Source;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.JobExecution;
-import dev.runnel.runtime.graph.SourceTransformation;
-import dev.runnel.runtime.graph.Transformation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ public final class StreamEnvironment {
     private final Clock clock;
     private int parallelism = 1;
     private long autoWatermarkIntervalMillis = 200;
-    private final List<Transformation<?>> sinks = new ArrayList<>();
-    private final Set<Transformation<?>> explicitlyNamed = new HashSet<>();
+    private final List<PlanNode<?>> sinks = new ArrayList<>();
+    private final Set<PlanNode<?>> explicitlyNamed = new HashSet<>();
     private final StateSerializers stateSerializers = new StateSerializers();
     private CheckpointStorage checkpointStorage;
     private long checkpointIntervalNanos;
@@ -156,20 +157,28 @@ public final class StreamEnvironment {
     }
 
     private <T> DataStream<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
-        SourceTransformation<T> t = new SourceTransformation<>(source, strategy, name);
+        SourceNode<T> t = new SourceNode<>(source, strategy, name);
         if (explicitName) {
             explicitlyNamed.add(t);
         }
         return new DataStream<>(this, t);
     }
 
-    void addSink(Transformation<?> sink) {
+    void addSink(PlanNode<?> sink) {
         sinks.add(sink);
     }
 
-    void rename(Transformation<?> t, String name) {
+    void rename(PlanNode<?> t, String name) {
         t.setName(name);
         explicitlyNamed.add(t);
+    }
+
+    /**
+     * The job as recorded so far: its sinks (each reaching back to its sources) and settings, for a
+     * back end to plan. The local runtime runs it on {@link #execute}.
+     */
+    public JobPlan plan() {
+        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, autoWatermarkIntervalMillis);
     }
 
     /** Runs the job to completion in this thread's control and returns its result. */
@@ -186,10 +195,9 @@ public final class StreamEnvironment {
         if (sinks.isEmpty()) {
             throw new IllegalStateException("The job '" + jobName + "' has no sink; add one with addSink(...), print() or executeAndCollect()");
         }
-        List<Transformation<?>> jobSinks = List.copyOf(sinks);
+        JobPlan plan = plan();
         sinks.clear();
-        JobExecution execution = JobExecution.start(jobName, jobSinks, explicitlyNamed, parallelism, clock,
-            autoWatermarkIntervalMillis, checkpointing());
+        JobExecution execution = JobExecution.start(jobName, plan, clock, checkpointing());
         return new JobClient(execution);
     }
 

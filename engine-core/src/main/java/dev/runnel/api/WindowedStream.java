@@ -5,18 +5,12 @@ import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.functions.ReduceFunction;
 import dev.runnel.api.functions.WindowFunction;
+import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.windowing.Trigger;
 import dev.runnel.api.windowing.Window;
 import dev.runnel.api.windowing.WindowAssigner;
-import dev.runnel.window.ElementListAggregation;
-import dev.runnel.window.IncrementalAggregation;
-import dev.runnel.window.ReduceAggregate;
-import dev.runnel.window.WindowAggregation;
-import dev.runnel.window.WindowOperatorFactory;
-import dev.runnel.window.WindowProcessor;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 /**
  * A keyed stream cut into windows; choose a function to turn each window of each key into output.
@@ -74,30 +68,27 @@ public final class WindowedStream<T, K, W extends Window> {
     /** Combines each window's elements two at a time; emits the combined value. */
     public DataStream<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
-        return build("WindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, T, K, W>(
-            new ReduceAggregate<>(Functions.copyFor(i, reducer)), null));
+        return build("WindowReduce", reducer, null);
     }
 
     /** Reduces incrementally, then hands the single reduced value to {@code function} with the window and key. */
     public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(reducer, "reducer");
         Objects.requireNonNull(function, "function");
-        return build("WindowReduce", i -> new IncrementalAggregation<T, ReduceAggregate.Holder<T>, T, R, K, W>(
-            new ReduceAggregate<>(Functions.copyFor(i, reducer)), WindowProcessor.of(Functions.copyFor(i, function))));
+        return build("WindowReduce", reducer, function);
     }
 
     /** Folds each window's elements into an accumulator; emits {@code getResult} of it. */
     public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
         Objects.requireNonNull(function, "function");
-        return build("WindowAggregate", i -> new IncrementalAggregation<T, ACC, R, R, K, W>(Functions.copyFor(i, function), null));
+        return build("WindowAggregate", function, null);
     }
 
     /** Aggregates incrementally, then hands the single result to {@code windowFunction} with the window and key. */
     public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(windowFunction, "windowFunction");
-        return build("WindowAggregate", i -> new IncrementalAggregation<T, ACC, V, R, K, W>(
-            Functions.copyFor(i, function), WindowProcessor.of(Functions.copyFor(i, windowFunction))));
+        return build("WindowAggregate", function, windowFunction);
     }
 
     /**
@@ -107,20 +98,19 @@ public final class WindowedStream<T, K, W extends Window> {
      */
     public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
-        return build("WindowProcess", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
+        return build("WindowProcess", null, function);
     }
 
     /** Like {@link #process}, with the older single-method {@link WindowFunction} (key, window, elements). */
     public <R> DataStream<R> apply(WindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
-        return build("WindowApply", i -> new ElementListAggregation<T, R, K, W>(WindowProcessor.of(Functions.copyFor(i, function))));
+        return build("WindowApply", null, function);
     }
 
-    private <C, R> DataStream<R> build(String name, IntFunction<WindowAggregation<T, C, R, K, W>> aggregation) {
+    private <R> DataStream<R> build(String name, Object incremental, Object windowFunction) {
         KeySelector<T, K> key = input.keySelector();
-        WindowOperatorFactory<T, C, R, K, W> factory =
-            new WindowOperatorFactory<>(key, assigner, trigger, allowedLateness, lateDataTag, aggregation);
-        return input.transformKeyed(name, factory::create);
+        return input.append(new WindowNode<T, R, W>(input.node(), name, key, assigner, trigger, allowedLateness, lateDataTag,
+            incremental, windowFunction));
     }
 
     /** Keyed and non-keyed windows alike: a trigger on merging windows must be able to merge. */

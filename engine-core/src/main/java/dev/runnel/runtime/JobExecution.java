@@ -5,7 +5,7 @@ import dev.runnel.api.JobExecutionException;
 import dev.runnel.api.JobResult;
 import dev.runnel.api.time.Clock;
 import dev.runnel.runtime.exchange.JobCancelledException;
-import dev.runnel.runtime.graph.Transformation;
+import dev.runnel.api.plan.JobPlan;
 import dev.runnel.runtime.operators.SinkOperator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,16 +38,11 @@ public final class JobExecution {
         this.jobName = jobName;
     }
 
-    public static JobExecution start(String jobName, List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed,
-                                     int parallelism, Clock clock, long watermarkIntervalMillis) {
-        return start(jobName, sinks, explicitlyNamed, parallelism, clock, watermarkIntervalMillis, null);
-    }
-
-    /** As above; with {@code checkpointing} non-null the job restores from and/or writes checkpoints. */
-    public static JobExecution start(String jobName, List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed,
-                                     int parallelism, Clock clock, long watermarkIntervalMillis, Checkpointing checkpointing) {
+    /** Plans and starts the job; with {@code checkpointing} non-null it restores from and/or writes checkpoints. */
+    public static JobExecution start(String jobName, JobPlan plan, Clock clock, Checkpointing checkpointing) {
         JobExecution job = new JobExecution(jobName);
-        List<Task> tasks = new JobPlanner(parallelism, clock, watermarkIntervalMillis, job).plan(sinks, explicitlyNamed);
+        List<Task> tasks = new JobPlanner(plan.parallelism(), clock, plan.autoWatermarkIntervalMillis(), job)
+            .plan(plan.sinks(), plan.explicitlyNamed());
         if (checkpointing != null) {
             checkpointing.attach(tasks, job::cancel); // a stop with savepoint reads as cancelled
             tasks.forEach(t -> t.checkpointing = checkpointing);

@@ -7,11 +7,12 @@ import dev.runnel.runtime.exchange.ChannelReader;
 import dev.runnel.runtime.exchange.ChannelTarget;
 import dev.runnel.runtime.exchange.ChannelWriter;
 import dev.runnel.runtime.exchange.PartitionOutput;
-import dev.runnel.runtime.graph.OneInputTransformation;
-import dev.runnel.runtime.graph.SideOutputTransformation;
-import dev.runnel.runtime.graph.SourceTransformation;
-import dev.runnel.runtime.graph.Transformation;
-import dev.runnel.runtime.graph.UnionTransformation;
+import dev.runnel.api.plan.OneInputNode;
+import dev.runnel.api.plan.PlanNode;
+import dev.runnel.api.plan.SideOutputNode;
+import dev.runnel.api.plan.SourceNode;
+import dev.runnel.api.plan.UnionNode;
+import dev.runnel.runtime.graph.LocalPlanning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -23,7 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns the logical graph into tasks. Every node gets a parallelism (sources 1; after a keyed edge
+ * The local back end: turns the job's logical plan into tasks. Every node gets a parallelism (sources 1; after a keyed edge
  * the job's parallelism; windowAll 1; otherwise its input's) and a stage: an edge that changes
  * parallelism, partitions by key at parallelism above one, or joins different stages is an
  * exchange through channels and starts a new stage. Nodes of one (stage, parallelism) form one
@@ -31,16 +32,16 @@ import java.util.Set;
  * thread with no channels at all.
  */
 final class JobPlanner {
-    private record Edge(Transformation<?> from, Transformation<?> to, int inputIndex) {}
+    private record Edge(PlanNode<?> from, PlanNode<?> to, int inputIndex) {}
 
     private final int parallelism;
     private final Clock clock;
     private final long watermarkInterval;
     private final JobExecution job;
-    private final List<Transformation<?>> order = new ArrayList<>();
-    private final Map<Transformation<?>, List<Edge>> consumers = new IdentityHashMap<>();
-    private final Map<Transformation<?>, Integer> par = new IdentityHashMap<>();
-    private final Map<Transformation<?>, Integer> stage = new IdentityHashMap<>();
+    private final List<PlanNode<?>> order = new ArrayList<>();
+    private final Map<PlanNode<?>, List<Edge>> consumers = new IdentityHashMap<>();
+    private final Map<PlanNode<?>, Integer> par = new IdentityHashMap<>();
+    private final Map<PlanNode<?>, Integer> stage = new IdentityHashMap<>();
     private final Map<Edge, Channel[][]> exchanges = new HashMap<>();
 
     JobPlanner(int parallelism, Clock clock, long watermarkInterval, JobExecution job) {
@@ -50,17 +51,17 @@ final class JobPlanner {
         this.job = job;
     }
 
-    List<Task> plan(List<Transformation<?>> sinks, Set<Transformation<?>> explicitlyNamed) {
-        Set<Transformation<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Transformation<?> s : sinks) {
+    List<Task> plan(List<PlanNode<?>> sinks, Set<PlanNode<?>> explicitlyNamed) {
+        Set<PlanNode<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (PlanNode<?> s : sinks) {
             visit(s, seen);
         }
         checkNames(explicitlyNamed);
-        for (Transformation<?> t : order) {
+        for (PlanNode<?> t : order) {
             assignParallelismAndStage(t);
         }
-        for (Transformation<?> t : order) {
-            List<Transformation<?>> inputs = t.inputs();
+        for (PlanNode<?> t : order) {
+            List<PlanNode<?>> inputs = t.inputs();
             for (int i = 0; i < inputs.size(); i++) {
                 Edge e = new Edge(inputs.get(i), t, i);
                 if (isExchange(e)) {
@@ -68,12 +69,12 @@ final class JobPlanner {
                 }
             }
         }
-        Map<String, List<Transformation<?>>> groups = new LinkedHashMap<>();
-        for (Transformation<?> t : order) {
+        Map<String, List<PlanNode<?>>> groups = new LinkedHashMap<>();
+        for (PlanNode<?> t : order) {
             groups.computeIfAbsent(stage.get(t) + "/" + par.get(t), k -> new ArrayList<>()).add(t);
         }
         List<Task> tasks = new ArrayList<>();
-        for (List<Transformation<?>> nodes : groups.values()) {
+        for (List<PlanNode<?>> nodes : groups.values()) {
             int p = par.get(nodes.get(0));
             for (int subtask = 0; subtask < p; subtask++) {
                 tasks.add(buildTask("stage" + stage.get(nodes.get(0)) + "-" + subtask, nodes, subtask));
@@ -82,11 +83,11 @@ final class JobPlanner {
         return tasks;
     }
 
-    private void visit(Transformation<?> t, Set<Transformation<?>> seen) {
+    private void visit(PlanNode<?> t, Set<PlanNode<?>> seen) {
         if (!seen.add(t)) {
             return;
         }
-        List<Transformation<?>> inputs = t.inputs();
+        List<PlanNode<?>> inputs = t.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             visit(inputs.get(i), seen);
             consumers.computeIfAbsent(inputs.get(i), k -> new ArrayList<>()).add(new Edge(inputs.get(i), t, i));
@@ -95,11 +96,11 @@ final class JobPlanner {
     }
 
     /** Explicit names must be unique (metrics and savepoints refer to them); default names get a suffix. */
-    private void checkNames(Set<Transformation<?>> explicitlyNamed) {
-        Map<String, Transformation<?>> explicit = new HashMap<>();
-        for (Transformation<?> t : order) {
-            if (explicitlyNamed.contains(t) && !(t instanceof SideOutputTransformation)) {
-                Transformation<?> other = explicit.put(t.name(), t);
+    private void checkNames(Set<PlanNode<?>> explicitlyNamed) {
+        Map<String, PlanNode<?>> explicit = new HashMap<>();
+        for (PlanNode<?> t : order) {
+            if (explicitlyNamed.contains(t) && !(t instanceof SideOutputNode)) {
+                PlanNode<?> other = explicit.put(t.name(), t);
                 if (other != null) {
                     throw new IllegalStateException("Operator name '" + t.name() + "' is used twice in the job; "
                         + "names identify operators in metrics and savepoints, give each a distinct name(...)");
@@ -107,8 +108,8 @@ final class JobPlanner {
             }
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (Transformation<?> t : order) {
-            if (!explicitlyNamed.contains(t) && !(t instanceof SideOutputTransformation)) {
+        for (PlanNode<?> t : order) {
+            if (!explicitlyNamed.contains(t) && !(t instanceof SideOutputNode)) {
                 String base = t.name();
                 int n = counts.merge(base, 1, Integer::sum);
                 String candidate = n == 1 ? base : base + "-" + n;
@@ -123,27 +124,27 @@ final class JobPlanner {
         }
     }
 
-    private void assignParallelismAndStage(Transformation<?> t) {
-        if (t instanceof SourceTransformation<?>) {
+    private void assignParallelismAndStage(PlanNode<?> t) {
+        if (t instanceof SourceNode<?>) {
             par.put(t, 1);
             stage.put(t, 0);
-        } else if (t instanceof SideOutputTransformation<?>) {
-            Transformation<?> parent = t.inputs().get(0);
+        } else if (t instanceof SideOutputNode<?>) {
+            PlanNode<?> parent = t.inputs().get(0);
             par.put(t, par.get(parent));
             stage.put(t, stage.get(parent));
-        } else if (t instanceof OneInputTransformation<?, ?> one) {
-            Transformation<?> in = t.inputs().get(0);
+        } else if (t instanceof OneInputNode<?, ?> one) {
+            PlanNode<?> in = t.inputs().get(0);
             int p = one.singleInstance() ? 1 : (one.keySelector() != null ? parallelism : par.get(in));
             par.put(t, p);
             boolean exchange = p != par.get(in) || (one.keySelector() != null && parallelism > 1);
             stage.put(t, stage.get(in) + (exchange ? 1 : 0));
-        } else if (t instanceof UnionTransformation<?>) {
+        } else if (t instanceof UnionNode<?>) {
             int p = 1;
-            for (Transformation<?> in : t.inputs()) {
+            for (PlanNode<?> in : t.inputs()) {
                 p = Math.max(p, par.get(in));
             }
             int s = 0;
-            for (Transformation<?> in : t.inputs()) {
+            for (PlanNode<?> in : t.inputs()) {
                 s = Math.max(s, stage.get(in) + (par.get(in) != p ? 1 : 0));
             }
             par.put(t, p);
@@ -154,10 +155,10 @@ final class JobPlanner {
     }
 
     private boolean isExchange(Edge e) {
-        if (e.to instanceof SideOutputTransformation<?>) {
+        if (e.to instanceof SideOutputNode<?>) {
             return false;
         }
-        if (e.to instanceof OneInputTransformation<?, ?> one && one.keySelector() != null && parallelism > 1) {
+        if (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null && parallelism > 1) {
             return true;
         }
         return !Objects.equals(par.get(e.from), par.get(e.to)) || !Objects.equals(stage.get(e.from), stage.get(e.to));
@@ -167,7 +168,7 @@ final class JobPlanner {
         int from = par.get(e.from);
         int to = par.get(e.to);
         Channel[][] ch = new Channel[from][to];
-        boolean keyed = e.to instanceof OneInputTransformation<?, ?> one && one.keySelector() != null;
+        boolean keyed = e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null;
         for (int i = 0; i < from; i++) {
             for (int j = 0; j < to; j++) {
                 boolean used = keyed || to == 1 || from != to || i == j;
@@ -180,49 +181,49 @@ final class JobPlanner {
     }
 
     /** The producer node whose operator instance emits the records of {@code t} (side outputs: the parent). */
-    private static Transformation<?> physical(Transformation<?> t) {
-        while (t instanceof SideOutputTransformation<?>) {
+    private static PlanNode<?> physical(PlanNode<?> t) {
+        while (t instanceof SideOutputNode<?>) {
             t = t.inputs().get(0);
         }
         return t;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Task buildTask(String name, List<Transformation<?>> nodes, int subtask) {
+    private Task buildTask(String name, List<PlanNode<?>> nodes, int subtask) {
         Task task = new Task(name, job);
-        Map<Transformation<?>, Operator<?, ?>> operators = new IdentityHashMap<>();
-        Map<Transformation<?>, InputMerger<?>> unions = new IdentityHashMap<>();
-        Map<Transformation<?>, OperatorContext> contexts = new IdentityHashMap<>();
-        Set<Transformation<?>> inTask = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<PlanNode<?>, Operator<?, ?>> operators = new IdentityHashMap<>();
+        Map<PlanNode<?>, InputMerger<?>> unions = new IdentityHashMap<>();
+        Map<PlanNode<?>, OperatorContext> contexts = new IdentityHashMap<>();
+        Set<PlanNode<?>> inTask = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         inTask.addAll(nodes);
-        for (Transformation<?> t : nodes) {
+        for (PlanNode<?> t : nodes) {
             int p = par.get(t);
             int sub = p == 1 ? 0 : subtask;
-            if (t instanceof OneInputTransformation<?, ?> one) {
-                Operator<?, ?> op = one.factory().create(sub);
+            if (t instanceof OneInputNode<?, ?> one) {
+                Operator<?, ?> op = LocalPlanning.factory(one, watermarkInterval).create(sub);
                 operators.put(t, op);
                 contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
-            } else if (t instanceof SourceTransformation<?>) {
+            } else if (t instanceof SourceNode<?>) {
                 contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
             }
         }
         // wire back to front, so every consumer port exists before its producer's output is built
         for (int idx = nodes.size() - 1; idx >= 0; idx--) {
-            Transformation<?> t = nodes.get(idx);
-            if (t instanceof UnionTransformation<?>) {
+            PlanNode<?> t = nodes.get(idx);
+            if (t instanceof UnionNode<?>) {
                 unions.put(t, new InputMerger(t.inputs().size(), mainOutput(t, subtask, task, operators, unions, inTask)));
             }
         }
-        for (Transformation<?> t : nodes) {
-            if (t instanceof SideOutputTransformation<?> side) {
-                Transformation<?> producer = physical(side);
+        for (PlanNode<?> t : nodes) {
+            if (t instanceof SideOutputNode<?> side) {
+                PlanNode<?> producer = physical(side);
                 Output<?> out = mainOutput(side, subtask, task, operators, unions, inTask);
                 contexts.get(producer).sideOutputs().add(side.tag(), out);
             }
         }
-        for (Transformation<?> t : nodes) {
+        for (PlanNode<?> t : nodes) {
             OperatorContext ctx = contexts.get(t);
-            if (t instanceof OneInputTransformation<?, ?>) {
+            if (t instanceof OneInputNode<?, ?>) {
                 Operator op = operators.get(t);
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
                 op.setup(ctx, new CountingOutput(out, ctx.metrics()));
@@ -231,15 +232,15 @@ final class JobPlanner {
                 if (op instanceof dev.runnel.runtime.operators.SinkOperator<?> sink) {
                     job.registerSink(sink);
                 }
-            } else if (t instanceof SourceTransformation<?> src) {
+            } else if (t instanceof SourceNode<?> src) {
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
                 task.sources.add(new SourceDriver(t.name(), src.source(), src.watermarkStrategy(), ctx, watermarkInterval, out));
                 job.register(ctx.metrics());
             }
         }
         // inputs arriving through channels
-        for (Transformation<?> t : nodes) {
-            List<Transformation<?>> inputs = t.inputs();
+        for (PlanNode<?> t : nodes) {
+            List<PlanNode<?>> inputs = t.inputs();
             for (int i = 0; i < inputs.size(); i++) {
                 Edge e = new Edge(inputs.get(i), t, i);
                 Channel[][] ch = exchanges.get(e);
@@ -260,9 +261,9 @@ final class JobPlanner {
         return task;
     }
 
-    private Output<?> port(Transformation<?> t, int inputIndex, Map<Transformation<?>, Operator<?, ?>> operators,
-                           Map<Transformation<?>, InputMerger<?>> unions) {
-        if (t instanceof UnionTransformation<?>) {
+    private Output<?> port(PlanNode<?> t, int inputIndex, Map<PlanNode<?>, Operator<?, ?>> operators,
+                           Map<PlanNode<?>, InputMerger<?>> unions) {
+        if (t instanceof UnionNode<?>) {
             return unions.get(t).input(inputIndex);
         }
         return operators.get(t);
@@ -270,11 +271,11 @@ final class JobPlanner {
 
     /** Where the records of {@code t} go: local consumers by direct call, remote ones through channels. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Output<?> mainOutput(Transformation<?> t, int subtask, Task task, Map<Transformation<?>, Operator<?, ?>> operators,
-                                 Map<Transformation<?>, InputMerger<?>> unions, Set<Transformation<?>> inTask) {
+    private Output<?> mainOutput(PlanNode<?> t, int subtask, Task task, Map<PlanNode<?>, Operator<?, ?>> operators,
+                                 Map<PlanNode<?>, InputMerger<?>> unions, Set<PlanNode<?>> inTask) {
         List<Output<?>> outs = new ArrayList<>();
         for (Edge e : consumers.getOrDefault(t, List.of())) {
-            if (e.to instanceof SideOutputTransformation<?>) {
+            if (e.to instanceof SideOutputNode<?>) {
                 continue; // side outputs are wired through the producer's SideOutputs
             }
             Channel[][] ch = exchanges.get(e);
@@ -292,7 +293,7 @@ final class JobPlanner {
                     }
                     writers.add(new ChannelWriter(row[j], job::isCancelled));
                 }
-                KeySelector key = e.to instanceof OneInputTransformation<?, ?> one ? one.keySelector() : null;
+                KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector() : null;
                 PartitionOutput po = new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, e.to.name());
                 task.partitionOutputs.add(po);
                 outs.add(po);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import dev.runnel.runtime.graph.OperatorNode;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class SessionOperatorEquivalenceTest {
 
     private static List<String> run(ScriptedSource<Ev> script, Supplier<KeyedOperator<String, Ev, String>> operator) {
         StreamEnvironment env = StreamEnvironment.create();
-        DataStream<String> out = env.fromSource(script, WatermarkStrategy.noWatermarks(), "s").keyBy(KEY)
-            .transformKeyed("sessions", i -> operator.get());
+        DataStream<Ev> in = env.fromSource(script, WatermarkStrategy.noWatermarks(), "s");
+        DataStream<String> out = in.append(new OperatorNode<>(in.node(), "sessions", KEY, i -> operator.get()));
         CollectSink<String> main = new CollectSink<>();
         CollectSink<Ev> late = new CollectSink<>();
         out.addSink(main);

@@ -1,14 +1,15 @@
-package dev.runnel.runtime.graph;
+package dev.runnel.api.plan;
 
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.WatermarkStrategy;
 import java.util.List;
 
-public final class SourceTransformation<T> extends Transformation<T> {
+/** Reads a source, stamping and watermarking its records with a strategy. */
+public final class SourceNode<T> extends PlanNode<T> {
     private final Source<T> source;
     private final WatermarkStrategy<T> watermarkStrategy;
 
-    public SourceTransformation(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+    public SourceNode(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
         super(name, List.of());
         this.source = source;
         this.watermarkStrategy = watermarkStrategy;

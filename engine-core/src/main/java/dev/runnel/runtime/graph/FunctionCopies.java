@@ -1,4 +1,4 @@
-package dev.runnel.api;
+package dev.runnel.runtime.graph;
 
 import dev.runnel.api.functions.RichFunction;
 import java.io.ByteArrayInputStream;
@@ -14,14 +14,24 @@ import java.io.ObjectOutputStream;
  * message saying how to fix it. Other functions, sinks included, are shared and must be
  * thread-safe when parallelism is above one.
  */
-final class Functions {
-    private Functions() {}
+public final class FunctionCopies {
+    private FunctionCopies() {}
 
-    @SuppressWarnings("unchecked")
-    static <F> F copyFor(int subtask, F function) {
+    /** A copy for {@code subtask} if the function is a {@code RichFunction}; other functions are shared. */
+    public static <F> F copyFor(int subtask, F function) {
         if (subtask == 0 || !(function instanceof RichFunction)) {
             return function;
         }
+        return copy(subtask, function);
+    }
+
+    /** A copy for every subtask above 0, rich or not (functions that may keep state in plain fields). */
+    public static <F> F copyAlways(int subtask, F function) {
+        return subtask == 0 ? function : copy(subtask, function);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <F> F copy(int subtask, F function) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -1,25 +1,26 @@
-package dev.runnel.runtime.graph;
+package dev.runnel.api.plan;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A node of the logical job graph built by the {@code DataStream} API. The compiler turns the graph
- * into chains of {@link dev.runnel.runtime.Operator operators} and, at parallelism above one, tasks
- * connected by channels.
+ * A step of the user's program as the {@code DataStream} API recorded it: what was asked for, in
+ * the user's terms (map with this function, window with this assigner and trigger, ...), never how
+ * an engine runs it. Back ends plan these nodes: the local runtime into chains of Runnel operators;
+ * other back ends into their own engine. Nodes form a DAG from the sinks back to the sources.
  */
-public abstract class Transformation<T> {
+public abstract class PlanNode<T> {
     private static final AtomicInteger IDS = new AtomicInteger();
-
     private final int id = IDS.incrementAndGet();
     private String name;
-    private final List<Transformation<?>> inputs;
+    private final List<PlanNode<?>> inputs;
 
-    protected Transformation(String name, List<Transformation<?>> inputs) {
+    protected PlanNode(String name, List<PlanNode<?>> inputs) {
         this.name = name;
         this.inputs = List.copyOf(inputs);
     }
 
+    /** Unique in this JVM; orders nodes by creation. */
     public int id() {
         return id;
     }
@@ -35,7 +36,7 @@ public abstract class Transformation<T> {
         this.name = name;
     }
 
-    public List<Transformation<?>> inputs() {
+    public List<PlanNode<?>> inputs() {
         return inputs;
     }
 

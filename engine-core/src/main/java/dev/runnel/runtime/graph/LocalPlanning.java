@@ -1,0 +1,74 @@
+package dev.runnel.runtime.graph;
+
+import dev.runnel.api.functions.FilterFunction;
+import dev.runnel.api.functions.FlatMapFunction;
+import dev.runnel.api.functions.KeyedProcessFunction;
+import dev.runnel.api.functions.MapFunction;
+import dev.runnel.api.functions.ProcessFunction;
+import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.functions.Sink;
+import dev.runnel.api.plan.FunctionNode;
+import dev.runnel.api.plan.OneInputNode;
+import dev.runnel.api.plan.WindowNode;
+import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.runtime.operators.FilterOperator;
+import dev.runnel.runtime.operators.FlatMapOperator;
+import dev.runnel.runtime.operators.KeyedProcessOperator;
+import dev.runnel.runtime.operators.KeyedReduceOperator;
+import dev.runnel.runtime.operators.MapOperator;
+import dev.runnel.runtime.operators.ProcessOperator;
+import dev.runnel.runtime.operators.SinkOperator;
+import dev.runnel.runtime.operators.TimestampsAndWatermarksOperator;
+import dev.runnel.window.WindowOperators;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * The local back end's planning of one-input steps: which Runnel operator runs each plan node.
+ * Stateful functions get a copy per parallel subtask ({@link FunctionCopies}); nodes from
+ * extension modules are planned by their {@link LocalPlanningRule}.
+ */
+public final class LocalPlanning {
+    private static final List<LocalPlanningRule> RULES = ServiceLoader.load(LocalPlanningRule.class).stream()
+        .map(ServiceLoader.Provider::get).toList();
+
+    private LocalPlanning() {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <IN, OUT> OperatorFactory<IN, OUT> factory(OneInputNode<IN, OUT> node, long watermarkIntervalMillis) {
+        if (node instanceof FunctionNode<IN, OUT> f) {
+            return (OperatorFactory<IN, OUT>) functionFactory((FunctionNode) f, watermarkIntervalMillis);
+        }
+        if (node instanceof OperatorNode<IN, OUT> o) {
+            return o.factory();
+        }
+        if (node instanceof WindowNode<IN, OUT, ?> w) {
+            return WindowOperators.factory(w);
+        }
+        for (LocalPlanningRule rule : RULES) {
+            if (rule.plans(node)) {
+                return rule.factory(node);
+            }
+        }
+        throw new IllegalStateException("The local runtime cannot run step '" + node.name() + "' ("
+            + node.getClass().getName() + "): no LocalPlanningRule plans it; is the module that defines it on the class path?");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static OperatorFactory<Object, Object> functionFactory(FunctionNode<Object, Object> node, long watermarkIntervalMillis) {
+        Object fn = node.function();
+        return switch (node.kind()) {
+            case MAP -> i -> new MapOperator<>(FunctionCopies.copyFor(i, (MapFunction<Object, Object>) fn));
+            case FILTER -> i -> (dev.runnel.runtime.Operator) new FilterOperator<>(FunctionCopies.copyFor(i, (FilterFunction<Object>) fn));
+            case FLAT_MAP -> i -> new FlatMapOperator<>(FunctionCopies.copyFor(i, (FlatMapFunction<Object, Object>) fn));
+            case PROCESS -> i -> new ProcessOperator<>(FunctionCopies.copyFor(i, (ProcessFunction<Object, Object>) fn));
+            case KEYED_PROCESS -> i -> new KeyedProcessOperator(node.keySelector(),
+                FunctionCopies.copyFor(i, (KeyedProcessFunction) fn));
+            case KEYED_REDUCE -> i -> (dev.runnel.runtime.Operator) new KeyedReduceOperator(node.keySelector(),
+                FunctionCopies.copyFor(i, (ReduceFunction) fn));
+            case TIMESTAMPS_AND_WATERMARKS -> i -> (dev.runnel.runtime.Operator) new TimestampsAndWatermarksOperator<>(
+                (WatermarkStrategy<Object>) fn, watermarkIntervalMillis);
+            case SINK -> i -> (dev.runnel.runtime.Operator) new SinkOperator<>((Sink<Object>) fn);
+        };
+    }
+}
