@@ -96,6 +96,27 @@ public class DataStream<T> {
         return new DataStream<>(environment, new UnionNode<T>(inputs));
     }
 
+    /** Connects this stream with another, possibly of another type, for a function with a method per input. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        return new ConnectedStreams<>(this, Objects.requireNonNull(other, "other"));
+    }
+
+    /** Connects this stream (keyed or not) with a broadcast stream (the broadcast state pattern). */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcast) {
+        return new BroadcastConnectedStream<>(this, Objects.requireNonNull(broadcast, "broadcast"));
+    }
+
+    /**
+     * Makes this stream a broadcast stream: every parallel instance of the operator it is connected
+     * to receives all of it, and keeps the broadcast state {@code descriptors} declares.
+     */
+    public BroadcastStream<T> broadcast(dev.runnel.api.state.MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor for the broadcast state");
+        }
+        return new BroadcastStream<>(this, List.of(descriptors));
+    }
+
     /**
      * Re-stamps records and generates watermarks here; watermarks from upstream are dropped (except
      * the final one at end of input), as in Flink.

@@ -11,6 +11,7 @@ import dev.runnel.api.plan.OneInputNode;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.SourceNode;
+import dev.runnel.api.plan.TwoInputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.runtime.graph.LocalPlanning;
 import java.util.ArrayList;
@@ -138,6 +139,16 @@ final class JobPlanner {
             par.put(t, p);
             boolean exchange = p != par.get(in) || (one.keySelector() != null && parallelism > 1);
             stage.put(t, stage.get(in) + (exchange ? 1 : 0));
+        } else if (t instanceof TwoInputNode<?, ?, ?> two) {
+            int p = two.keyed() ? parallelism : par.get(t.inputs().get(0));
+            par.put(t, p);
+            int s = 0;
+            for (int i = 0; i < 2; i++) {
+                PlanNode<?> in = t.inputs().get(i);
+                boolean exchange = p != par.get(in) || partitioned(two, i, p);
+                s = Math.max(s, stage.get(in) + (exchange ? 1 : 0));
+            }
+            stage.put(t, s);
         } else if (t instanceof UnionNode<?>) {
             int p = 1;
             for (PlanNode<?> in : t.inputs()) {
@@ -154,9 +165,17 @@ final class JobPlanner {
         }
     }
 
+    /** Whether input {@code index} of {@code two} must be partitioned (by key) or broadcast to its {@code p} instances. */
+    private boolean partitioned(TwoInputNode<?, ?, ?> two, int index, int p) {
+        return (two.keySelector(index) != null && parallelism > 1) || (index == 1 && two.broadcastsSecond() && p > 1);
+    }
+
     private boolean isExchange(Edge e) {
         if (e.to instanceof SideOutputNode<?>) {
             return false;
+        }
+        if (e.to instanceof TwoInputNode<?, ?, ?> two && partitioned(two, e.inputIndex, par.get(e.to))) {
+            return true;
         }
         if (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null && parallelism > 1) {
             return true;
@@ -168,7 +187,9 @@ final class JobPlanner {
         int from = par.get(e.from);
         int to = par.get(e.to);
         Channel[][] ch = new Channel[from][to];
-        boolean keyed = e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null;
+        boolean keyed = (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null)
+            || (e.to instanceof TwoInputNode<?, ?, ?> two && (two.keySelector(e.inputIndex) != null
+                || (e.inputIndex == 1 && two.broadcastsSecond())));
         for (int i = 0; i < from; i++) {
             for (int j = 0; j < to; j++) {
                 boolean used = keyed || to == 1 || from != to || i == j;
@@ -203,6 +224,9 @@ final class JobPlanner {
                 Operator<?, ?> op = LocalPlanning.factory(one, watermarkInterval).create(sub);
                 operators.put(t, op);
                 contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
+            } else if (t instanceof TwoInputNode<?, ?, ?> two) {
+                operators.put(t, LocalPlanning.factory(two).apply(sub));
+                contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
             } else if (t instanceof SourceNode<?>) {
                 contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
             }
@@ -223,7 +247,7 @@ final class JobPlanner {
         }
         for (PlanNode<?> t : nodes) {
             OperatorContext ctx = contexts.get(t);
-            if (t instanceof OneInputNode<?, ?>) {
+            if (t instanceof OneInputNode<?, ?> || t instanceof TwoInputNode<?, ?, ?>) {
                 Operator op = operators.get(t);
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
                 op.setup(ctx, new CountingOutput(out, ctx.metrics()));
@@ -266,6 +290,10 @@ final class JobPlanner {
         if (t instanceof UnionNode<?>) {
             return unions.get(t).input(inputIndex);
         }
+        if (t instanceof TwoInputNode<?, ?, ?>) {
+            TwoInputOperator<?, ?> two = (TwoInputOperator<?, ?>) operators.get(t);
+            return inputIndex == 0 ? two.input1() : two.input2();
+        }
         return operators.get(t);
     }
 
@@ -293,8 +321,11 @@ final class JobPlanner {
                     }
                     writers.add(new ChannelWriter(row[j], job::isCancelled));
                 }
-                KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector() : null;
-                PartitionOutput po = new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, e.to.name());
+                KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector()
+                    : e.to instanceof TwoInputNode<?, ?, ?> two ? two.keySelector(e.inputIndex) : null;
+                boolean broadcast = e.to instanceof TwoInputNode<?, ?, ?> two && e.inputIndex == 1 && two.broadcastsSecond();
+                PartitionOutput po = broadcast ? PartitionOutput.broadcast(writers.toArray(new ChannelTarget[0]))
+                    : new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, e.to.name());
                 task.partitionOutputs.add(po);
                 outs.add(po);
             }
