@@ -45,7 +45,7 @@ public final class Cli {
         Option.text("output", "FILE", "stdout", "where alerts and results go"),
         Option.choice("format", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}", "text", "json"),
         Option.zone("zone", "UTC", "time zone of local date-times in the input and output"),
-        Option.integer("parallelism", "N", "1", "parallel workers for keyed operators (at most 4 per core)", 1, MAX_PARALLELISM),
+        Option.integer("parallelism", "N", "1", "parallel workers for keyed operators, at most 4 per core", 1, MAX_PARALLELISM),
         Option.text("checkpoint-dir", "DIR", null, "take checkpoints into DIR (the newest " + RunCheckpoints.RETAINED + " are kept)"),
         Option.duration("checkpoint-interval", RunCheckpoints.DEFAULT_INTERVAL, "time between checkpoints; 0s: after every batch of input"),
         Option.text("restore", "DIR", null, "resume from the newest valid checkpoint in DIR (e.g. an earlier run's --checkpoint-dir)"),

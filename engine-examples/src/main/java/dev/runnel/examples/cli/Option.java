@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * @param accepts the range in words for {@code --help}, {@code null} when there is nothing to say
  */
 public record Option(String name, String value, String defaultValue, String description, String accepts, ValueRule rule) {
+    /** Width of the option column in {@code --help}: the longest, {@code --checkpoint-interval DURATION}, fits. */
+    static final int HELP_COLUMN = 31;
 
     /** {@code --name} without a value. */
     public static Option flag(String name, String description) {
@@ -47,7 +49,7 @@ public record Option(String name, String value, String defaultValue, String desc
 
     /** A whole number from {@code min} to {@code max}. */
     public static Option integer(String name, String value, String defaultValue, String description, long min, long max) {
-        String range = max == Long.MAX_VALUE ? min + " or more" : min + " to " + max;
+        String range = max == Long.MAX_VALUE ? (min == Long.MIN_VALUE ? null : min + " or more") : min + " to " + max;
         return new Option(name, value, defaultValue, description, range, (option, text) -> {
             long v = Values.integer(option, text);
             if (v < min || v > max) {
@@ -123,6 +125,6 @@ public record Option(String name, String value, String defaultValue, String desc
             }
             right.append(')');
         }
-        return String.format("  %-28s %s", left, right);
+        return String.format("  %-" + HELP_COLUMN + "s %s", left, right);
     }
 }

@@ -42,6 +42,8 @@ class ValuesTest {
     @Test
     void helpLineShowsDefaultAndRange() {
         assertThat(Option.integer("parallelism", "N", "1", "workers", 1, 8).helpLine())
-            .isEqualTo(String.format("  %-28s %s", "--parallelism N", "workers (default: 1; 1 to 8)"));
+            .isEqualTo("  --parallelism N                 workers (default: 1; 1 to 8)");
+        assertThat(Option.integer("seed", "S", "42", "random seed", Long.MIN_VALUE, Long.MAX_VALUE).helpLine())
+            .isEqualTo("  --seed S                        random seed (default: 42)");
     }
 }
