@@ -105,6 +105,9 @@ public final class StreamEnvironment {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("interval must not be negative, got " + interval);
         }
+        if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("interval must be at most " + Duration.ofNanos(Long.MAX_VALUE) + ", got " + interval);
+        }
         this.checkpointStorage = Objects.requireNonNull(storage, "storage");
         this.checkpointIntervalNanos = interval.toNanos();
         return this;

@@ -3,6 +3,7 @@ package dev.runnel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.EventTimeSessionWindows;
 import dev.runnel.api.windowing.SlidingEventTimeWindows;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
@@ -55,6 +56,22 @@ class ArgumentValidationTest {
             .hasMessageContaining("size is too large");
         assertThatThrownBy(() -> EventTimeSessionWindows.withGap(huge)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("gap is too large");
+    }
+
+    @Test
+    void durationsBeyondMillisecondsAreRejectedWhenGivenNotWhenTheJobStarts() {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> WatermarkStrategy.forBoundedOutOfOrderness(huge)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("maxOutOfOrderness is too large");
+        assertThatThrownBy(() -> WatermarkStrategy.noWatermarks().withIdleness(huge)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("idleness timeout is too large");
+        assertThatThrownBy(() -> StreamEnvironment.create().fromElements(1).keyBy(i -> i)
+            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1))).allowedLateness(huge))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowedLateness is too large");
+        assertThatThrownBy(() -> StreamEnvironment.create().enableCheckpointing(huge,
+            new dev.runnel.checkpoint.CheckpointStorage(java.nio.file.Path.of("unused"), 1)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval must be at most");
     }
 
     @Test

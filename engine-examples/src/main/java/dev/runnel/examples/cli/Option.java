@@ -1,6 +1,5 @@
 package dev.runnel.examples.cli;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -31,20 +30,16 @@ public record Option(String name, String value, String defaultValue, String desc
 
     /** A duration of at least 1 ms (a window, a timeout, an interval that must pass). */
     public static Option positiveDuration(String name, String defaultValue, String description) {
-        return duration(name, defaultValue, description, Duration.ofMillis(1), "> 0");
-    }
-
-    /** A duration of 0 or more (a bound or a lateness that may be none). */
-    public static Option duration(String name, String defaultValue, String description) {
-        return duration(name, defaultValue, description, Duration.ZERO, null);
-    }
-
-    private static Option duration(String name, String defaultValue, String description, Duration min, String accepts) {
-        return new Option(name, "DURATION", defaultValue, description, accepts, (option, text) -> {
-            if (Values.duration(option, text).compareTo(min) < 0) {
+        return new Option(name, "DURATION", defaultValue, description, "> 0", (option, text) -> {
+            if (Values.duration(option, text).isZero()) {
                 throw new UsageException("--" + option + " must be a duration greater than 0, got '" + text + "'");
             }
         });
+    }
+
+    /** A duration of 0 or more (a bound or a lateness that may be none); negative ones do not parse. */
+    public static Option duration(String name, String defaultValue, String description) {
+        return new Option(name, "DURATION", defaultValue, description, null, Values::duration);
     }
 
     /** A whole number from {@code min} to {@code max}. */
