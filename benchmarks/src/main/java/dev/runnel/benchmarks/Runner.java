@@ -88,7 +88,7 @@ public final class Runner {
         Map<String, Row> rows = runAll(workloads, w -> fixed == null ? w.defaultEvents() : fixed, runs, seed, fork);
         Map<String, Row> larger = new LinkedHashMap<>();
         if (largerFactor > 1) {
-            // BENCHMARKS.md: a larger count where the job finishes in under 5 s, so start-up weighs less
+            // benchmarks/README.md: a larger count where the job finishes in under 5 s, so start-up weighs less
             List<Workload> quick = new ArrayList<>();
             for (Workload w : workloads) {
                 if (w.name().equals("H1") || rows.get(w.name()).medianRun().wallNanos() < 5_000_000_000L) {

@@ -13,6 +13,7 @@ import dev.runnel.api.source.Source;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.JobExecution;
+import dev.runnel.runtime.exchange.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ import java.util.Set;
  * streams form the job; {@link #execute} runs it in this process.
  */
 public final class StreamEnvironment {
+    /** The largest parallelism: one subtask per key group. */
+    public static final int MAX_PARALLELISM = KeyGroups.MAX_PARALLELISM;
+
     private final Clock clock;
     private int parallelism = 1;
     private long autoWatermarkIntervalMillis = 200;
@@ -62,9 +66,15 @@ public final class StreamEnvironment {
         return new StreamEnvironment(clock);
     }
 
+    /**
+     * How many subtasks run each keyed operator: 1 to {@link #MAX_PARALLELISM}. Keys are spread over
+     * 128 key groups (Flink's default max parallelism), so more subtasks than that would have no
+     * keys to work on.
+     */
     public StreamEnvironment setParallelism(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be at least 1 and at most " + MAX_PARALLELISM
+                + " (the number of key groups), got " + parallelism);
         }
         this.parallelism = parallelism;
         return this;
@@ -94,15 +104,18 @@ public final class StreamEnvironment {
 
     /**
      * Takes a checkpoint every {@code interval} (measured on the system clock; zero: after every round
-     * of source polls) into {@code storage}. Supported for jobs that run as one task (parallelism 1)
-     * whose sources have a resumable position and whose operators support checkpoints; other jobs
+     * of source polls) into {@code storage}: aligned, exactly-once checkpoints at any parallelism.
+     * Jobs whose sources have no resumable position or whose operators do not support checkpoints
      * are refused when they start. Print and collect sinks stay at-least-once: after a restore they
-     * see again what was emitted since the checkpoint.
+     * see again what was emitted since the checkpoint; {@code ExactlyOnceFileSink} is exactly-once.
      */
     public StreamEnvironment enableCheckpointing(Duration interval, CheckpointStorage storage) {
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("Checkpoint interval must not be negative, got " + interval);
+            throw new IllegalArgumentException("interval must not be negative, got " + interval);
+        }
+        if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("interval must be at most " + Duration.ofNanos(Long.MAX_VALUE) + ", got " + interval);
         }
         this.checkpointStorage = Objects.requireNonNull(storage, "storage");
         this.checkpointIntervalNanos = interval.toNanos();

@@ -127,6 +127,9 @@ public final class WindowedStream<T, K, W extends Window> {
         if (lateness.isNegative()) {
             throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
         }
+        if (lateness.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("allowedLateness is too large for event time in milliseconds, got " + lateness);
+        }
         if (!assigner.isEventTime() && !lateness.isZero()) {
             throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
         }

@@ -152,7 +152,7 @@ class ErrorHandlingTest {
     @Test
     void invalidConfigurationIsRejectedWhenDefined() {
         StreamEnvironment env = StreamEnvironment.create();
-        assertThatThrownBy(() -> env.setParallelism(0)).hasMessageContaining("Parallelism must be at least 1");
+        assertThatThrownBy(() -> env.setParallelism(0)).hasMessageContaining("parallelism must be at least 1");
         assertThatThrownBy(() -> env.setAutoWatermarkInterval(Duration.ofMillis(-1))).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
         assertThatThrownBy(() -> WatermarkStrategy.noWatermarks().withIdleness(Duration.ZERO)).hasMessageContaining("must be positive");

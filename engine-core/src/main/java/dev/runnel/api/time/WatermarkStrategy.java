@@ -32,6 +32,9 @@ public final class WatermarkStrategy<T> {
         if (maxOutOfOrderness.isNegative()) {
             throw new IllegalArgumentException("maxOutOfOrderness must not be negative, got " + maxOutOfOrderness);
         }
+        if (maxOutOfOrderness.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("maxOutOfOrderness is too large for event time in milliseconds, got " + maxOutOfOrderness);
+        }
         return new WatermarkStrategy<>(() -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), null, -1, true);
     }
 
@@ -53,6 +56,9 @@ public final class WatermarkStrategy<T> {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("idleness timeout must be positive, got " + timeout);
+        }
+        if (timeout.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("idleness timeout is too large for milliseconds, got " + timeout);
         }
         return new WatermarkStrategy<>(generatorSupplier, timestampAssigner, timeout.toMillis(), emitsWatermarks);
     }

@@ -11,7 +11,6 @@ import dev.runnel.examples.common.Times;
 import dev.runnel.examples.io.Input;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /** {@code fraud}: the CLI wiring of {@link FraudDetector}. */
 public final class FraudDetectorCommand implements Example {
@@ -33,14 +32,14 @@ public final class FraudDetectorCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("window", "DURATION", "10s", "tumbling window size"),
-            new Option("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
-            new Option("out-of-orderness", "DURATION", "1s", "watermark = largest timestamp seen - this - 1 ms"),
-            new Option("allowed-lateness", "DURATION", "0s", "late rows within this still update their window"),
-            new Option("time", "event|processing", "event", "event time (correct) or processing time (the original recipe)"),
-            new Option("silence", "DURATION", "1h", "no transaction for this long raises SILENT"),
-            new Option("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
-            new Option("windows", null, null, "also print every window sum (WINDOW)"));
+            Option.positiveDuration("window", "10s", "tumbling window size"),
+            Option.nonNegative("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
+            Option.duration("out-of-orderness", "1s", "watermark = largest timestamp seen - this - 1 ms"),
+            Option.duration("allowed-lateness", "0s", "late rows within this still update their window"),
+            Option.choice("time", "event", "event time (correct) or processing time (the original recipe)", "event", "processing"),
+            Option.positiveDuration("silence", "1h", "no transaction for this long raises SILENT"),
+            Option.positive("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
+            Option.flag("windows", "also print every window sum (WINDOW)"));
     }
 
     @Override
@@ -52,7 +51,7 @@ public final class FraudDetectorCommand implements Example {
             args.doubleValue("threshold", d.threshold()),
             args.duration("out-of-orderness", d.outOfOrderness()),
             args.duration("allowed-lateness", d.allowedLateness()),
-            args.choice("time", "event", Set.of("event", "processing")).equals("event")
+            args.choice("time", "event").equals("event")
                 ? FraudDetector.TimeMode.EVENT : FraudDetector.TimeMode.PROCESSING,
             args.duration("silence", d.silence()),
             args.doubleValue("spike-factor", d.spikeFactor()),

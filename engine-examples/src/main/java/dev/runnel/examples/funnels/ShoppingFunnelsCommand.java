@@ -14,6 +14,8 @@ import java.util.List;
 
 /** {@code funnels}: the CLI wiring of {@link ShoppingFunnels}. */
 public final class ShoppingFunnelsCommand implements Example {
+    private static final List<String> FUNNEL_NAMES = Funnels.all().stream().map(Funnel::name).toList();
+
     @Override
     public String name() {
         return "funnels";
@@ -32,10 +34,10 @@ public final class ShoppingFunnelsCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
-            new Option("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
-            new Option("matches", null, null, "also print every completed funnel (MATCH)"),
-            new Option("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
+            Option.duration("out-of-orderness", "5s", "how far out of order events may arrive"),
+            Option.names("funnels", "all", "which funnels run: " + String.join(",", FUNNEL_NAMES), FUNNEL_NAMES),
+            Option.flag("matches", "also print every completed funnel (MATCH)"),
+            Option.flag("timeouts", "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
     }
 
     @Override
@@ -43,11 +45,7 @@ public final class ShoppingFunnelsCommand implements Example {
         ShoppingFunnels.Config d = ShoppingFunnels.Config.defaults();
         List<Funnel> funnels = d.funnels();
         if (args.has("funnels")) {
-            try {
-                funnels = Funnels.named(Arrays.stream(args.string("funnels", "").split(",")).map(String::trim).toList());
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException("--funnels: " + e.getMessage());
-            }
+            funnels = Funnels.named(Arrays.stream(args.string("funnels", "").split(",")).map(String::trim).toList());
         }
         ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
             args.duration("out-of-orderness", d.outOfOrderness()), funnels);

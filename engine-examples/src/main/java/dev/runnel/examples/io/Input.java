@@ -2,6 +2,7 @@ package dev.runnel.examples.io;
 
 import dev.runnel.api.source.CsvSource;
 import dev.runnel.api.source.Source;
+import dev.runnel.examples.cli.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public final class Input {
     public static Input file(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file)) {
-            throw new dev.runnel.examples.cli.Args.UsageException("Cannot read input file " + file.toAbsolutePath());
+            throw new UsageException("Cannot read input file " + file.toAbsolutePath());
         }
         return new Input(file.toString(), file, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
     }
@@ -44,7 +45,7 @@ public final class Input {
     public static Input sample(String fileName) {
         String resource = "/samples/" + fileName;
         if (Input.class.getResource(resource) == null) {
-            throw new dev.runnel.examples.cli.Args.UsageException("No bundled sample " + resource
+            throw new UsageException("No bundled sample " + resource
                 + "; samples: transactions.csv, transactions-late.csv, transactions-large.csv, risk-transactions.csv, user-events.csv, shop-events.csv, logs.jsonl, alerts.csv");
         }
         return new Input("samples/" + fileName, null, () -> {

@@ -32,12 +32,12 @@ public final class LogAnalysisCommand implements Example {
     public List<Option> options() {
         LogAnalysis.Config d = LogAnalysis.Config.defaults();
         return List.of(
-            new Option("out-of-orderness", "DURATION", "10s", "how far out of order log lines may arrive"),
-            new Option("failed-logins", "N", String.valueOf(d.failedLogins()), "failed logins that raise an alert"),
-            new Option("failed-login-window", "DURATION", "5m", "within how long"),
-            new Option("inactivity", "DURATION", "24h", "activity this long after the last login raises an alert"),
-            new Option("activity-window", "DURATION", "1h", "size of the per-user activity windows"),
-            new Option("activity", null, null, "also print the per-user activity windows (ACTIVITY)"));
+            Option.duration("out-of-orderness", "10s", "how far out of order log lines may arrive"),
+            Option.integer("failed-logins", "N", String.valueOf(d.failedLogins()), "failed logins that raise an alert", 1, 1000),
+            Option.positiveDuration("failed-login-window", "5m", "within how long"),
+            Option.positiveDuration("inactivity", "24h", "activity this long after the last login raises an alert"),
+            Option.positiveDuration("activity-window", "1h", "size of the per-user activity windows"),
+            Option.flag("activity", "also print the per-user activity windows (ACTIVITY)"));
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class LogAnalysisCommand implements Example {
         LogAnalysis.Config d = LogAnalysis.Config.defaults();
         LogAnalysis.Config config = new LogAnalysis.Config(
             args.duration("out-of-orderness", d.outOfOrderness()),
-            (int) args.longValue("failed-logins", d.failedLogins()),
+            args.intValue("failed-logins", d.failedLogins()),
             args.duration("failed-login-window", d.failedLoginWindow()),
             args.duration("inactivity", d.inactivity()),
             args.duration("activity-window", d.activityWindow()));

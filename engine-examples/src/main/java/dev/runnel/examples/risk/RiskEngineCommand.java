@@ -31,20 +31,27 @@ public final class RiskEngineCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("out-of-orderness", "DURATION", "30s", "how far out of order transactions may arrive"),
-            new Option("all", null, null, "also print every assessment (ASSESSMENT), not only alerts"),
-            new Option("metrics", null, null, "also print the 1-minute metrics (METRICS)"));
+            Option.duration("out-of-orderness", "30s", "how far out of order transactions may arrive"),
+            Option.flag("all", "also print every assessment (ASSESSMENT), not only alerts"),
+            Option.flag("metrics", "also print the 1-minute metrics (METRICS)"));
     }
 
     @Override
     public void define(StreamEnvironment env, Input input, Args args, Report report) {
         RiskEngine.Config config = new RiskEngine.Config(args.zone("zone", ZoneId.of("UTC")),
             args.duration("out-of-orderness", RiskEngine.Config.defaults().outOfOrderness()));
+        // the per-user profile is not Serializable: checkpoints (--checkpoint-dir) need its serializer
+        registerProfileSerializer(env);
         DataStream<RiskTransaction> transactions = RiskEngine.read(env, input.source(config.zone(), RiskTransaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         RiskEngine.Outputs outputs = RiskEngine.score(transactions, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.assessments().addSink(args.has("all") ? report.sink("ASSESSMENT") : report.counter("ASSESSMENT"));
         outputs.metrics().addSink(args.has("metrics") ? report.sink("METRICS") : report.counter("METRICS"));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerProfileSerializer(StreamEnvironment env) {
+        env.registerTypeSerializer((Class) UserProfileSerializer.TYPE, new UserProfileSerializer());
     }
 }
