@@ -34,6 +34,11 @@ public final class KillNine {
         List<String> command(long pauseAfter);
     }
 
+    /** What happens to the child's files between a kill and the restart, e.g. damage to its newest checkpoint. */
+    public interface AfterKill {
+        void accept(int attempt) throws Exception;
+    }
+
     private KillNine() {}
 
     /**
@@ -60,6 +65,15 @@ public final class KillNine {
      */
     public static void killRestartAndCompare(Path dir, Path out, long seed, int kills, long minPause, long maxPause,
                                              List<String> expected, Child child) throws Exception {
+        killRestartAndCompare(dir, out, seed, kills, minPause, maxPause, expected, child, attempt -> { });
+    }
+
+    /**
+     * As above, with {@code afterKill} run after each kill, before the restart. Attempt {@code i}'s
+     * stderr (its log) is in {@code dir/attempt-i.log}.
+     */
+    public static void killRestartAndCompare(Path dir, Path out, long seed, int kills, long minPause, long maxPause,
+                                             List<String> expected, Child child, AfterKill afterKill) throws Exception {
         Random random = new Random(seed);
         List<Integer> committedAtKill = new ArrayList<>();
         for (int attempt = 0; attempt <= kills; attempt++) {
@@ -71,6 +85,7 @@ public final class KillNine {
                 assertThat(awaitPause(process)).as("attempt %d pauses at record %d; see %s", attempt, pause, log).isTrue();
                 process.destroyForcibly().waitFor();
                 committedAtKill.add(ExactlyOnceFileSink.readCommitted(out).size());
+                afterKill.accept(attempt);
                 continue;
             }
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("attempt %d ends", attempt).isTrue();
