@@ -2,6 +2,8 @@ package dev.runnel.api.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,5 +165,22 @@ class ExactlyOnceFileSinkTest {
 
         sink.recover(List.of(atCheckpoint1));
         assertThat(ExactlyOnceFileSink.readCommitted(dir)).containsExactly("a", "earlier job");
+    }
+
+    @Test
+    void aStateWrittenBeforeSubtaskEndsWereStoredRollsBackItsOwnSubtaskAndLeavesOthersAlone() throws Exception {
+        Files.write(dir.resolve("part-00000-0000000000"), List.of("a"));
+        Files.write(dir.resolve("part-00000-0000000001"), List.of("after the checkpoint"));
+        Files.write(dir.resolve("part-00001-0000000000"), List.of("x"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream old = new DataOutputStream(bytes); // subtask, next part number, no pending parts
+        old.writeInt(0);
+        old.writeLong(1);
+        old.writeInt(0);
+        ExactlyOnceFileSink<String> sink = ExactlyOnceFileSink.lines(dir, s -> s);
+
+        sink.recover(List.of(bytes.toByteArray()));
+
+        assertThat(ExactlyOnceFileSink.readCommitted(dir)).as("subtask 1 may predate the checkpoint").containsExactly("a", "x");
     }
 }
