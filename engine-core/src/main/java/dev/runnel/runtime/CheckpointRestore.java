@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * This is what keeps a fallback restore exactly-once: a sink may have committed output for a newer
  * checkpoint than the one restored (its commit follows the checkpoint file, and that file is what
  * was damaged); only a view of all old subtasks at once can remove it before the replay writes it
- * again, whatever the new parallelism.
+ * again, whatever the new parallelism. A two-phase sink that keeps the interface's default
+ * {@code recover} (it cannot roll back) is refused a fallback restore, with what to do: resuming
+ * would repeat whatever it committed after the restored checkpoint.
  */
 final class CheckpointRestore {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointRestore.class);
@@ -109,6 +111,14 @@ final class CheckpointRestore {
             }
         }
         sinks.forEach((sink, name) -> {
+            if (!skipped.isEmpty() && !canRollBack(sink)) {
+                throw new IllegalStateException("Cannot restore checkpoint " + checkpoint.id() + " of " + checkpoint.file().getParent()
+                    + " exactly-once: newer checkpoint(s) are damaged (" + skipped + "), and sink '" + name + "' ("
+                    + sink.getClass().getName() + ") may have committed output for them that the replay from checkpoint "
+                    + checkpoint.id() + " writes again; it does not implement TwoPhaseCommitSink.recover to roll that back."
+                    + " Implement recover, or remove the damaged file(s) to restore checkpoint " + checkpoint.id()
+                    + " and accept that output committed after it is repeated.");
+            }
             List<byte[]> states = new ArrayList<>();
             try {
                 for (OperatorEntry e : operators.getOrDefault(name, List.of())) {
@@ -123,6 +133,15 @@ final class CheckpointRestore {
                     + (checkpoint == null ? "" : " to checkpoint " + checkpoint.id()) + ": " + e.getMessage(), e);
             }
         });
+    }
+
+    /** Whether the sink overrides {@link TwoPhaseCommitSink#recover}; the default does nothing. */
+    private static boolean canRollBack(TwoPhaseCommitSink<?> sink) {
+        try {
+            return sink.getClass().getMethod("recover", List.class).getDeclaringClass() != TwoPhaseCommitSink.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** Before the operators open: their state, so that states registered in open() find their values. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runnel.api.CheckpointStats;
 import dev.runnel.api.JobResult;
 import dev.runnel.api.StreamEnvironment;
+import dev.runnel.api.functions.Sink;
 import dev.runnel.api.sink.ExactlyOnceFileSink;
+import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.api.source.GeneratorSource;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.checkpoint.CrashLoop.Event;
@@ -31,6 +33,10 @@ class FallbackRestoreTest {
     Path dir;
 
     private JobResult run(Path out, Path checkpoints, boolean restore, int parallelism) {
+        return run(ExactlyOnceFileSink.lines(out, e -> e.key() % 100 + "@" + e.index() + "=" + e.value()), checkpoints, restore, parallelism);
+    }
+
+    private JobResult run(Sink<Event> sink, Path checkpoints, boolean restore, int parallelism) {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism)
             .enableCheckpointing(Duration.ZERO, new CheckpointStorage(checkpoints, 3));
         if (restore) {
@@ -41,7 +47,7 @@ class FallbackRestoreTest {
             .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
             .reduce((a, b) -> new Event(a.index(), a.key(), a.type(), a.value() + b.value(), Math.max(a.timestamp(), b.timestamp())))
             .name("sums")
-            .addSink(ExactlyOnceFileSink.lines(out, e -> e.key() % 100 + "@" + e.index() + "=" + e.value())).name("out");
+            .addSink(sink).name("out");
         return env.execute("fallback");
     }
 
@@ -93,6 +99,49 @@ class FallbackRestoreTest {
         CheckpointStats stats = run(dir.resolve("out"), dir.resolve("checkpoints"), false, 1).checkpoints();
         assertThat(stats.restoredCheckpointId()).isEqualTo(-1);
         assertThat(stats.skippedCheckpoints()).isEmpty();
+    }
+
+    /** A two-phase sink that keeps the default recover(), which rolls nothing back. */
+    private static final class DiscardingTwoPhaseSink implements TwoPhaseCommitSink<Event> {
+        @Override
+        public Writer<Event> createWriter(int subtask, List<byte[]> restored) {
+            return new Writer<>() {
+                @Override
+                public void write(Event value, long timestamp) {}
+
+                @Override
+                public byte[] preCommit(long checkpointId) {
+                    return new byte[0];
+                }
+
+                @Override
+                public void commit(long checkpointId) {}
+
+                @Override
+                public void finish() {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
+    @Test
+    void aFallbackRestoreIsRefusedWhenATwoPhaseSinkCannotRollBackAndTheMessageSaysWhatToDo() throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
+        run(new DiscardingTwoPhaseSink(), checkpoints, false, 1);
+        List<Long> ids = new CheckpointStorage(checkpoints, 3).completedIds();
+        Files.write(checkpoints.resolve(CheckpointStorage.fileName(ids.get(ids.size() - 1))), new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> run(new DiscardingTwoPhaseSink(), checkpoints, true, 1))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("Cannot restore checkpoint " + ids.get(ids.size() - 2))
+            .hasMessageContaining("sink 'out'")
+            .hasMessageContaining("does not implement TwoPhaseCommitSink.recover")
+            .hasMessageContaining("remove the damaged file(s)");
+        Files.delete(checkpoints.resolve(CheckpointStorage.fileName(ids.get(ids.size() - 1))));
+        assertThat(run(new DiscardingTwoPhaseSink(), checkpoints, true, 1).checkpoints().restoredCheckpointId())
+            .as("without the damaged file it is an ordinary restore").isEqualTo(ids.get(ids.size() - 2));
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.List;
  * <p>"Everything written after it" includes transactions already committed for newer checkpoints:
  * a restore falls back to an older checkpoint when the newest checkpoint file is damaged, and the
  * sink committed that newer checkpoint's output when it completed. {@link #recover} is where a sink
- * undoes it; a sink that cannot must refuse the restore there, or its output has duplicates.
+ * undoes it (or refuses the restore by throwing). A sink that keeps the default {@code recover},
+ * which does nothing, is refused such a fallback restore by the runtime, since its output would
+ * have duplicates; restores of the newest checkpoint are not affected.
  *
  * <p>When a job starts, the runtime calls {@link #recover} once, on one thread, then each parallel
  * subtask gets its own {@link Writer}, created on its task thread; the sink object itself is shared.
