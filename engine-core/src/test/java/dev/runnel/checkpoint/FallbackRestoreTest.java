@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Restoring when the newest checkpoint file is damaged: the job resumes from the previous one, says
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a message that says what to do. ({@link FallbackRestoreKillNineTest} does the same to a killed process.)
  */
 class FallbackRestoreTest {
-    private static final long RECORDS = 20_000;
+    private static final long RECORDS = 10_000;
 
     @TempDir
     Path dir;
@@ -78,6 +80,23 @@ class FallbackRestoreTest {
             .contains("skipped damaged checkpoint " + newest);
         List<String> committed = ExactlyOnceFileSink.readCommitted(out);
         assertThat(committed).as("no duplicates, no gaps, same order within each subtask").isEqualTo(uninterrupted);
+    }
+
+    @ParameterizedTest(name = "from parallelism {0} to {1}")
+    @CsvSource({"2, 1", "1, 2"})
+    void aFallbackRestoreAtAnotherParallelismWritesNoOutputTwice(int parallelism, int restoredParallelism) throws Exception {
+        Path out = dir.resolve("out");
+        Path checkpoints = dir.resolve("checkpoints");
+        run(out, checkpoints, false, parallelism);
+        List<String> uninterrupted = ExactlyOnceFileSink.readCommitted(out).stream().sorted().toList();
+        List<Long> ids = new CheckpointStorage(checkpoints, 3).completedIds();
+        Files.write(checkpoints.resolve(CheckpointStorage.fileName(ids.get(ids.size() - 1))), new byte[] {1, 2, 3});
+
+        CheckpointStats stats = run(out, checkpoints, true, restoredParallelism).checkpoints();
+
+        assertThat(stats.restoredCheckpointId()).isEqualTo(ids.get(ids.size() - 2));
+        assertThat(ExactlyOnceFileSink.readCommitted(out).stream().sorted().toList())
+            .as("the same records; subtasks differ, so compared sorted").isEqualTo(uninterrupted);
     }
 
     @Test

@@ -43,8 +43,9 @@ public final class KillNine {
 
     /**
      * For the child's job: passes records on, and at its {@code pauseAfter}-th record of this run
-     * (never if negative) tells the parent and waits to be killed. The job runs as one task, so
-     * nothing moves on meanwhile: the kill lands right there.
+     * (never if negative) tells the parent and waits to be killed. A job that runs as one task does
+     * nothing meanwhile, so the kill lands right there; at a higher parallelism the other tasks
+     * drain what is queued to them (and may complete a checkpoint) before it.
      */
     public static <T> MapFunction<T, T> pauseAfter(long pauseAfter) {
         long[] seen = {0};
