@@ -4,7 +4,7 @@ import dev.runnel.api.plan.JobPlan;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.source.CollectionSource;
-import dev.runnel.checkpoint.Checkpoint;
+import dev.runnel.checkpoint.CheckpointNotFoundException;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
@@ -138,8 +138,12 @@ public final class StreamEnvironment {
     }
 
     /**
-     * The next job resumes from the newest valid checkpoint in {@code directory}; newer files that are
-     * truncated, corrupted or of another format version are refused (and logged) in favour of it.
+     * The next job resumes from the newest valid checkpoint in {@code directory}. Newer files that are
+     * truncated, corrupted or of another format version are skipped in favour of it: the fallback is
+     * logged at WARN and reported in {@link CheckpointStats#skippedCheckpoints()}, and exactly-once
+     * sinks roll back what they committed after the checkpoint restored, so its replay writes it once.
+     * The directory is read when the job starts: {@code execute}/{@code executeAsync} throw
+     * {@link CheckpointNotFoundException} if it holds no checkpoint that can be restored.
      */
     public StreamEnvironment fromCheckpoint(Path directory) {
         this.restoreDirectory = Objects.requireNonNull(directory, "directory");
@@ -215,16 +219,16 @@ public final class StreamEnvironment {
     }
 
     private Checkpointing checkpointing() {
-        Checkpoint restore = null;
+        CheckpointStorage.Restored restore = null;
         if (restoreDirectory != null) {
-            CheckpointStorage.Restored found;
             try {
-                found = new CheckpointStorage(restoreDirectory, 1).latest();
+                restore = new CheckpointStorage(restoreDirectory, 1).latest();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read checkpoints in " + restoreDirectory, e);
             }
-            restore = found.checkpoint().orElseThrow(() -> new IllegalStateException("No valid checkpoint in "
-                + restoreDirectory + (found.refused().isEmpty() ? "" : "; refused: " + String.join("; ", found.refused()))));
+            if (restore.checkpoint().isEmpty()) {
+                throw new CheckpointNotFoundException(restoreDirectory, restore.skipped());
+            }
         }
         return new Checkpointing(checkpointStorage, checkpointIntervalNanos, tolerableCheckpointFailures, stateSerializers, restore);
     }

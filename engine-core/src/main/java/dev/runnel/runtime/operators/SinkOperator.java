@@ -3,7 +3,9 @@ package dev.runnel.runtime.operators;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.checkpoint.StateSerializers;
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,6 +32,28 @@ public final class SinkOperator<T> extends Operator<T, Void> {
 
     public Histogram latencyHistogram() {
         return latency;
+    }
+
+    /** The user's sink if it is two-phase (shared by all subtasks), else null. */
+    public TwoPhaseCommitSink<T> twoPhaseSink() {
+        return sink instanceof TwoPhaseCommitSink<T> twoPhase ? twoPhase : null;
+    }
+
+    /**
+     * The writer state inside a snapshot this operator took (what {@link TwoPhaseCommitSink.Writer#preCommit}
+     * returned), or null if its sink is not two-phase: lets a restore hand every old subtask's state
+     * to {@link TwoPhaseCommitSink#recover} before any subtask opens.
+     */
+    public static byte[] writerState(byte[] snapshot) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+        in.readLong(); // the watermark, written by Operator.snapshotState
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] state = new byte[length];
+        in.readFully(state);
+        return state;
     }
 
     @Override
