@@ -7,13 +7,13 @@ import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.cep.CEP;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.common.LateEvents;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 
 /**
@@ -65,7 +65,8 @@ public final class CepFraudDetection {
     /** User events with their event time; watermarks 5 s behind the latest (by default). */
     public static DataStream<UserEvent> read(StreamEnvironment env, Source<UserEvent> source, Config config) {
         return env.fromSource(source,
-            ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (e, ts) -> e.timestamp()), Example.SOURCE_NAME);
+            WatermarkStrategy.<UserEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission().withTimestampAssigner((e, ts) -> e.timestamp()), Example.SOURCE_NAME);
     }
 
     public static Outputs detect(DataStream<UserEvent> events, Config config) {

@@ -92,6 +92,15 @@ public final class Args {
         return v == null ? fallback : parseDuration(name, v);
     }
 
+    /** As {@link #duration}, but zero is refused too: for bounds where zero would make no sense. */
+    public Duration positiveDuration(String name, Duration fallback) {
+        Duration d = duration(name, fallback);
+        if (d.isZero()) {
+            throw new UsageException("--" + name + " must be more than zero, got '" + values.get(name) + "'");
+        }
+        return d;
+    }
+
     static Duration parseDuration(String name, String text) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         int split = 0;
@@ -101,15 +110,27 @@ public final class Args {
         if (split == 0) {
             throw new UsageException("--" + name + " expects a duration like 500ms, 10s, 5m, 2h, got '" + text + "'");
         }
-        long amount = Long.parseLong(v.substring(0, split));
-        return switch (v.substring(split)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s", "" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> throw new UsageException("--" + name + " expects a duration like 500ms, 10s, 5m, 2h, got '" + text + "'");
-        };
+        Duration duration;
+        try {
+            long amount = Long.parseLong(v.substring(0, split));
+            duration = switch (v.substring(split)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s", "" -> Duration.ofSeconds(amount);
+                case "m", "min" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> null;
+            };
+            if (duration != null) {
+                duration.toMillis(); // the engine works in milliseconds: refuse what does not fit in them
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("--" + name + " is too large, got '" + text + "'");
+        }
+        if (duration == null) {
+            throw new UsageException("--" + name + " expects a duration like 500ms, 10s, 5m, 2h, got '" + text + "'");
+        }
+        return duration;
     }
 
     public ZoneId zone(String name, ZoneId fallback) {

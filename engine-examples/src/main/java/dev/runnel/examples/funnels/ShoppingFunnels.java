@@ -4,11 +4,11 @@ import dev.runnel.api.DataStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.cep.CEP;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.common.LateEvents;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -49,7 +49,8 @@ public final class ShoppingFunnels {
 
     public static DataStream<ShopEvent> read(StreamEnvironment env, Source<ShopEvent> source, Config config) {
         return env.fromSource(source,
-            ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (e, ts) -> e.timestamp()), Example.SOURCE_NAME);
+            WatermarkStrategy.<ShopEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission().withTimestampAssigner((e, ts) -> e.timestamp()), Example.SOURCE_NAME);
     }
 
     public static Outputs detect(DataStream<ShopEvent> events, Config config) {
