@@ -34,6 +34,7 @@ public final class CepFraudCommand implements Example {
         CepFraudDetection.Config d = CepFraudDetection.Config.defaults();
         return List.of(
             new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
+            new Option("max-ahead", "DURATION", "7d", "events dated more than this after the latest event so far go to FUTURE"),
             new Option("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS"),
             new Option("rapid-login-window", "DURATION", "5m", "within how long"),
             new Option("max-speed", "KMH", "1000", "consecutive logins implying a faster speed raise GEOGRAPHICAL_IMPOSSIBILITY"),
@@ -59,13 +60,20 @@ public final class CepFraudCommand implements Example {
             args.doubleValue("small-amount", d.smallAmount()),
             (int) args.longValue("small-count", d.smallCount()),
             args.duration("large-then-small-window", d.largeThenSmallWindow()),
-            args.duration("session-window", d.sessionWindow()));
+            args.duration("session-window", d.sessionWindow()),
+            args.positiveDuration("max-ahead", d.maxAhead()));
         DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        events.getSideOutput(CepFraudDetection.FUTURE).addSink(report.sink("FUTURE", CepFraudCommand::describe));
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.sessionAnomalies().addSink(report.sink("SESSION_ANOMALY"));
         outputs.sessions().addSink(args.has("sessions") ? report.sink("SESSION") : report.counter("SESSION"));
-        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp())));
+        outputs.late().addSink(report.sink("LATE", CepFraudCommand::describe));
+    }
+
+    /** {@code user=bob page_view at 2024-05-11T09:41:20Z}, for the LATE and FUTURE lines. */
+    private static String describe(UserEvent e) {
+        return "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp());
     }
 }

@@ -33,6 +33,7 @@ public final class ShoppingFunnelsCommand implements Example {
     public List<Option> options() {
         return List.of(
             new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
+            new Option("max-ahead", "DURATION", "7d", "events dated more than this after the latest event so far go to FUTURE"),
             new Option("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
             new Option("matches", null, null, "also print every completed funnel (MATCH)"),
             new Option("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
@@ -50,15 +51,20 @@ public final class ShoppingFunnelsCommand implements Example {
             }
         }
         ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
-            args.duration("out-of-orderness", d.outOfOrderness()), funnels);
+            args.duration("out-of-orderness", d.outOfOrderness()), funnels, args.positiveDuration("max-ahead", d.maxAhead()));
         DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        events.getSideOutput(ShoppingFunnels.FUTURE).addSink(report.sink("FUTURE", ShoppingFunnelsCommand::describe));
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.abandonedCarts().addSink(report.sink("ABANDONED"));
         outputs.matches().addSink(args.has("matches") ? report.sink("MATCH") : report.counter("MATCH"));
         outputs.otherTimeouts().addSink(args.has("timeouts") ? report.sink("TIMED_OUT") : report.counter("TIMED_OUT"));
-        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.action().label() + " at "
-            + Instant.ofEpochMilli(e.timestamp())));
+        outputs.late().addSink(report.sink("LATE", ShoppingFunnelsCommand::describe));
+    }
+
+    /** {@code user=bob checkout at 2024-05-13T10:14:00Z}, for the LATE and FUTURE lines. */
+    private static String describe(ShopEvent e) {
+        return "user=" + e.userId() + " " + e.action().label() + " at " + Instant.ofEpochMilli(e.timestamp());
     }
 }

@@ -8,12 +8,9 @@ import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import dev.runnel.examples.Samples;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,7 @@ class LogAnalysisTest {
     void lineDatedIn2099GoesToFutureAndRaisesNoFalseInactivityAlert(@TempDir Path dir) throws IOException {
         // the sample with, after alice's first view, a view of hers dated 2099-01-01: without the guard it would
         // raise "Activity after long inactivity ... 656,000 h" and move event time to 2099
-        Path file = sampleWithLineAfter(dir, 2, line("alice", "view", "4070908800"));
+        Path file = Samples.withLineAt(dir, "logs.jsonl", 2, line("alice", "view", "4070908800"));
 
         CliRun run = CliRun.of("logs", "--quiet", "--input", file.toString());
 
@@ -51,7 +48,7 @@ class LogAnalysisTest {
     @Test
     void lineInMillisecondsWhereSecondsBelongGoesToFutureAndRaisesNoFalseInactivityAlert(@TempDir Path dir) throws IOException {
         // alice's view at 1715594470000 "seconds" (it is milliseconds) is read as the year 56,000 and some
-        Path file = sampleWithLineAfter(dir, 2, line("alice", "view", "1715594470000"));
+        Path file = Samples.withLineAt(dir, "logs.jsonl", 2, line("alice", "view", "1715594470000"));
 
         CliRun run = CliRun.of("logs", "--quiet", "--input", file.toString());
 
@@ -62,7 +59,7 @@ class LogAnalysisTest {
     @Test
     void lineBehindAFinishedActivityWindowIsPrintedAsLate(@TempDir Path dir) throws IOException {
         // after alice's download on 2024-05-14 12:33:20, a view of bob's from 2024-05-13 10:05: its hour has fired
-        Path file = sampleWithLineAfter(dir, 16, line("bob", "view", "1715594700"));
+        Path file = Samples.withLineAt(dir, "logs.jsonl", 16, line("bob", "view", "1715594700"));
 
         CliRun run = CliRun.of("logs", "--quiet", "--input", file.toString());
 
@@ -128,18 +125,6 @@ class LogAnalysisTest {
     private static final String[] SAMPLE_ALERTS = {
         "SECURITY_ALERT FAILED_LOGINS user=mallory at 2024-05-13T10:03:00Z: Multiple failed login attempts: 5",
         "SECURITY_ALERT LONG_INACTIVITY user=alice at 2024-05-14T12:33:20Z: Activity after long inactivity: download 26 h after the last login"};
-
-    /** The bundled sample with {@code extra} inserted after its first {@code after} lines. */
-    private static Path sampleWithLineAfter(Path dir, int after, String extra) throws IOException {
-        List<String> lines;
-        try (InputStream in = LogAnalysis.class.getResourceAsStream("/samples/logs.jsonl")) {
-            lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
-        lines.add(after, extra);
-        Path file = dir.resolve("logs.jsonl");
-        Files.write(file, lines);
-        return file;
-    }
 
     private static String line(String user, String action, String epochSeconds) {
         return "{\"user_id\":\"" + user + "\",\"session_id\":\"s9\",\"action\":\"" + action + "\",\"timestamp\":" + epochSeconds

@@ -8,12 +8,9 @@ import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import dev.runnel.examples.Samples;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +52,14 @@ class RiskEngineTest {
         // a row of bob's dated 2099 after alice's first row: without the guard it would be scored, event time would
         // jump to 2099, every later row would be late for the metrics (32 instead of 27) and 2 minutes of metrics
         // would be emitted instead of 6
-        List<String> lines = sampleLines();
-        lines.add(2, "t99,bob,acc-2,withdrawal,100.00,USD,2099-05-13 09:00:00,atm-1,51.5074,-0.1278");
-        Path file = dir.resolve("risk.csv");
-        Files.write(file, lines);
+        Path file = Samples.withLineAt(dir, "risk-transactions.csv", 2,
+            "t99,bob,acc-2,withdrawal,100.00,USD,2099-05-13 09:00:00,atm-1,51.5074,-0.1278");
 
         CliRun run = CliRun.of("risk", "--quiet", "--input", file.toString());
 
         assertThat(run.kind("ALERT")).containsExactly(SAMPLE_ALERTS);
         assertThat(run.kind("FUTURE")).containsExactly("FUTURE t99 user=bob at 2099-05-13 09:00:00.000 amount=100.0");
         assertThat(run.stderr()).contains("late=27 future=1").contains("ASSESSMENT=33").contains("METRICS=6");
-    }
-
-    private static List<String> sampleLines() throws IOException {
-        try (InputStream in = RiskEngine.class.getResourceAsStream("/samples/risk-transactions.csv")) {
-            return new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
     }
 
     @Test
