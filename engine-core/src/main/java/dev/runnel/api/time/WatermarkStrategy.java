@@ -114,11 +114,6 @@ public final class WatermarkStrategy<T> {
         return futureEventGuard;
     }
 
-    /** Whether {@link #withPerRecordEmission()} was called. */
-    public boolean emitsPerRecord() {
-        return perRecordEmission;
-    }
-
     public WatermarkGenerator<T> createGenerator(Clock clock) {
         WatermarkGenerator<T> generator = generatorSupplier.createWatermarkGenerator();
         if (perRecordEmission) {
