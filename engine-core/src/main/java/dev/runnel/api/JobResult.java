@@ -80,6 +80,11 @@ public final class JobResult {
         return operators.stream().mapToLong(m -> m.deadLetters).sum();
     }
 
+    /** Events that a {@code FutureEventGuard} sent to its side output, over all sources and timestamp assigners. */
+    public long futureEvents() {
+        return operators.stream().mapToLong(m -> m.futureEvents).sum();
+    }
+
     /**
      * Transit latency of in-band latency markers from source to sink, in nanoseconds (as Flink's
      * latency markers: time spent in operators and queues, not time a record waits in a window).

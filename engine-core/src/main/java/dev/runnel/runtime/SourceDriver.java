@@ -33,6 +33,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     private final OperatorMetrics metrics;
     private TimestampAssigner<T> assigner;
     private WatermarkGenerator<T> generator;
+    private FutureEventFilter<T> futureEvents;
     private boolean periodic;
     private long lastPeriodicEmit;
     private long lastTick = Long.MIN_VALUE;
@@ -57,6 +58,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     public void open() throws Exception {
         assigner = strategy.timestampAssigner();
         generator = strategy.createGenerator(clock);
+        futureEvents = FutureEventFilter.of(strategy, clock);
         periodic = strategy.emitsWatermarks();
         lastPeriodicEmit = clock.millis();
         lastMarkerNanos = System.nanoTime();
@@ -132,6 +134,10 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
                 throw OperatorException.userCode(name + " (timestamp assigner)", null, timestamp, record, e);
             }
         }
+        if (futureEvents != null && futureEvents.tooFarAhead(ts)) {
+            divertFutureEvent(record, ts);
+            return;
+        }
         if (idle) {
             markActive();
         }
@@ -140,6 +146,12 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         // Flink's order: the record first, then the generator, so a watermark emitted from
         // onEvent never overtakes the record that caused it
         generator.onEvent(record, ts, this);
+    }
+
+    /** Past the strategy's future-event guard: to its side output, not to the generator or downstream. */
+    private void divertFutureEvent(T record, long ts) {
+        metrics.futureEvents++;
+        context.output(futureEvents.tag(), record, ts);
     }
 
     @Override

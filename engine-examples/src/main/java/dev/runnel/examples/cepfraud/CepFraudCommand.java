@@ -34,6 +34,7 @@ public final class CepFraudCommand implements Example {
         CepFraudDetection.Config d = CepFraudDetection.Config.defaults();
         return List.of(
             Option.duration("out-of-orderness", "5s", "how far out of order events may arrive"),
+            Option.positiveDuration("max-ahead", "7d", "events dated more than this after the latest event so far go to FUTURE"),
             // a pattern with n stages of a times(n) loop: a bound keeps the NFA small
             Option.integer("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS", 2, 1000),
             Option.positiveDuration("rapid-login-window", "5m", "within how long"),
@@ -60,16 +61,23 @@ public final class CepFraudCommand implements Example {
             args.doubleValue("small-amount", d.smallAmount()),
             args.intValue("small-count", d.smallCount()),
             args.duration("large-then-small-window", d.largeThenSmallWindow()),
-            args.duration("session-window", d.sessionWindow()));
+            args.duration("session-window", d.sessionWindow()),
+            args.duration("max-ahead", d.maxAhead()));
         // the session windows' accumulator is not Serializable: checkpoints (--checkpoint-dir) need its serializer
         registerAccumulatorSerializer(env);
         DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        events.getSideOutput(CepFraudDetection.FUTURE).addSink(report.sink("FUTURE", CepFraudCommand::describe));
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.sessionAnomalies().addSink(report.sink("SESSION_ANOMALY"));
         outputs.sessions().addSink(args.has("sessions") ? report.sink("SESSION") : report.counter("SESSION"));
-        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp())));
+        outputs.late().addSink(report.sink("LATE", CepFraudCommand::describe));
+    }
+
+    /** {@code user=bob page_view at 2024-05-11T09:41:20Z}, for the LATE and FUTURE lines. */
+    private static String describe(UserEvent e) {
+        return "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -56,7 +56,7 @@ public final class RunCheckpoints {
         }
         if (found.checkpoint().isEmpty()) {
             throw new UsageException("--restore " + restore + ": no valid checkpoint in it"
-                + (found.refused().isEmpty() ? "" : "; refused: " + String.join("; ", found.refused())));
+                + (found.skipped().isEmpty() ? "" : "; skipped: " + found.skipped()));
         }
     }
 

@@ -36,6 +36,7 @@ public final class FraudDetectorCommand implements Example {
             Option.nonNegative("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
             Option.duration("out-of-orderness", "1s", "watermark = largest timestamp seen - this - 1 ms"),
             Option.duration("allowed-lateness", "0s", "late rows within this still update their window"),
+            Option.positiveDuration("max-ahead", "7d", "rows dated more than this after the latest row so far go to FUTURE"),
             Option.choice("time", "event", "event time (correct) or processing time (the original recipe)", "event", "processing"),
             Option.positiveDuration("silence", "1h", "no transaction for this long raises SILENT"),
             Option.positive("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
@@ -55,21 +56,27 @@ public final class FraudDetectorCommand implements Example {
                 ? FraudDetector.TimeMode.EVENT : FraudDetector.TimeMode.PROCESSING,
             args.duration("silence", d.silence()),
             args.doubleValue("spike-factor", d.spikeFactor()),
-            d.spikeMinHistory());
+            d.spikeMinHistory(),
+            args.duration("max-ahead", d.maxAhead()));
         ZoneId zone = config.zone();
 
         DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        transactions.getSideOutput(FraudDetector.FUTURE).addSink(report.sink("FUTURE", tx -> describe(tx, zone)));
 
         FraudDetector.Outputs outputs = FraudDetector.detect(transactions, config);
         outputs.anomalies().addSink(report.sink("ANOMALY", a -> a.describe(zone)));
-        outputs.late().addSink(report.sink("LATE", tx -> tx.transactionId() + " at " + Times.dateTime(tx.timestamp(), zone)
-            + " amount=" + tx.amount()));
+        outputs.late().addSink(report.sink("LATE", tx -> describe(tx, zone)));
         outputs.silent().addSink(report.sink("SILENT", s -> s.describe(zone)));
         outputs.outliers().addSink(report.sink("SPIKE", o -> o.describe(zone)));
         outputs.windowSums().addSink(args.has("windows")
             ? report.sink("WINDOW", w -> w.transactionId() + " window=[" + Times.time(w.windowStart(), zone) + ","
                 + Times.time(w.windowEnd(), zone) + ") sum=" + w.sum())
             : report.counter("WINDOW"));
+    }
+
+    /** {@code tx1 at 2024-05-11 10:00:04.000 amount=800.0}, for the LATE and FUTURE lines. */
+    private static String describe(Transaction tx, ZoneId zone) {
+        return tx.transactionId() + " at " + Times.dateTime(tx.timestamp(), zone) + " amount=" + tx.amount();
     }
 }
