@@ -40,9 +40,13 @@ public record DeadLetter(String source, long line, long offset, String raw, Stri
         return text.substring(0, end) + "... (" + (text.length() - end) + " more chars)";
     }
 
-    /** {@code source:line (byte offset): reason [raw]}; the offset part only when it is known. */
+    /**
+     * {@code source:line: reason [raw]}, the form compilers use, so that editors and grep find the
+     * line; the byte offset is a field (and in JSON output), and an encoding error's reason names
+     * the offset of the bad byte.
+     */
     @Override
     public String toString() {
-        return source + ":" + line + (offset >= 0 ? " (byte " + offset + ")" : "") + ": " + reason + " [" + raw + "]";
+        return source + ":" + line + ": " + reason + " [" + raw + "]";
     }
 }

@@ -60,7 +60,7 @@ public final class CepFraudCommand implements Example {
             (int) args.longValue("small-count", d.smallCount()),
             args.duration("large-then-small-window", d.largeThenSmallWindow()),
             args.duration("session-window", d.sessionWindow()));
-        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent::parse), config);
+        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent.COLUMNS, UserEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));

@@ -59,7 +59,7 @@ public final class FraudDetectorCommand implements Example {
             d.spikeMinHistory());
         ZoneId zone = config.zone();
 
-        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction::parse), config);
+        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction.COLUMNS, Transaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
 
         FraudDetector.Outputs outputs = FraudDetector.detect(transactions, config);

@@ -51,7 +51,7 @@ public final class ShoppingFunnelsCommand implements Example {
         }
         ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
             args.duration("out-of-orderness", d.outOfOrderness()), funnels);
-        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent::parse), config);
+        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent.COLUMNS, ShopEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));

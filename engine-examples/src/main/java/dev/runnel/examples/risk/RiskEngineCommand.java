@@ -40,7 +40,7 @@ public final class RiskEngineCommand implements Example {
     public void define(StreamEnvironment env, Input input, Args args, Report report) {
         RiskEngine.Config config = new RiskEngine.Config(args.zone("zone", ZoneId.of("UTC")),
             args.duration("out-of-orderness", RiskEngine.Config.defaults().outOfOrderness()));
-        DataStream<RiskTransaction> transactions = RiskEngine.read(env, input.source(config.zone(), RiskTransaction::parse), config);
+        DataStream<RiskTransaction> transactions = RiskEngine.read(env, input.source(config.zone(), RiskTransaction.COLUMNS, RiskTransaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         RiskEngine.Outputs outputs = RiskEngine.score(transactions, config);
         outputs.alerts().addSink(report.sink("ALERT"));
