@@ -91,11 +91,16 @@ public final class CsvSource<T> implements Source<T> {
     @Override
     public void open(SourceContext context) throws Exception {
         reader = new LineReader(opener.call());
+        lineNumber = 0;
         RecordRowParser<?> records = parser instanceof RecordRowParser<?> r ? r : null;
         List<String> columns;
         if (header) {
             String line = readHeader();
-            columns = trimmed(CsvLineSplitter.split(line, delimiter));
+            try {
+                columns = trimmed(CsvLineSplitter.split(line, delimiter));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(name + ": the header line cannot be split: " + e.getMessage() + " [" + DeadLetter.cap(line) + "]");
+            }
             if (records != null) {
                 CsvHeaderCheck.verify(name, line, columns, records.componentNames(), records.type(), delimiter);
             } else if (declaredColumns != null) {

@@ -123,6 +123,14 @@ class CsvSourceTest {
     }
 
     @Test
+    void aHeaderWithAnUnterminatedQuoteFailsAtOpenNamingTheSource() {
+        String csv = "id,\"name\nx,y\n";
+
+        assertThatThrownBy(() -> run(CsvSource.builder("q.csv", csv).build(row -> row.get(0))))
+            .hasStackTraceContaining("q.csv: the header line cannot be split: unterminated quoted field [id,\"name]");
+    }
+
+    @Test
     void aHeaderThatIsNotUtf8FailsAtOpenSuggestingAnotherEncoding() {
         byte[] utf16 = "id,name\n1,a\n".getBytes(StandardCharsets.UTF_16); // starts with the byte order mark FE FF
 

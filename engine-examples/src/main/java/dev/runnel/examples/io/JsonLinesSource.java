@@ -58,6 +58,7 @@ public final class JsonLinesSource<T> implements Source<T> {
     @Override
     public void open(SourceContext context) throws Exception {
         reader = new LineReader(opener.call());
+        lineNumber = 0;
     }
 
     @Override
