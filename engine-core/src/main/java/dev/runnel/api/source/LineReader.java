@@ -24,6 +24,7 @@ import java.util.Arrays;
  */
 public final class LineReader implements AutoCloseable {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int RETAINED_BYTES = 1 << 20;
 
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
@@ -76,6 +77,12 @@ public final class LineReader implements AutoCloseable {
      * @throws MalformedLineException if the line is not valid UTF-8; the line is consumed
      */
     public String readLine() throws IOException {
+        if (line.length > RETAINED_BYTES) {
+            // one 10 MB line should not pin 30 MB of buffers for the rest of the input
+            line = new byte[256];
+            lineBytes = ByteBuffer.wrap(line);
+            chars = CharBuffer.allocate(256);
+        }
         lineOffset = offset;
         int length = 0;
         int highBits = 0; // OR of the line's bytes: negative iff a byte is not ASCII
