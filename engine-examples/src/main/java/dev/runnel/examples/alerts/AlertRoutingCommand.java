@@ -50,7 +50,7 @@ public final class AlertRoutingCommand implements Example {
     public void define(StreamEnvironment env, Input input, Args args, Report report) {
         AlertRouting.Config d = AlertRouting.Config.defaults();
         AlertRouting.Config config = new AlertRouting.Config(d.rules(), args.duration("suppression", d.suppression()), d.outOfOrderness());
-        DataStream<Alert> alerts = AlertRouting.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), Alert::parse), config);
+        DataStream<Alert> alerts = AlertRouting.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), Alert.COLUMNS, Alert::parse), config);
         alerts.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         Map<Channel, Sink<Alert>> channels = new EnumMap<>(Channel.class);
         channels.put(Channel.CONSOLE, report.sink("CONSOLE"));

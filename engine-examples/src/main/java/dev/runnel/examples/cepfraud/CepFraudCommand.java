@@ -65,7 +65,7 @@ public final class CepFraudCommand implements Example {
             args.duration("max-ahead", d.maxAhead()));
         // the session windows' accumulator is not Serializable: checkpoints (--checkpoint-dir) need its serializer
         registerAccumulatorSerializer(env);
-        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent::parse), config);
+        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent.COLUMNS, UserEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         events.getSideOutput(CepFraudDetection.FUTURE).addSink(report.sink("FUTURE", CepFraudCommand::describe));
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);

@@ -60,7 +60,7 @@ public final class FraudDetectorCommand implements Example {
             args.duration("max-ahead", d.maxAhead()));
         ZoneId zone = config.zone();
 
-        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction::parse), config);
+        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction.COLUMNS, Transaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         transactions.getSideOutput(FraudDetector.FUTURE).addSink(report.sink("FUTURE", tx -> describe(tx, zone)));
 

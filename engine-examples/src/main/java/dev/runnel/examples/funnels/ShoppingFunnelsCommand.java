@@ -50,7 +50,7 @@ public final class ShoppingFunnelsCommand implements Example {
         }
         ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
             args.duration("out-of-orderness", d.outOfOrderness()), funnels, args.duration("max-ahead", d.maxAhead()));
-        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent::parse), config);
+        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent.COLUMNS, ShopEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         events.getSideOutput(ShoppingFunnels.FUTURE).addSink(report.sink("FUTURE", ShoppingFunnelsCommand::describe));
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);

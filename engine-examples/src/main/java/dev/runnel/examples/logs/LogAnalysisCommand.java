@@ -52,7 +52,7 @@ public final class LogAnalysisCommand implements Example {
             args.duration("failed-login-window", d.failedLoginWindow()),
             args.duration("inactivity", d.inactivity()),
             args.duration("activity-window", d.activityWindow()));
-        DataStream<LogEvent> events = LogAnalysis.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), LogEvent::parse), config);
+        DataStream<LogEvent> events = LogAnalysis.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), LogEvent.COLUMNS, LogEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         events.getSideOutput(LogAnalysis.FUTURE).addSink(report.sink("FUTURE", LogAnalysisCommand::describe));
         LogAnalysis.Outputs outputs = LogAnalysis.analyze(events, config);

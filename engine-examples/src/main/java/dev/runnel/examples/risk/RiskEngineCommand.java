@@ -45,7 +45,7 @@ public final class RiskEngineCommand implements Example {
             args.duration("out-of-orderness", d.outOfOrderness()), args.duration("max-ahead", d.maxAhead()));
         // the per-user profile is not Serializable: checkpoints (--checkpoint-dir) need its serializer
         registerProfileSerializer(env);
-        DataStream<RiskTransaction> transactions = RiskEngine.read(env, input.source(config.zone(), RiskTransaction::parse), config);
+        DataStream<RiskTransaction> transactions = RiskEngine.read(env, input.source(config.zone(), RiskTransaction.COLUMNS, RiskTransaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         transactions.getSideOutput(RiskEngine.FUTURE).addSink(report.sink("FUTURE", tx -> describe(tx, config.zone())));
         RiskEngine.Outputs outputs = RiskEngine.score(transactions, config);
