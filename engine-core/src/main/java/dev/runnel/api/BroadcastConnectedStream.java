@@ -21,7 +21,7 @@ public final class BroadcastConnectedStream<IN1, IN2> {
     }
 
     /** For a non-keyed first input. */
-    public <R> DataStream<R> process(BroadcastProcessFunction<IN1, IN2, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(BroadcastProcessFunction<IN1, IN2, R> function) {
         Objects.requireNonNull(function, "function");
         if (first instanceof KeyedStream<?, ?>) {
             throw new IllegalArgumentException("The first input is keyed: use a KeyedBroadcastProcessFunction");
@@ -30,7 +30,7 @@ public final class BroadcastConnectedStream<IN1, IN2> {
     }
 
     /** For a keyed first input: keyed state and timers per key, broadcast state shared. */
-    public <K, R> DataStream<R> process(KeyedBroadcastProcessFunction<K, IN1, IN2, R> function) {
+    public <K, R> SingleOutputStreamOperator<R> process(KeyedBroadcastProcessFunction<K, IN1, IN2, R> function) {
         Objects.requireNonNull(function, "function");
         if (!(first instanceof KeyedStream<IN1, ?> keyed)) {
             throw new IllegalArgumentException("A KeyedBroadcastProcessFunction needs a keyed first input: call keyBy before connect");
@@ -38,9 +38,9 @@ public final class BroadcastConnectedStream<IN1, IN2> {
         return add("Keyed-Broadcast-Process", Kind.KEYED_BROADCAST_PROCESS, function, keyed.keySelector());
     }
 
-    private <R> DataStream<R> add(String name, Kind kind, Object function, KeySelector<IN1, ?> key) {
+    private <R> SingleOutputStreamOperator<R> add(String name, Kind kind, Object function, KeySelector<IN1, ?> key) {
         TwoInputNode<IN1, IN2, R> node = new TwoInputNode<>(first.node(), broadcast.input().node(), name, kind, function,
             key, null, broadcast.getBroadcastStateDescriptors());
-        return new DataStream<>(first.environment(), node);
+        return new SingleOutputStreamOperator<>(first.environment(), node);
     }
 }

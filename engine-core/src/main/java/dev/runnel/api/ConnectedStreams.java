@@ -52,20 +52,20 @@ public final class ConnectedStreams<IN1, IN2> {
             Objects.requireNonNull(keySelector2, "keySelector2"));
     }
 
-    public <R> DataStream<R> map(CoMapFunction<IN1, IN2, R> mapper) {
+    public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> mapper) {
         return add("Co-Map", Kind.CO_MAP, Objects.requireNonNull(mapper, "mapper"));
     }
 
-    public <R> DataStream<R> flatMap(CoFlatMapFunction<IN1, IN2, R> flatMapper) {
+    public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> flatMapper) {
         return add("Co-FlatMap", Kind.CO_FLAT_MAP, Objects.requireNonNull(flatMapper, "flatMapper"));
     }
 
-    public <R> DataStream<R> process(CoProcessFunction<IN1, IN2, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> function) {
         return add("Co-Process", Kind.CO_PROCESS, Objects.requireNonNull(function, "function"));
     }
 
     /** Needs keyed inputs: {@code keyBy(k1, k2)} first, or connect two keyed streams. */
-    public <K, R> DataStream<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> function) {
+    public <K, R> SingleOutputStreamOperator<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> function) {
         Objects.requireNonNull(function, "function");
         if (key1 == null) {
             throw new IllegalStateException("A KeyedCoProcessFunction needs keyed inputs: call keyBy(key1, key2) on the "
@@ -74,8 +74,8 @@ public final class ConnectedStreams<IN1, IN2> {
         return add("Keyed-Co-Process", Kind.KEYED_CO_PROCESS, function);
     }
 
-    private <R> DataStream<R> add(String name, Kind kind, Object function) {
+    private <R> SingleOutputStreamOperator<R> add(String name, Kind kind, Object function) {
         TwoInputNode<IN1, IN2, R> node = new TwoInputNode<>(first.node(), second.node(), name, kind, function, key1, key2, List.of());
-        return new DataStream<>(first.environment(), node);
+        return new SingleOutputStreamOperator<>(first.environment(), node);
     }
 }

@@ -42,33 +42,33 @@ public class DataStream<T> {
     }
 
     /** Adds a step reading this stream; public so that extension modules (CEP) can add their own plan nodes. */
-    public <R> DataStream<R> append(OneInputNode<T, R> step) {
+    public <R> SingleOutputStreamOperator<R> append(OneInputNode<T, R> step) {
         if (step.input() != node) {
             throw new IllegalArgumentException("Step '" + step.name() + "' does not read this stream");
         }
-        return new DataStream<>(environment, step);
+        return new SingleOutputStreamOperator<>(environment, step);
     }
 
-    private <R> DataStream<R> function(String name, Kind kind, Object function) {
+    private <R> SingleOutputStreamOperator<R> function(String name, Kind kind, Object function) {
         return append(new FunctionNode<>(node, name, kind, function, null));
     }
 
-    public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return function("Map", Kind.MAP, mapper);
     }
 
-    public DataStream<T> filter(FilterFunction<T> filter) {
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         Objects.requireNonNull(filter, "filter");
         return function("Filter", Kind.FILTER, filter);
     }
 
-    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         Objects.requireNonNull(flatMapper, "flatMapper");
         return function("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
-    public <R> DataStream<R> process(ProcessFunction<T, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return function("Process", Kind.PROCESS, function);
     }
@@ -121,7 +121,7 @@ public class DataStream<T> {
      * Re-stamps records and generates watermarks here; watermarks from upstream are dropped (except
      * the final one at end of input), as in Flink.
      */
-    public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
         Objects.requireNonNull(strategy, "strategy");
         return function("Timestamps/Watermarks", Kind.TIMESTAMPS_AND_WATERMARKS, strategy);
     }

@@ -151,34 +151,34 @@ public final class StreamEnvironment {
     }
 
     @SafeVarargs
-    public final <T> DataStream<T> fromElements(T... elements) {
+    public final <T> DataStreamSource<T> fromElements(T... elements) {
         return fromCollection(Arrays.asList(elements));
     }
 
     /** Flink 1.19's name for {@link #fromElements}: a bounded stream of the given records. */
     @SafeVarargs
-    public final <T> DataStream<T> fromData(T... elements) {
+    public final <T> DataStreamSource<T> fromData(T... elements) {
         return fromElements(elements);
     }
 
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
-    public <T> DataStream<T> fromCollection(Collection<T> elements) {
+    public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
         return addSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection", false);
     }
 
-    public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+    public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
         Objects.requireNonNull(name, "name");
         return addSource(source, watermarkStrategy, name, true);
     }
 
-    private <T> DataStream<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
+    private <T> DataStreamSource<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
         SourceNode<T> t = new SourceNode<>(source, strategy, name);
         if (explicitName) {
             explicitlyNamed.add(t);
         }
-        return new DataStream<>(this, t);
+        return new DataStreamSource<>(this, t);
     }
 
     void addSink(PlanNode<?> sink) {

@@ -160,10 +160,23 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void duplicateExplicitOperatorNamesAreRejected() {
+    void duplicateUidsAreRejected() {
         StreamEnvironment env = StreamEnvironment.create();
-        env.fromElements(1).map(i -> i).name("step").map(i -> i).name("step").addSink(v -> {});
-        assertThatThrownBy(() -> env.execute("dup")).hasMessageContaining("Operator name 'step' is used twice");
+        env.fromElements(1).map(i -> i).uid("step").map(i -> i).uid("step").addSink(v -> {});
+        assertThatThrownBy(() -> env.execute("dup")).hasMessageContaining("uid 'step' is used twice");
+    }
+
+    @Test
+    void duplicateNamesAreAllowedAsInFlink() {
+        StreamEnvironment env = StreamEnvironment.create();
+        DataStream<Integer> a = env.fromSource(dev.runnel.api.source.ScriptedSource.<Integer>create().event(1, 1),
+            dev.runnel.api.time.WatermarkStrategy.noWatermarks(), "in");
+        DataStream<Integer> b = env.fromSource(dev.runnel.api.source.ScriptedSource.<Integer>create().event(2, 2),
+            dev.runnel.api.time.WatermarkStrategy.noWatermarks(), "in");
+        a.map(i -> i).name("step").print();
+        b.map(i -> i).name("step").print();
+        JobResult result = env.execute("dup");
+        assertThat(result.describe()).contains("step").contains("step-2").contains("in-2").contains("Print-2");
     }
 
     @Test

@@ -33,4 +33,34 @@ class FlinkIdiomsTest {
         assertThat(out).containsExactly(2, 4);
         assertThat(odds.values()).containsExactly("odd 1", "odd 3");
     }
+
+    @Test
+    void perOperatorParallelismOverridesTheJobDefault() {
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment(); // parallelism 1
+        List<Integer> input = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            input.add(i);
+        }
+        SingleOutputStreamOperator<Integer> doubled = env.fromCollection(input).map(i -> i * 2).setParallelism(3).name("double");
+        // a rolling sum per key (i % 7) at parallelism 2: each key's last value is its total
+        SingleOutputStreamOperator<int[]> sums = doubled.map(i -> new int[] {i % 7, i}).setParallelism(2)
+            .keyBy(p -> p[0]).reduce((a, b) -> new int[] {a[0], a[1] + b[1]}).setParallelism(2).uid("sums");
+        List<int[]> out = sums.executeAndCollect();
+        assertThat(out).hasSize(1000);
+        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        for (int[] p : out) {
+            last.merge(p[0], p[1], Math::max);
+        }
+        assertThat(last.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(999L * 1000);
+    }
+
+    @Test
+    void nonParallelOperatorsRefuseAParallelismAboveOne() {
+        StreamEnvironment env = StreamEnvironment.create();
+        SingleOutputStreamOperator<Integer> all = env.fromData(1, 2)
+            .windowAll(dev.runnel.api.windowing.GlobalWindows.create())
+            .trigger(dev.runnel.api.windowing.CountTrigger.of(2)).reduce(Integer::sum);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> all.setParallelism(2))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be 1");
+    }
 }
