@@ -126,6 +126,20 @@ public class DataStream<T> {
         return function("Timestamps/Watermarks", Kind.TIMESTAMPS_AND_WATERMARKS, strategy);
     }
 
+    /** Flink's deprecated periodic assigner, kept for programs that still use it. */
+    @Deprecated
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.runnel.api.functions.AssignerWithPeriodicWatermarks<T> assigner) {
+        return assignTimestampsAndWatermarks(dev.runnel.api.time.LegacyAssignerStrategies.periodic(assigner));
+    }
+
+    /** Flink's deprecated punctuated assigner, kept for programs that still use it. */
+    @Deprecated
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.runnel.api.functions.AssignerWithPunctuatedWatermarks<T> assigner) {
+        return assignTimestampsAndWatermarks(dev.runnel.api.time.LegacyAssignerStrategies.punctuated(assigner));
+    }
+
     /** The records an upstream process function sent to {@code tag}. */
     public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
         Objects.requireNonNull(tag, "tag");

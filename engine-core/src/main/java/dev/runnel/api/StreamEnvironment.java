@@ -84,11 +84,15 @@ public final class StreamEnvironment {
         return parallelism;
     }
 
-    /** How often periodic watermark generators emit, in processing time (default 200 ms). */
+    /**
+     * How often periodic watermark generators emit, in processing time (default 200 ms); zero
+     * disables periodic emission, as in Flink (generators then emit only from {@code onEvent}).
+     */
     public StreamEnvironment setAutoWatermarkInterval(Duration interval) {
         Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("autoWatermarkInterval must be positive, got " + interval);
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("autoWatermarkInterval must be positive, or zero to disable periodic emission, got "
+                + interval);
         }
         this.autoWatermarkIntervalMillis = interval.toMillis();
         return this;

@@ -56,10 +56,10 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     }
 
     public void open() throws Exception {
-        assigner = strategy.timestampAssigner();
-        generator = strategy.createGenerator(clock);
+        assigner = WatermarkStrategies.assigner(strategy);
+        generator = WatermarkStrategies.generator(strategy, clock);
         futureEvents = FutureEventFilter.of(strategy, clock);
-        periodic = strategy.emitsWatermarks();
+        periodic = strategy.emitsWatermarks() && watermarkIntervalMillis > 0; // an interval of 0 disables periodic emission, as in Flink
         lastPeriodicEmit = clock.millis();
         lastMarkerNanos = System.nanoTime();
         source.open(this);

@@ -66,7 +66,7 @@ public class HotPathBenchmarks {
         watermarks = new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(200));
         WatermarkStrategy<Object> perRecord = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(200))
             .withPerRecordEmission().withFutureEventGuard(Duration.ofDays(1), new OutputTag<>("future", Object.class));
-        perRecordWatermarks = perRecord.createGenerator(Clock.SYSTEM);
+        perRecordWatermarks = perRecord.createWatermarkGenerator(() -> Clock.SYSTEM);
         futureEvents = FutureEventFilter.of(perRecord, Clock.SYSTEM);
         backend = new KeyedStateBackend("bench", Clock.SYSTEM);
         KeyedRuntimeContext rc = new KeyedRuntimeContext(new OperatorContext("bench", 0, 1, Clock.SYSTEM, new SideOutputs()), backend);

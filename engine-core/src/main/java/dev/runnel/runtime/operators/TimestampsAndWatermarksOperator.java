@@ -6,6 +6,7 @@ import dev.runnel.api.time.WatermarkOutput;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.FutureEventFilter;
 import dev.runnel.runtime.Operator;
+import dev.runnel.runtime.WatermarkStrategies;
 
 /**
  * Assigns timestamps and generates watermarks mid-stream. Upstream watermarks and idleness are
@@ -29,8 +30,8 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
 
     @Override
     public void open() {
-        assigner = strategy.timestampAssigner();
-        generator = strategy.createGenerator(context.clock());
+        assigner = WatermarkStrategies.assigner(strategy);
+        generator = WatermarkStrategies.generator(strategy, context.clock());
         futureEvents = FutureEventFilter.of(strategy, context.clock());
         lastPeriodicEmit = context.clock().millis();
     }
@@ -82,7 +83,7 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
 
     @Override
     protected void onProcessingTime(long now) {
-        if (strategy.emitsWatermarks() && now - lastPeriodicEmit >= intervalMillis) {
+        if (strategy.emitsWatermarks() && intervalMillis > 0 && now - lastPeriodicEmit >= intervalMillis) {
             lastPeriodicEmit = now;
             generator.onPeriodicEmit(this);
         }

@@ -33,7 +33,7 @@ class PerRecordEmissionTest {
     void boundedOutOfOrdernessWithPerRecordEmissionEmitsMaxMinusBoundMinusOneAfterEveryEvent() {
         // timestamps 1000, 3000, 2000, 1500, 10000, 0 with bound 500: max - 500 - 1 after each, no clock involved
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(500))
-            .withPerRecordEmission().createGenerator(() -> { throw new AssertionError("no clock needed"); });
+            .withPerRecordEmission().createWatermarkGenerator(() -> () -> { throw new AssertionError("no clock needed"); });
         CurrentWatermark output = new CurrentWatermark();
         List<Long> afterEachEvent = new ArrayList<>();
 
@@ -49,7 +49,7 @@ class PerRecordEmissionTest {
     @Test
     void periodicEmitAfterPerRecordEmissionSendsNothingNew() {
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(500))
-            .withPerRecordEmission().createGenerator(Clock.SYSTEM);
+            .withPerRecordEmission().createWatermarkGenerator(() -> Clock.SYSTEM);
         CurrentWatermark output = new CurrentWatermark();
 
         generator.onEvent("e", 1_000, output);
@@ -61,7 +61,7 @@ class PerRecordEmissionTest {
     @Test
     void withoutPerRecordEmissionEventsAloneEmitNothing() {
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(500))
-            .createGenerator(Clock.SYSTEM);
+            .createWatermarkGenerator(() -> Clock.SYSTEM);
         CurrentWatermark output = new CurrentWatermark();
 
         generator.onEvent("e", 1_000, output);
@@ -72,7 +72,7 @@ class PerRecordEmissionTest {
     @Test
     void monotonousTimestampsWithPerRecordEmissionEmitMaxMinusOneAfterEveryEvent() {
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forMonotonousTimestamps()
-            .withPerRecordEmission().createGenerator(Clock.SYSTEM);
+            .withPerRecordEmission().createWatermarkGenerator(() -> Clock.SYSTEM);
         CurrentWatermark output = new CurrentWatermark();
 
         generator.onEvent("a", 1_000, output);
