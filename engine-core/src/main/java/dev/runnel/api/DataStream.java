@@ -159,6 +159,11 @@ public class DataStream<T> {
         return new DataStreamSink<>(environment, t);
     }
 
+    /** Flink's name for adding a sink such as a connector's ({@code KafkaSink}, {@code DiscardingSink}): {@link #addSink}. */
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        return addSink(sink);
+    }
+
     public DataStreamSink<T> print() {
         return addSink(new PrintSink<>(null)).name("Print");
     }

@@ -63,4 +63,26 @@ class FlinkIdiomsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> all.setParallelism(2))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be 1");
     }
+
+    /** Collects "value@timestamp wm=watermark" through Flink's sink interface. */
+    static final class ContextSink implements dev.runnel.api.functions.SinkFunction<String> {
+        static final List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void invoke(String value, Context context) {
+            SEEN.add(value + "@" + context.timestamp() + " wm=" + context.currentWatermark());
+        }
+    }
+
+    @Test
+    void sinkFunctionSeesTheRecordTimestampAndTheWatermark() {
+        ContextSink.SEEN.clear();
+        StreamEnvironment env = StreamEnvironment.create();
+        DataStream<String> in = env.fromSource(dev.runnel.api.source.ScriptedSource.<String>create()
+            .event("a", 5).watermark(6).event("b", 10), dev.runnel.api.time.WatermarkStrategy.noWatermarks(), "in");
+        in.addSink(new ContextSink());
+        in.sinkTo(new dev.runnel.api.sink.DiscardingSink<>()).name("discard");
+        env.execute("sinks");
+        assertThat(ContextSink.SEEN).containsExactly("a@5 wm=-9223372036854775808", "b@10 wm=6");
+    }
 }

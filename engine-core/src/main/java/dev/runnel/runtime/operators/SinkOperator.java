@@ -1,6 +1,7 @@
 package dev.runnel.runtime.operators;
 
 import dev.runnel.api.functions.Sink;
+import dev.runnel.api.functions.SinkFunction;
 import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.checkpoint.StateSerializers;
 import java.io.ByteArrayInputStream;
@@ -56,8 +57,29 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         return state;
     }
 
+    /** The sink as Flink's {@code SinkFunction}, which takes a context per record; {@code null} otherwise. */
+    private SinkFunction<T> sinkFunction;
+    private long recordTimestamp = NO_TIMESTAMP;
+    private final SinkFunction.Context sinkContext = new SinkFunction.Context() {
+        @Override
+        public long currentProcessingTime() {
+            return context.clock().millis();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return currentWatermark;
+        }
+
+        @Override
+        public Long timestamp() {
+            return recordTimestamp == NO_TIMESTAMP ? null : recordTimestamp;
+        }
+    };
+
     @Override
     public void open() throws Exception {
+        sinkFunction = sink instanceof SinkFunction<T> f ? f : null;
         UserFunctions.open(sink, new KeyedRuntimeContext(context, null));
         if (sink instanceof TwoPhaseCommitSink<T> twoPhase) {
             writer = twoPhase.createWriter(context.subtask(), List.copyOf(restoredWriterState));
@@ -82,6 +104,9 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         try {
             if (writer != null) {
                 writer.write(value, timestamp);
+            } else if (sinkFunction != null) {
+                recordTimestamp = timestamp;
+                sinkFunction.invoke(value, sinkContext);
             } else {
                 sink.invoke(value, timestamp);
             }
