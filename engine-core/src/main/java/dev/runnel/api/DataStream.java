@@ -125,6 +125,11 @@ public class DataStream<T> {
         return new DataStreamSink<>(environment, t);
     }
 
+    /** Flink's name for {@link #addSink}: connectors' sinks ({@code KafkaSink}, file sinks) are attached with it. */
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        return addSink(sink);
+    }
+
     public DataStreamSink<T> print() {
         return addSink(new PrintSink<>(null)).name("Print");
     }

@@ -41,6 +41,8 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     private boolean idle;
     private boolean finished;
     private long currentTimestamp = Output.NO_TIMESTAMP;
+    /** Null until the source asks for a split output; then the splits make the watermark. */
+    private SplitOutputs<T> splits;
 
     public SourceDriver(String name, Source<T> source, WatermarkStrategy<T> strategy, OperatorContext context,
                         long watermarkIntervalMillis, Output<T> output) {
@@ -104,7 +106,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         }
         if (periodic && now - lastPeriodicEmit >= watermarkIntervalMillis) {
             lastPeriodicEmit = now;
-            generator.onPeriodicEmit(this);
+            if (splits != null) {
+                splits.onPeriodicEmit();
+            } else {
+                generator.onPeriodicEmit(this);
+            }
         }
         long nanos = System.nanoTime();
         if (nanos - lastMarkerNanos >= LATENCY_MARKER_INTERVAL_NANOS) {
@@ -122,6 +128,14 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     @Override
     public void collect(T record, long timestamp) {
+        long ts = forward(record, timestamp);
+        // Flink's order: the record first, then the generator, so a watermark emitted from
+        // onEvent never overtakes the record that caused it
+        generator.onEvent(record, ts, this);
+    }
+
+    /** Assigns the record's timestamp, sends it downstream and returns the timestamp it got. */
+    long forward(T record, long timestamp) {
         metrics.recordsIn++;
         long ts = timestamp;
         if (assigner != null) {
@@ -137,9 +151,27 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         }
         metrics.recordsOut++;
         output.collect(record, ts);
-        // Flink's order: the record first, then the generator, so a watermark emitted from
-        // onEvent never overtakes the record that caused it
-        generator.onEvent(record, ts, this);
+        return ts;
+    }
+
+    @Override
+    public SourceOutput<T> createOutputForSplit(String splitId) {
+        if (splits == null) {
+            splits = new SplitOutputs<>(this);
+        }
+        return splits.create(splitId);
+    }
+
+    @Override
+    public void releaseOutputForSplit(String splitId) {
+        if (splits != null) {
+            splits.release(splitId);
+        }
+    }
+
+    /** A fresh copy of the strategy's generator, for one split. */
+    WatermarkGenerator<T> newGenerator() {
+        return strategy.createGenerator(clock);
     }
 
     @Override
@@ -215,6 +247,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     public String checkpointObstacle() {
         return source.position() < 0
             ? "source '" + name + "' (" + source.getClass().getSimpleName() + ") has no resumable position" : null;
+    }
+
+    /** Checkpoint {@code checkpointId} is complete: the source may report its position outside the job. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        source.notifyCheckpointComplete(checkpointId);
     }
 
     /** Writes the source's position and the watermark already emitted. */
