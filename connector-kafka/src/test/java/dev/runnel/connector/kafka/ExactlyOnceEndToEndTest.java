@@ -63,7 +63,7 @@ class ExactlyOnceEndToEndTest {
         assertThat(result.checkpoints().completed()).as("output committed checkpoint by checkpoint, not only at the end").isGreaterThan(3);
     }
 
-    private static List<String> values(String topic) {
+    private static List<String> values(String topic) throws InterruptedException {
         return broker.readCommitted(topic).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 

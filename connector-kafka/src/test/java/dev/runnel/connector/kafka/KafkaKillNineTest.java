@@ -55,7 +55,7 @@ class KafkaKillNineTest {
     }
 
     /** Sorted: the sink's records land in partitions by Kafka's partitioner, so only each partition has an order. */
-    private static List<String> committed(String topic) {
+    private static List<String> committed(String topic) throws InterruptedException {
         return broker.readCommitted(topic).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).sorted().toList();
     }
 }

@@ -83,11 +83,47 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
-    /** Every record of {@code topic} a {@code read_committed} consumer sees now, partition by partition in offset order. */
-    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+    /**
+     * Every record of {@code topic} a {@code read_committed} consumer sees, partition by partition in
+     * offset order. A committed transaction's markers reach the partitions shortly after
+     * {@code commitTransaction} returns, so this first waits (up to 10 s) until no transaction is
+     * pending on the topic; one that stays open is left out, as for any read_committed reader.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) throws InterruptedException {
+        awaitNoPendingTransaction(topic);
+        return read(topic, "read_committed");
+    }
+
+    private void awaitNoPendingTransaction(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (endOffsets(topic, "read_committed").equals(endOffsets(topic, "read_uncommitted"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic, String isolation) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(isolation)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
         Properties p = new Properties();
         p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, String isolation) {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<byte[], byte[]>> result = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
