@@ -124,6 +124,60 @@ class KafkaSourceTest {
     }
 
     @Test
+    void partitionsAndTopicsThatAppearWhileTheJobRunsAreReadWithoutARestart() throws Exception {
+        broker.createTopic("disc-a", 1);
+        broker.produce(List.of(new ProducerRecord<>("disc-a", 0, null, TransactionJson.bytes("a0"))));
+        StreamEnvironment env = StreamEnvironment.create();
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers())
+            .setTopicPattern(java.util.regex.Pattern.compile("disc-.*")).setValueOnlyDeserializer(new SimpleStringSchema())
+            .setProperty("partition.discovery.interval.ms", "200").build();
+        CollectSink<String> sink = new CollectSink<>();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").addSink(sink);
+        dev.runnel.api.JobClient job = env.executeAsync("discovery");
+        try {
+            awaitValues(sink, "a0");
+            broker.addPartitions("disc-a", 2);
+            broker.createTopic("disc-b", 1);
+            broker.produce(List.of(new ProducerRecord<>("disc-a", 1, null, TransactionJson.bytes("a1")),
+                new ProducerRecord<>("disc-b", 0, null, TransactionJson.bytes("b0"))));
+            awaitValues(sink, "a0", "a1", "b0");
+        } finally {
+            job.cancel();
+            job.await();
+        }
+    }
+
+    private static void awaitValues(CollectSink<String> sink, String... values) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!sink.values().containsAll(List.of(values))) {
+            assertThat(System.currentTimeMillis()).as("waiting for %s, have %s", List.of(values), sink.values()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(sink.values()).containsExactlyInAnyOrder(values);
+    }
+
+    @Test
+    void completedCheckpointsCommitTheirOffsetsToTheGroup() throws Exception {
+        broker.createTopic("committed", 2);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            records.add(new ProducerRecord<>("committed", i % 2, null, TransactionJson.bytes("v" + i)));
+        }
+        broker.produce(records);
+        StreamEnvironment env = StreamEnvironment.create();
+        env.enableCheckpointing(java.time.Duration.ZERO, new dev.runnel.checkpoint.CheckpointStorage(java.nio.file.Files.createTempDirectory("ckpt"), 2));
+        KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers())
+            .setTopics("committed").setGroupId("committer").setValueOnlyDeserializer(new SimpleStringSchema())
+            .setProperty("max.poll.records", "100").setBounded(OffsetsInitializer.latest()).build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka").addSink(v -> { });
+        var result = env.execute("commit offsets");
+        assertThat(result.checkpoints().completed()).isGreaterThan(2);
+        Map<TopicPartition, Long> committed = broker.committedOffsets("committer");
+        assertThat(committed).containsOnlyKeys(new TopicPartition("committed", 0), new TopicPartition("committed", 1));
+        assertThat(committed.values()).allSatisfy(o -> assertThat(o).isBetween(1L, 1_000L));
+    }
+
+    @Test
     void anUnreachableBrokerFailsTheJobAfterTheApiTimeoutNamingTheServers() {
         StreamEnvironment env = StreamEnvironment.create();
         KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers("127.0.0.1:1")

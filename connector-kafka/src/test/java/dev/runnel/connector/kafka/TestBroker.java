@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -145,8 +144,12 @@ public final class TestBroker implements AutoCloseable {
         return result;
     }
 
-    public Set<String> topics() throws Exception {
-        return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+    /** The offsets committed for {@code group}, by partition. */
+    public Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
+        Map<TopicPartition, Long> result = new java.util.HashMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+            .forEach((p, o) -> result.put(p, o.offset()));
+        return result;
     }
 
     @Override

@@ -20,9 +20,12 @@ sealed interface TopicSubscriber {
     record Topics(List<String> topics) implements TopicSubscriber {
         @Override
         public List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout, boolean required) {
+            // listTopics asks the brokers every time; partitionsFor would answer from the consumer's
+            // metadata cache and miss partitions added since (until metadata.max.age.ms)
+            Map<String, List<PartitionInfo>> all = consumer.listTopics(timeout);
             List<TopicPartition> result = new ArrayList<>();
             for (String topic : topics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+                List<PartitionInfo> infos = all.get(topic);
                 if (infos == null || infos.isEmpty()) {
                     if (required) {
                         throw new IllegalStateException("Kafka topic '" + topic + "' does not exist; create it before the job starts");
