@@ -51,6 +51,14 @@ public final class TestBroker implements AutoCloseable {
         return new TestBroker(cluster);
     }
 
+    /** Runs a broker until killed, printing its bootstrap servers: for trying the connector and for the Kafka benchmark. */
+    public static void main(String[] args) throws Exception {
+        TestBroker broker = start();
+        System.out.println("bootstrap.servers=" + broker.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }

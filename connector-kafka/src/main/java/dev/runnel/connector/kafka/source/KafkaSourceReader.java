@@ -36,6 +36,8 @@ final class KafkaSourceReader<T> {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
     private static final int FORMAT_VERSION = 1;
     private static final long NO_STOP = Long.MAX_VALUE;
+    /** How long a poll with nothing buffered waits for a fetch; bounds how long other sources and checkpoints wait. */
+    private static final Duration FETCH_WAIT = Duration.ofMillis(5);
 
     /** One assigned partition: where it is, where it stops (bounded mode), its split output. */
     private static final class PartitionState<T> {
@@ -62,7 +64,12 @@ final class KafkaSourceReader<T> {
     private final EmitCollector collector = new EmitCollector();
     /** Offsets and stops read from a checkpoint, consumed when the partitions are first assigned. */
     private Map<TopicPartition, long[]> restored;
-    private Iterator<ConsumerRecord<byte[], byte[]>> buffered;
+    /** The records of the last fetch, taken partition by partition (one state lookup per partition, not per record). */
+    private ConsumerRecords<byte[], byte[]> batch;
+    private Iterator<TopicPartition> batchPartitions;
+    private List<ConsumerRecord<byte[], byte[]>> partitionRecords = List.of();
+    private int partitionIndex;
+    private PartitionState<T> batchState;
     private boolean assigned;
     private long nextDiscovery;
     private long lastContact;
@@ -93,7 +100,14 @@ final class KafkaSourceReader<T> {
         }
         int emitted = 0;
         while (emitted < maxRecords) {
-            if (buffered == null || !buffered.hasNext()) {
+            if (partitionIndex >= partitionRecords.size()) {
+                if (batchPartitions != null && batchPartitions.hasNext()) {
+                    TopicPartition tp = batchPartitions.next();
+                    partitionRecords = batch.records(tp);
+                    partitionIndex = 0;
+                    batchState = partitions.get(tp);
+                    continue;
+                }
                 if (emitted > 0) {
                     return SourceStatus.MORE_AVAILABLE;
                 }
@@ -102,10 +116,12 @@ final class KafkaSourceReader<T> {
                     return nothingFetched(now);
                 }
                 lastContact = now;
-                buffered = records.iterator();
+                batch = records;
+                batchPartitions = records.partitions().iterator();
+                continue;
             }
-            ConsumerRecord<byte[], byte[]> record = buffered.next();
-            PartitionState<T> state = partitions.get(new TopicPartition(record.topic(), record.partition()));
+            ConsumerRecord<byte[], byte[]> record = partitionRecords.get(partitionIndex++);
+            PartitionState<T> state = batchState;
             if (state == null || state.finished || record.offset() < state.next) {
                 continue;
             }
@@ -125,7 +141,9 @@ final class KafkaSourceReader<T> {
 
     private ConsumerRecords<byte[], byte[]> fetch() {
         try {
-            return consumer.poll(Duration.ZERO);
+            // the classic consumer reads fetch responses inside poll: a short wait lets it take them as they
+            // arrive instead of the task backing off between empty polls (measured: 0.59x -> see benchmarks/README.md)
+            return consumer.poll(FETCH_WAIT);
         } catch (KafkaException e) {
             throw new IllegalStateException("Kafka source '" + name + "' could not read " + config.subscriber()
                 + " from " + config.bootstrapServers() + ": " + e.getMessage(), e);
