@@ -175,6 +175,15 @@ class KafkaSourceTest {
         Map<TopicPartition, Long> committed = broker.committedOffsets("committer");
         assertThat(committed).containsOnlyKeys(new TopicPartition("committed", 0), new TopicPartition("committed", 1));
         assertThat(committed.values()).allSatisfy(o -> assertThat(o).isBetween(1L, 1_000L));
+
+        // a job starting from the group's committed offsets reads exactly what lies after them
+        StreamEnvironment next = StreamEnvironment.create();
+        KafkaSource<String> fromCommitted = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers())
+            .setTopics("committed").setGroupId("committer").setValueOnlyDeserializer(new SimpleStringSchema())
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(dev.runnel.connector.kafka.source.OffsetResetStrategy.EARLIEST))
+            .setBounded(OffsetsInitializer.latest()).build();
+        List<String> rest = next.fromSource(fromCommitted, WatermarkStrategy.noWatermarks(), "kafka").executeAndCollect();
+        assertThat((long) rest.size()).isEqualTo(2_000 - committed.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test

@@ -62,6 +62,7 @@ final class KafkaSourceReader<T> {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, PartitionState<T>> partitions = new LinkedHashMap<>();
     private final EmitCollector collector = new EmitCollector();
+    private final ConsumerOffsetsRetriever retriever;
     /** Offsets and stops read from a checkpoint, consumed when the partitions are first assigned. */
     private Map<TopicPartition, long[]> restored;
     /** The records of the last fetch, taken partition by partition (one state lookup per partition, not per record). */
@@ -82,6 +83,7 @@ final class KafkaSourceReader<T> {
         this.clock = clock;
         this.consumer = new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.lastContact = clock.millis();
+        this.retriever = new ConsumerOffsetsRetriever(consumer, config.groupId(), name, config.apiTimeout());
     }
 
     long recordsRead() {
@@ -126,14 +128,14 @@ final class KafkaSourceReader<T> {
                 continue;
             }
             if (record.offset() >= state.stop) {
-                finish(output, state);
+                finish(state);
                 continue;
             }
             state.next = record.offset() + 1;
             emit(state, record);
             emitted++;
             if (state.next >= state.stop) {
-                finish(output, state);
+                finish(state);
             }
         }
         return SourceStatus.MORE_AVAILABLE;
@@ -171,7 +173,7 @@ final class KafkaSourceReader<T> {
         if (config.stoppingOffsets() != null) {
             for (PartitionState<T> state : partitions.values()) {
                 if (!state.finished && consumer.position(state.partition, config.apiTimeout()) >= state.stop) {
-                    finish(null, state);
+                    finish(state);
                 }
             }
             if (partitions.values().stream().allMatch(s -> s.finished)) {
@@ -205,7 +207,7 @@ final class KafkaSourceReader<T> {
             + config.subscriber() + "; is the broker up and reachable?", cause);
     }
 
-    private void finish(SourceOutput<T> output, PartitionState<T> state) {
+    private void finish(PartitionState<T> state) {
         state.finished = true;
         if (state.output != null) {
             state.output.releaseOutputForSplit(state.splitId);
@@ -264,7 +266,7 @@ final class KafkaSourceReader<T> {
             PartitionState<T> state = partitions.get(p);
             consumer.seek(p, state.next);
             if (state.next >= state.stop) {
-                finish(output, state);
+                finish(state);
             }
         }
         for (PartitionState<T> s : partitions.values()) {
@@ -337,43 +339,6 @@ final class KafkaSourceReader<T> {
         return text.length() <= limit && value.length <= limit * 4 ? text
             : text.substring(0, Math.min(limit, text.length())) + "... (" + value.length + " bytes)";
     }
-
-    private final OffsetsInitializer.PartitionOffsetsRetriever retriever = new OffsetsInitializer.PartitionOffsetsRetriever() {
-        @Override
-        public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> ps) {
-            if (config.groupId() == null) {
-                throw new IllegalStateException("Kafka source '" + name + "' starts from committed offsets but has no group id; call setGroupId(...)");
-            }
-            Map<TopicPartition, Long> result = new HashMap<>();
-            consumer.committed(new java.util.HashSet<>(ps), config.apiTimeout()).forEach((p, o) -> {
-                if (o != null) {
-                    result.put(p, o.offset());
-                }
-            });
-            return result;
-        }
-
-        @Override
-        public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> ps) {
-            return consumer.endOffsets(ps, config.apiTimeout());
-        }
-
-        @Override
-        public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> ps) {
-            return consumer.beginningOffsets(ps, config.apiTimeout());
-        }
-
-        @Override
-        public Map<TopicPartition, Long> offsetsForTimes(Map<TopicPartition, Long> timestamps) {
-            Map<TopicPartition, Long> result = new HashMap<>();
-            consumer.offsetsForTimes(timestamps, config.apiTimeout()).forEach((p, o) -> {
-                if (o != null) {
-                    result.put(p, o.offset());
-                }
-            });
-            return result;
-        }
-    };
 
     /** Hands deserialized records to the partition's split output with the Kafka record's timestamp. */
     private final class EmitCollector implements Collector<T> {
