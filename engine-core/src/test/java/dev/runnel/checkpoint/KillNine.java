@@ -75,6 +75,26 @@ public final class KillNine {
      */
     public static void killRestartAndCompare(Path dir, Path out, long seed, int kills, long minPause, long maxPause,
                                              List<String> expected, Child child, AfterKill afterKill) throws Exception {
+        killRestartAndCompare(dir, () -> ExactlyOnceFileSink.readCommitted(out), seed, kills, minPause, maxPause, expected, child,
+            afterKill);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
+        }
+    }
+
+    /** What an exactly-once sink has committed so far (a file sink's parts, a Kafka topic read with read_committed). */
+    public interface CommittedOutput {
+        List<String> read() throws Exception;
+    }
+
+    /** As above, for any exactly-once sink: {@code committed} reads what it made visible, in the order {@code expected} has. */
+    public static void killRestartAndCompare(Path dir, CommittedOutput committedOutput, long seed, int kills, long minPause,
+                                             long maxPause, List<String> expected, Child child) throws Exception {
+        killRestartAndCompare(dir, committedOutput, seed, kills, minPause, maxPause, expected, child, attempt -> { });
+    }
+
+    private static void killRestartAndCompare(Path dir, CommittedOutput committedOutput, long seed, int kills, long minPause,
+                                              long maxPause, List<String> expected, Child child, AfterKill afterKill) throws Exception {
         Random random = new Random(seed);
         List<Integer> committedAtKill = new ArrayList<>();
         for (int attempt = 0; attempt <= kills; attempt++) {
@@ -85,7 +105,7 @@ public final class KillNine {
             if (kill) {
                 assertThat(awaitPause(process)).as("attempt %d pauses at record %d; see %s", attempt, pause, log).isTrue();
                 process.destroyForcibly().waitFor();
-                committedAtKill.add(ExactlyOnceFileSink.readCommitted(out).size());
+                committedAtKill.add(committedOutput.read().size());
                 afterKill.accept(attempt);
                 continue;
             }
@@ -93,13 +113,10 @@ public final class KillNine {
             assertThat(process.exitValue()).as("attempt %d exit code; see %s", attempt, log).isZero();
         }
         assertThat(committedAtKill).as("output committed when each kill came").anyMatch(n -> n > 0);
-        List<String> committed = ExactlyOnceFileSink.readCommitted(out);
+        List<String> committed = committedOutput.read();
         assertThat(new HashSet<>(committed)).as("no duplicates").hasSize(committed.size());
         assertThat(committed.size()).isEqualTo(expected.size());
         assertThat(committed.equals(expected)).as("committed output equals the uninterrupted run's, line by line").isTrue();
-        try (var files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
-        }
     }
 
     private static Process start(List<String> command, File log) throws IOException {
