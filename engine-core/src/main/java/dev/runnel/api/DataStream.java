@@ -79,6 +79,19 @@ public class DataStream<T> {
         return new AllWindowedStream<>(this, assigner);
     }
 
+    /** Tumbling count windows over the whole stream (one instance): fire and purge every {@code size} elements. */
+    public AllWindowedStream<T, dev.runnel.api.windowing.GlobalWindow> countWindowAll(long size) {
+        return windowAll(dev.runnel.api.windowing.GlobalWindows.create())
+            .trigger(dev.runnel.api.windowing.PurgingTrigger.of(dev.runnel.api.windowing.CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows over the whole stream: every {@code slide} elements, fire over the last {@code size}. */
+    public AllWindowedStream<T, dev.runnel.api.windowing.GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(dev.runnel.api.windowing.GlobalWindows.create())
+            .evictor(dev.runnel.api.windowing.CountEvictor.of(size))
+            .trigger(dev.runnel.api.windowing.CountTrigger.of(slide));
+    }
+
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
         return new KeyedStream<>(this, Objects.requireNonNull(keySelector, "keySelector"));
     }

@@ -17,6 +17,14 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
     /** Adds an element; returns the (possibly new) contents. */
     public abstract C add(C contents, IN value) throws Exception;
 
+    /**
+     * Adds an element with its timestamp; only aggregations that keep timestamps (an evictor's)
+     * override this, and only the general {@link WindowOperator} calls it.
+     */
+    public C add(C contents, IN value, long timestamp) throws Exception {
+        return add(contents, value);
+    }
+
     /** Merges {@code other} into {@code target}; returns the merged contents. */
     public abstract C merge(C target, C other) throws Exception;
 
