@@ -1,6 +1,9 @@
 package dev.runnel.api;
 
+import dev.runnel.api.functions.FilterFunction;
+import dev.runnel.api.functions.FlatMapFunction;
 import dev.runnel.api.functions.KeyedProcessFunction;
+import dev.runnel.api.functions.MapFunction;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.ReduceFunction;
 import dev.runnel.api.functions.aggregation.AggregationFunction;
@@ -34,6 +37,30 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     private <R> DataStream<R> keyedFunction(String name, Kind kind, Object function) {
         return append(new FunctionNode<>(node, name, kind, function, keySelector));
+    }
+
+    /**
+     * A map on the keyed stream: it runs partitioned by key, so a rich function
+     * ({@code RichMapFunction}) can use keyed state through {@code getRuntimeContext()}, as in Flink.
+     */
+    @Override
+    public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        return keyedFunction("Map", Kind.MAP, mapper);
+    }
+
+    /** A filter on the keyed stream, with keyed state available to a rich function; see {@link #map}. */
+    @Override
+    public DataStream<T> filter(FilterFunction<T> filter) {
+        Objects.requireNonNull(filter, "filter");
+        return keyedFunction("Filter", Kind.FILTER, filter);
+    }
+
+    /** A flatMap on the keyed stream, with keyed state available to a rich function; see {@link #map}. */
+    @Override
+    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        Objects.requireNonNull(flatMapper, "flatMapper");
+        return keyedFunction("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
     public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {

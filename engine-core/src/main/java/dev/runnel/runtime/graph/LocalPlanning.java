@@ -13,6 +13,9 @@ import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.operators.FilterOperator;
 import dev.runnel.runtime.operators.FlatMapOperator;
+import dev.runnel.runtime.operators.KeyedFilterOperator;
+import dev.runnel.runtime.operators.KeyedFlatMapOperator;
+import dev.runnel.runtime.operators.KeyedMapOperator;
 import dev.runnel.runtime.operators.KeyedProcessOperator;
 import dev.runnel.runtime.operators.KeyedReduceOperator;
 import dev.runnel.runtime.operators.MapOperator;
@@ -57,6 +60,20 @@ public final class LocalPlanning {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static OperatorFactory<Object, Object> functionFactory(FunctionNode<Object, Object> node, long watermarkIntervalMillis) {
         Object fn = node.function();
+        if (node.keySelector() != null) {
+            switch (node.kind()) { // after keyBy: keyed operators, so that rich functions can use keyed state
+                case MAP -> {
+                    return i -> new KeyedMapOperator(node.keySelector(), FunctionCopies.copyFor(i, (MapFunction) fn));
+                }
+                case FILTER -> {
+                    return i -> new KeyedFilterOperator(node.keySelector(), FunctionCopies.copyFor(i, (FilterFunction) fn));
+                }
+                case FLAT_MAP -> {
+                    return i -> new KeyedFlatMapOperator(node.keySelector(), FunctionCopies.copyFor(i, (FlatMapFunction) fn));
+                }
+                default -> { }
+            }
+        }
         return switch (node.kind()) {
             case MAP -> i -> new MapOperator<>(FunctionCopies.copyFor(i, (MapFunction<Object, Object>) fn));
             case FILTER -> i -> (dev.runnel.runtime.Operator) new FilterOperator<>(FunctionCopies.copyFor(i, (FilterFunction<Object>) fn));
