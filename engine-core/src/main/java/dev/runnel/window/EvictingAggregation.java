@@ -12,8 +12,9 @@ import java.util.ArrayList;
  * element with its timestamp; at each firing the evictor's {@code evictBefore} runs, the window's
  * function — incremental or not — is applied to the remaining elements, then {@code evictAfter}
  * runs, and what is left stays in the window for later firings. A window whose elements were all
- * evicted does not fire until it gets new ones; an incremental function over elements that
- * {@code evictBefore} removed entirely emits nothing (Flink would emit {@code null} for a reduce).
+ * evicted does not fire until it gets new ones. When {@code evictBefore} removes every element, a
+ * window function is called with none and an aggregate function emits the result of an empty
+ * accumulator, as in Flink; a reduce emits nothing (Flink would send {@code null} downstream).
  * Only the general {@link WindowOperator} calls {@link #add(ArrayList, Object, long)} with timestamps,
  * so {@link WindowOperatorFactory} always picks it for this aggregation.
  */
@@ -59,7 +60,7 @@ public final class EvictingAggregation<IN, C, OUT, K, W extends Window> extends 
         time.ctx = ctx;
         Evictor<IN, W> e = (Evictor) evictor;
         e.evictBefore(contents, contents.size(), ctx.window(), time);
-        if (!contents.isEmpty() || function instanceof ElementListAggregation) {
+        if (!contents.isEmpty() || function.emitsWithoutElements()) {
             C applied = function.create();
             for (TimestampedValue<IN> v : contents) {
                 applied = function.add(applied, v.getValue());

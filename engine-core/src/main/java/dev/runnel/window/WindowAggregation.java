@@ -39,6 +39,15 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
         emit(key, merged, ctx, out);
     }
 
+    /**
+     * Whether {@link #emit} of contents to which no element was added means something: true for a
+     * window function (it is called with no elements) and an aggregate function (the result of an
+     * empty accumulator), false for a reduce, which has no value then. Asked by evicting windows only.
+     */
+    public boolean emitsWithoutElements() {
+        return true;
+    }
+
     /** The window's state is dropped: let a process function clean its per-window state. */
     public void clear(K key, WindowFunctionContext<W> ctx) throws Exception {}
 
