@@ -6,6 +6,7 @@ import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.MapFunction;
 import dev.runnel.api.functions.ProcessFunction;
 import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.functions.RichFunction;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.plan.FunctionNode;
 import dev.runnel.api.plan.OneInputNode;
@@ -60,8 +61,10 @@ public final class LocalPlanning {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static OperatorFactory<Object, Object> functionFactory(FunctionNode<Object, Object> node, long watermarkIntervalMillis) {
         Object fn = node.function();
-        if (node.keySelector() != null) {
-            switch (node.kind()) { // after keyBy: keyed operators, so that rich functions can use keyed state
+        if (node.keySelector() != null && fn instanceof RichFunction) {
+            // after keyBy, a rich function may use keyed state: a keyed operator sets the key per record. A plain
+            // function (a lambda) cannot reach state, so it keeps the plain operator; the input is partitioned by key either way
+            switch (node.kind()) {
                 case MAP -> {
                     return i -> new KeyedMapOperator(node.keySelector(), FunctionCopies.copyFor(i, (MapFunction) fn));
                 }
