@@ -8,6 +8,7 @@ import dev.runnel.api.functions.aggregation.AggregationFunction;
 import dev.runnel.api.functions.aggregation.AggregationFunction.AggregationType;
 import dev.runnel.api.functions.aggregation.ComparableAggregator;
 import dev.runnel.api.functions.aggregation.SumAggregator;
+import dev.runnel.api.plan.DeclaredTypes;
 import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.windowing.Evictor;
 import dev.runnel.api.windowing.Trigger;
@@ -98,7 +99,7 @@ public final class AllWindowedStream<T, W extends Window> {
     }
 
     private DataStream<T> aggregate(AggregationFunction<T> aggregation) {
-        return reduce(aggregation);
+        return reduce(aggregation.checkDeclared(DeclaredTypes.of(input.node())));
     }
 
     // ---- built-in aggregations (Flink's): reduce functions over one field, see docs/windows.md

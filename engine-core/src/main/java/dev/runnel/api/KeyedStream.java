@@ -10,6 +10,7 @@ import dev.runnel.api.functions.aggregation.AggregationFunction;
 import dev.runnel.api.functions.aggregation.AggregationFunction.AggregationType;
 import dev.runnel.api.functions.aggregation.ComparableAggregator;
 import dev.runnel.api.functions.aggregation.SumAggregator;
+import dev.runnel.api.plan.DeclaredTypes;
 import dev.runnel.api.plan.FunctionNode;
 import dev.runnel.api.plan.FunctionNode.Kind;
 import dev.runnel.api.windowing.CountEvictor;
@@ -94,7 +95,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     private DataStream<T> aggregate(AggregationFunction<T> aggregation) {
-        return keyedFunction("Aggregation", Kind.KEYED_REDUCE, aggregation);
+        return keyedFunction("Aggregation", Kind.KEYED_REDUCE, aggregation.checkDeclared(DeclaredTypes.of(node)));
     }
 
     // ---- built-in aggregations (Flink's): reduce functions over one field, see docs/windows.md

@@ -9,6 +9,7 @@ import dev.runnel.api.functions.aggregation.AggregationFunction.AggregationType;
 import dev.runnel.api.functions.aggregation.ComparableAggregator;
 import dev.runnel.api.functions.aggregation.SumAggregator;
 import dev.runnel.api.functions.WindowFunction;
+import dev.runnel.api.plan.DeclaredTypes;
 import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.windowing.Evictor;
 import dev.runnel.api.windowing.Trigger;
@@ -151,7 +152,7 @@ public final class WindowedStream<T, K, W extends Window> {
     }
 
     private DataStream<T> aggregate(AggregationFunction<T> aggregation) {
-        return reduce(aggregation);
+        return reduce(aggregation.checkDeclared(DeclaredTypes.of(input.node())));
     }
 
     // ---- built-in aggregations (Flink's): reduce functions over one field, see docs/windows.md

@@ -3,6 +3,8 @@ package dev.runnel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runnel.api.functions.Collector;
+import dev.runnel.api.functions.FlatMapFunction;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
@@ -187,32 +189,80 @@ class FieldAggregationTest {
     }
 
     @Test
-    void anUnknownFieldNameFailsTheJobAtTheFirstRecordNamingItAndListingTheFields() {
+    void anUnknownFieldOfADeclaredTypeFailsWhenTheStepIsDefinedListingTheFields() {
+        KeyedStream<P, String> keyed = StreamEnvironment.create().fromElements(new P("a", 1, 5)).keyBy(p -> p.k);
+        assertThatThrownBy(() -> keyed.sum("z"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Field 'z' does not exist in " + P.class.getName() + "; fields: [k, x, y]");
+        assertThatThrownBy(() -> keyed.sum(1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("aggregate by field name instead. Fields: [k, x, y]");
+    }
+
+    /** Declares its output type, as Flink's WordCount Tokenizer does; a lambda would not. */
+    static final class Split implements FlatMapFunction<String, Tuple3Like<String, Integer, Integer>> {
+        @Override
+        public void flatMap(String line, Collector<Tuple3Like<String, Integer, Integer>> out) {
+            for (String w : line.split(" ")) {
+                out.collect(Tuple3Like.of(w, 1, w.length()));
+            }
+        }
+    }
+
+    @Test
+    void aPositionOutsideATupleDeclaredByAFunctionClassFailsWhenTheStepIsDefined() {
+        DataStream<Tuple3Like<String, Integer, Integer>> words = StreamEnvironment.create().fromElements("to be or not").flatMap(new Split());
+        assertThatThrownBy(() -> words.keyBy(t -> t.f0).sum(3))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Position 3 does not exist in " + Tuple3Like.class.getName() + ": it has positions 0..2 [f0, f1, f2]");
+        assertThatThrownBy(() -> words.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10))).maxBy("count"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("Field 'count' does not exist");
+        assertThat(words.keyBy(t -> t.f0).sum(1).executeAndCollect()).map(Object::toString)
+            .containsExactly("(to,1,2)", "(be,1,2)", "(or,1,2)", "(not,1,3)");
+    }
+
+    @Test
+    void whenATypeIsUnknownUntilRunTimeAnUnknownFieldFailsTheJobAtTheFirstRecord() {
         StreamEnvironment env = StreamEnvironment.create();
-        env.fromElements(new P("a", 1, 5)).keyBy(p -> p.k).sum("z").addSink(new CollectSink<>());
+        env.fromElements("a").map(s -> new P(s, 1, 5)).keyBy(p -> p.k).sum("z").addSink(new CollectSink<>());
         assertThatThrownBy(() -> env.execute("unknown field"))
             .isInstanceOf(JobExecutionException.class)
             .rootCause().isInstanceOf(IllegalArgumentException.class)
             .hasMessage("Field 'z' does not exist in " + P.class.getName() + "; fields: [k, x, y]");
-    }
-
-    @Test
-    void aPositionOutsideTheTupleFailsTheJobNamingItAndTheValidPositions() {
-        StreamEnvironment env = StreamEnvironment.create();
-        env.fromSource(Tuple3Like.script("a,1,2@1"), WatermarkStrategy.noWatermarks(), "src").keyBy(t -> t.f0).window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).max(3).addSink(new CollectSink<>());
-        assertThatThrownBy(() -> env.execute("bad position"))
+        StreamEnvironment env2 = StreamEnvironment.create();
+        env2.fromSource(Tuple3Like.script("a,1,2@1"), WatermarkStrategy.noWatermarks(), "src").keyBy(t -> t.f0)
+            .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).max(3).addSink(new CollectSink<>());
+        assertThatThrownBy(() -> env2.execute("bad position"))
             .isInstanceOf(JobExecutionException.class)
             .rootCause().isInstanceOf(IllegalArgumentException.class)
             .hasMessage("Position 3 does not exist in " + Tuple3Like.class.getName() + ": it has positions 0..2 [f0, f1, f2]");
     }
 
+    /** Immutable, no no-argument constructor: minBy/maxBy need no copy, sum does. */
+    public static final class Fixed implements java.io.Serializable {
+        public final String k;
+        public final int v;
+
+        Fixed(String k, int v) {
+            this.k = k;
+            this.v = v;
+        }
+
+        @Override
+        public String toString() {
+            return k + "=" + v;
+        }
+    }
+
     @Test
-    void aPositionOnAPojoAsksForAFieldName() {
+    void minByNeedsNoCopyButSumOfAClassWithoutANoArgumentConstructorSaysWhatItNeeds() {
         StreamEnvironment env = StreamEnvironment.create();
-        env.fromElements(new P("a", 1, 5)).keyBy(p -> p.k).sum(1).addSink(new CollectSink<>());
-        assertThatThrownBy(() -> env.execute("position on pojo"))
-            .rootCause().isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("aggregate by field name instead. Fields: [k, x, y]");
+        assertThat(env.fromElements(new Fixed("a", 3), new Fixed("a", 1)).keyBy(f -> f.k).minBy("v").executeAndCollect())
+            .map(Object::toString).containsExactly("a=3", "a=1");
+        assertThatThrownBy(() -> env.fromElements(new Fixed("a", 3)).keyBy(f -> f.k).sum("v"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("is final, so an aggregation cannot write its result");
     }
 
     @Test

@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * The built-in field aggregations ({@code sum}, {@code min}, {@code max}, {@code minBy},
  * {@code maxBy}) as {@link ReduceFunction}s, as in Flink: a keyed stream runs them as a rolling
- * reduce, a windowed stream as a window reduce. The field is found once per record class (the first
- * record of a class resolves it; an unknown field or position fails the job there with an
- * {@link IllegalArgumentException} listing what exists), then read and written without lookups.
+ * reduce, a windowed stream as a window reduce. The field is found once per record class, when the
+ * job is defined if the plan declares the records' class ({@code DeclaredTypes}), otherwise at the
+ * first record of a class; an unknown field or position is an {@link IllegalArgumentException}
+ * listing what exists. Records are then read and written without lookups.
  * Input records are never mutated: a changed field is written into a copy.
  */
 public abstract class AggregationFunction<T> implements ReduceFunction<T> {
@@ -43,6 +44,13 @@ public abstract class AggregationFunction<T> implements ReduceFunction<T> {
         this.fieldName = fieldName;
     }
 
+    /**
+     * Whether the result is the accumulated record with the field replaced ({@code sum}, {@code min},
+     * {@code max}: the record must be copyable and the field writable) rather than one of the
+     * records as they are ({@code minBy}, {@code maxBy}).
+     */
+    protected abstract boolean writesField();
+
     /** The field as the user named it: {@code "position 1"} or {@code "field 'amount'"}. */
     protected String field() {
         return fieldName == null ? "position " + position : "field '" + fieldName + "'";
@@ -57,11 +65,24 @@ public abstract class AggregationFunction<T> implements ReduceFunction<T> {
         accessor(record);
     }
 
+    /**
+     * Checks the field against the records' declared class when the job is defined, if the plan
+     * knows it ({@code null}: unknown, checked at the first record instead). Throws
+     * {@link IllegalArgumentException} naming the field and listing those that exist.
+     */
+    public final AggregationFunction<T> checkDeclared(Class<?> declared) {
+        if (declared != null) {
+            FieldAccessor a = fieldName == null ? FieldAccessors.byPosition(declared, position, writesField()) : FieldAccessors.byName(declared, fieldName, writesField());
+            resolved = new Resolved(declared, a);
+        }
+        return this;
+    }
+
     final FieldAccessor accessor(Object record) {
         Resolved r = resolved;
         Class<?> type = record.getClass();
         if (r == null || r.type != type) {
-            FieldAccessor a = fieldName == null ? FieldAccessors.byPosition(type, position) : FieldAccessors.byName(type, fieldName);
+            FieldAccessor a = fieldName == null ? FieldAccessors.byPosition(type, position, writesField()) : FieldAccessors.byName(type, fieldName, writesField());
             r = new Resolved(type, a);
             resolved = r;
         }

@@ -32,6 +32,11 @@ public final class ComparableAggregator<T> extends AggregationFunction<T> {
     }
 
     @Override
+    protected boolean writesField() {
+        return type == AggregationType.MIN || type == AggregationType.MAX;
+    }
+
+    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public T reduce(T accumulated, T value) throws Exception {
         FieldAccessor accessor = accessor(accumulated);

@@ -15,7 +15,8 @@ import java.util.List;
  *   <li>by position: field {@code fN} of a Flink-style tuple (public fields {@code f0}, {@code f1},
  *       ...), or position 0 of a plain value ({@code Integer}, {@code Long}, ...) meaning the value;</li>
  *   <li>by name: a Java record's component, a public field, or a getter ({@code getX}/{@code isX})
- *       with a setter ({@code setX}); tuple fields by name ({@code "f1"}) too.</li>
+ *       with a setter ({@code setX}; {@code minBy}/{@code maxBy} only read, so a getter will do); tuple
+ *       fields by name ({@code "f1"}) too.</li>
  * </ul>
  * Records are rebuilt through their canonical constructor; other classes are copied through a public
  * {@code copy()} method if they have one (Flink's tuples), otherwise through their no-argument
@@ -24,7 +25,7 @@ import java.util.List;
 final class FieldAccessors {
     private FieldAccessors() {}
 
-    static FieldAccessor byPosition(Class<?> type, int position) {
+    static FieldAccessor byPosition(Class<?> type, int position, boolean writes) {
         if (isPlainValue(type)) {
             if (position != 0) {
                 throw new IllegalArgumentException("Position " + position + " does not exist in " + type.getName()
@@ -41,10 +42,10 @@ final class FieldAccessors {
             throw new IllegalArgumentException("Position " + position + " does not exist in " + type.getName()
                 + ": it has positions 0.." + (tupleFields.size() - 1) + " " + tupleFields);
         }
-        return publicField(type, field(type, "f" + position));
+        return publicField(type, field(type, "f" + position), writes);
     }
 
-    static FieldAccessor byName(Class<?> type, String name) {
+    static FieldAccessor byName(Class<?> type, String name, boolean writes) {
         if (isPlainValue(type) && (name.equals("*") || name.equals("f0"))) {
             return SELF;
         }
@@ -59,7 +60,7 @@ final class FieldAccessors {
         }
         Field f = field(type, name);
         if (f != null && Modifier.isPublic(f.getModifiers()) && !Modifier.isStatic(f.getModifiers())) {
-            return publicField(type, f);
+            return publicField(type, f, writes);
         }
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         Method getter = method(type, "get" + cap);
@@ -73,11 +74,11 @@ final class FieldAccessors {
                     setter = m;
                 }
             }
-            if (setter == null) {
+            if (setter == null && writes) {
                 throw new IllegalArgumentException("Field '" + name + "' of " + type.getName()
                     + " has a getter but no public setter set" + cap + "(...), so an aggregation cannot write its result");
             }
-            return getterSetter(type, getter, setter);
+            return getterSetter(type, getter, setter, writes);
         }
         throw unknown(type, name);
     }
@@ -159,12 +160,12 @@ final class FieldAccessors {
         }
     };
 
-    private static FieldAccessor publicField(Class<?> type, Field f) {
-        if (Modifier.isFinal(f.getModifiers())) {
+    private static FieldAccessor publicField(Class<?> type, Field f, boolean writes) {
+        if (writes && Modifier.isFinal(f.getModifiers())) {
             throw new IllegalArgumentException("Field '" + f.getName() + "' of " + type.getName() + " is final, so an aggregation cannot write its result");
         }
         f.trySetAccessible(); // public fields of non-public classes (nested test types)
-        Copier copier = copier(type);
+        Copier copier = writes ? copier(type) : READ_ONLY;
         return new FieldAccessor() {
             @Override
             public Object get(Object record) throws IllegalAccessException {
@@ -180,10 +181,12 @@ final class FieldAccessors {
         };
     }
 
-    private static FieldAccessor getterSetter(Class<?> type, Method getter, Method setter) {
+    private static FieldAccessor getterSetter(Class<?> type, Method getter, Method setter, boolean writes) {
         getter.trySetAccessible();
-        setter.trySetAccessible();
-        Copier copier = copier(type);
+        if (setter != null) {
+            setter.trySetAccessible();
+        }
+        Copier copier = writes ? copier(type) : READ_ONLY;
         return new FieldAccessor() {
             @Override
             public Object get(Object record) throws ReflectiveOperationException {
@@ -236,6 +239,11 @@ final class FieldAccessors {
     private interface Copier {
         Object copy(Object record) throws ReflectiveOperationException;
     }
+
+    /** For aggregations that return whole records ({@code minBy}, {@code maxBy}): they never write a field. */
+    private static final Copier READ_ONLY = record -> {
+        throw new IllegalStateException("This aggregation only reads the field");
+    };
 
     private static Copier copier(Class<?> type) {
         Method copyMethod = method(type, "copy");

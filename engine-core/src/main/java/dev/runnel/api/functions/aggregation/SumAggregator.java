@@ -20,6 +20,11 @@ public final class SumAggregator<T> extends AggregationFunction<T> {
     }
 
     @Override
+    protected boolean writesField() {
+        return true;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public T reduce(T accumulated, T value) throws Exception {
         FieldAccessor accessor = accessor(accumulated);
