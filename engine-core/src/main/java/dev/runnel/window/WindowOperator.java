@@ -174,7 +174,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
                 if (record.contents == null) {
                     record.contents = aggregation.create();
                 }
-                record.contents = aggregation.add(record.contents, value);
+                record.contents = aggregation.add(record.contents, value, timestamp);
                 TriggerResult result = trigger.onElement(valueAsTriggerInput(value), timestamp, narrow(actual), triggerContext(actual, record));
                 react(result, actual, record, map);
             } catch (Exception e) {
