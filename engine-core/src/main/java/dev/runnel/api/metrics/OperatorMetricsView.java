@@ -43,7 +43,7 @@ public interface OperatorMetricsView {
 
     /**
      * Gauges the operator publishes, read now: e.g. {@code numRegisteredTimers}, {@code earliestPendingTimer}
-     * (keyed operators), {@code earliestPendingWindowEnd} (window operators), {@code partialMatches} (CEP).
+     * (keyed operators), {@code earliestPendingWindowEnd} (window operators), {@code cep.partialMatches} and {@code cep.bufferedEvents} (CEP).
      */
     Map<String, Long> gauges();
 }

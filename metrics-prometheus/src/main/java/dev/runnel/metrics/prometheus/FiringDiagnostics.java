@@ -36,7 +36,7 @@ final class FiringDiagnostics {
             Map<String, Long> gauges = e.getValue().get(0).gauges();
             if (gauges.containsKey("earliestPendingWindowEnd")) {
                 out.add(diagnose(e.getKey(), "window", e.getValue(), byName));
-            } else if (gauges.containsKey("partialMatches")) {
+            } else if (gauges.containsKey("cep.partialMatches")) {
                 out.add(diagnose(e.getKey(), "cep", e.getValue(), byName));
             }
         }
@@ -62,7 +62,7 @@ final class FiringDiagnostics {
             Map<String, Long> g = op.gauges();
             in += op.numRecordsIn();
             out += op.numRecordsOut();
-            pending += g.getOrDefault("window".equals(kind) ? "pendingWindowTimers" : "partialMatches", 0L);
+            pending += g.getOrDefault("window".equals(kind) ? "pendingWindowTimers" : "cep.partialMatches", 0L);
             long end = g.getOrDefault("earliestPendingWindowEnd", Long.MIN_VALUE);
             if (end != Long.MIN_VALUE) {
                 earliestEnd = Math.min(earliestEnd, end);
