@@ -106,7 +106,8 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
 
     private String describeGauges() {
         StringBuilder sb = new StringBuilder();
-        gauges.forEach((name, g) -> sb.append(' ').append(name).append('=').append(g.getAsLong()));
+        // Long.MIN_VALUE is how time gauges (earliestPendingTimer) say "none"
+        gauges.forEach((name, g) -> sb.append(' ').append(name).append('=').append(formatWatermark(g.getAsLong())));
         return sb.toString();
     }
 
