@@ -113,6 +113,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
+        registerWindowGauges();
         collector = new TimestampedCollector<>(output);
         // here, not in open(): a restore reserves the checkpoint's slot names before the operator opens
         triggerSlots = new WindowStateSlots(context.clock());
