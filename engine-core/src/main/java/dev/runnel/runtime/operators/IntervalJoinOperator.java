@@ -20,9 +20,14 @@ import dev.runnel.state.KeyedRuntimeContext;
  *
  * <p>Cleanup as Flink: a left element at {@code l} is dropped when the watermark reaches
  * {@code l + upper} (or {@code l} when {@code upper <= 0}), a right element at {@code r} at
- * {@code r - lower} (or {@code r} when {@code lower >= 0}), by an event-time timer per key,
- * timestamp and side. Like Flink, this drops a left element when the watermark equals
- * {@code l + upper}, although a right element at exactly that timestamp is not yet late.
+ * {@code r - lower} (or {@code r} when {@code lower >= 0}). Like Flink, this drops a left element
+ * when the watermark equals {@code l + upper}, although a right element at exactly that timestamp
+ * is not yet late. Flink registers a timer per key, side and element timestamp; here each key and
+ * side has one timer, at its earliest element's cleanup time, which when it fires drops every
+ * element whose cleanup time the watermark has reached and re-arms for the next one. The buffer is
+ * the same after every watermark as with Flink's timers (all of which up to the watermark fire
+ * before the next element), with one timer registration per key and watermark instead of one per
+ * element.
  */
 public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperator<K, IN1, IN2, OUT> {
     /** Timer namespaces: which side's buffer a cleanup timer empties (Flink's CLEANUP_NAMESPACE_LEFT/RIGHT). */
@@ -32,6 +37,9 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
     private final ProcessJoinFunction<IN1, IN2, OUT> function;
     private final long lower;
     private final long upper;
+    /** How long after its timestamp the watermark must be for an element to be dropped, per side. */
+    private final long leftDelay;
+    private final long rightDelay;
     private final OutputTag<IN1> leftLateTag;
     private final OutputTag<IN2> rightLateTag;
     private ValueState<JoinBuffer> leftBuffer;
@@ -44,6 +52,8 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
         this.function = spec.function();
         this.lower = spec.lowerBound();
         this.upper = spec.upperBound();
+        this.leftDelay = Math.max(upper, 0);
+        this.rightDelay = Math.max(-lower, 0);
         this.leftLateTag = spec.leftLateDataTag();
         this.rightLateTag = spec.rightLateDataTag();
     }
@@ -76,7 +86,9 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
             late(leftLateTag, value, timestamp);
             return;
         }
-        buffer(leftBuffer).add(value, timestamp);
+        if (buffer(leftBuffer).add(value, timestamp)) {
+            eventTimers.register(currentKey, LEFT, saturatedAdd(timestamp, leftDelay));
+        }
         JoinBuffer rights = rightBuffer.value();
         if (rights != null) {
             long to = saturatedAdd(timestamp, upper);
@@ -84,7 +96,6 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
                 join(value, unchecked(rights.element(i)), timestamp, rights.timestamp(i));
             }
         }
-        eventTimers.register(currentKey, LEFT, upper > 0 ? saturatedAdd(timestamp, upper) : timestamp);
     }
 
     @Override
@@ -94,7 +105,9 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
             late(rightLateTag, value, timestamp);
             return;
         }
-        buffer(rightBuffer).add(value, timestamp);
+        if (buffer(rightBuffer).add(value, timestamp)) {
+            eventTimers.register(currentKey, RIGHT, saturatedAdd(timestamp, rightDelay));
+        }
         JoinBuffer lefts = leftBuffer.value();
         if (lefts != null) {
             // left elements l with l + lower <= r <= l + upper, i.e. r - upper <= l <= r - lower
@@ -103,27 +116,34 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
                 join(unchecked(lefts.element(i)), value, lefts.timestamp(i), timestamp);
             }
         }
-        eventTimers.register(currentKey, RIGHT, lower < 0 ? saturatedAdd(timestamp, -lower) : timestamp);
     }
 
     @Override
     protected void onTimer(long time, Object namespace, boolean eventTime) {
         if (LEFT.equals(namespace)) {
-            cleanup(leftBuffer, upper > 0 ? saturatedAdd(time, -upper) : time);
+            cleanup(leftBuffer, LEFT, leftDelay);
         } else if (RIGHT.equals(namespace)) {
-            cleanup(rightBuffer, lower < 0 ? saturatedAdd(time, lower) : time);
+            cleanup(rightBuffer, RIGHT, rightDelay);
         } else {
             throw new IllegalStateException("internal: interval join timer with unknown namespace " + namespace);
         }
     }
 
-    private void cleanup(ValueState<JoinBuffer> state, long through) {
+    /**
+     * Drops the elements whose cleanup time ({@code timestamp + delay}) the watermark has reached and
+     * re-arms the side's timer for the earliest one left. A timer left over from an element that
+     * stopped being the earliest (an older one arrived) fires later and finds nothing to do but re-arm.
+     */
+    private void cleanup(ValueState<JoinBuffer> state, String side, long delay) {
         JoinBuffer buffer = state.value();
-        if (buffer != null) {
-            buffer.removeThrough(through);
-            if (buffer.isEmpty()) {
-                state.clear(); // a key with nothing buffered keeps no state
-            }
+        if (buffer == null) {
+            return;
+        }
+        buffer.removeThrough(saturatedAdd(currentWatermark, -delay));
+        if (buffer.isEmpty()) {
+            state.clear(); // a key with nothing buffered keeps no state
+        } else {
+            eventTimers.register(currentKey, side, saturatedAdd(buffer.firstTimestamp(), delay));
         }
     }
 

@@ -18,7 +18,8 @@ final class JoinBuffer implements java.io.Serializable {
     private int head;
     private int tail;
 
-    void add(Object element, long timestamp) {
+    /** Adds an element; returns whether it is now the earliest one (the buffer was empty or it is older than all). */
+    boolean add(Object element, long timestamp) {
         if (tail == timestamps.length) {
             makeRoom();
         }
@@ -31,6 +32,12 @@ final class JoinBuffer implements java.io.Serializable {
         timestamps[pos] = timestamp;
         elements[pos] = element;
         tail++;
+        return pos == head;
+    }
+
+    /** The earliest timestamp held; only when not {@link #isEmpty()}. */
+    long firstTimestamp() {
+        return timestamps[head];
     }
 
     /** Index of the first entry with a timestamp at or after {@code t} ({@link #end()} if none). */
