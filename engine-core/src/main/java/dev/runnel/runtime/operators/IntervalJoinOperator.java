@@ -139,7 +139,8 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
         if (buffer == null) {
             return;
         }
-        buffer.removeThrough(saturatedAdd(currentWatermark, -delay));
+        // at the final watermark everything goes, also elements whose cleanup time saturates at Long.MAX_VALUE
+        buffer.removeThrough(currentWatermark == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(currentWatermark, -delay));
         if (buffer.isEmpty()) {
             state.clear(); // a key with nothing buffered keeps no state
         } else {
