@@ -180,6 +180,15 @@ class IntervalJoinTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void timestampsAtTheEndOfTimeJoinAndAreCleanedUp() {
+        long end = Long.MAX_VALUE;
+        Run r = run(0, 10, false, false, "L:a@" + (end - 3), "R:a@" + (end - 1), "R:b@" + (end - 1));
+        assertThat(r.joined()).containsExactly("L:a@" + (end - 3) + "+R:a@" + (end - 1) + " [" + (end - 3) + "," + (end - 1) + ","
+            + (end - 1) + "]@" + (end - 1));
+    }
+
+    @Test
     void rejectsWhatFlinkRejects() {
         StreamEnvironment env = StreamEnvironment.create();
         DataStream<Ev>[] in = Sides.split(env, "W1");
