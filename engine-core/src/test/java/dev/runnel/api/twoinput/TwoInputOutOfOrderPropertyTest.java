@@ -213,6 +213,22 @@ class TwoInputOutOfOrderPropertyTest {
             .apply((a, b) -> a.key() + " " + a.value() + "+" + b.value()));
     }
 
+    /** The general window operator (a trigger like the default one, but not it) gives what the sliced one gives. */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void windowJoinOnTheGeneralPathEqualsTheSlicedPath(int parallelism) {
+        BiFunction<DataStream<In>, DataStream<In>, DataStream<String>> sliced = (l, r) -> l.join(r).where(In::key).equalTo(In::key)
+            .window(SlidingEventTimeWindows.of(ms(30), ms(12))).apply((a, b) -> a.key() + " " + a.value() + "+" + b.value());
+        BiFunction<DataStream<In>, DataStream<In>, DataStream<String>> general = (l, r) -> l.join(r).where(In::key).equalTo(In::key)
+            .window(SlidingEventTimeWindows.of(ms(30), ms(12))).trigger(new WindowJoinTest.GeneralPathTrigger())
+            .apply((a, b) -> a.key() + " " + a.value() + "+" + b.value());
+        for (int seed = 0; seed < SEEDS; seed++) {
+            List<In> elements = randomElements(new SplittableRandom(seed));
+            List<String> expected = run(sorted(elements), 1, sliced);
+            assertThat(run(generatedOrder(elements), parallelism, general)).as("seed %d", seed).isEqualTo(expected);
+        }
+    }
+
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2})
     void coGroup(int parallelism) {
