@@ -25,7 +25,9 @@ public final class TwoInputNode<IN1, IN2, OUT> extends PlanNode<OUT> {
         /** {@code BroadcastProcessFunction}, second input broadcast. */
         BROADCAST_PROCESS,
         /** {@code KeyedBroadcastProcessFunction}, first input keyed, second broadcast. */
-        KEYED_BROADCAST_PROCESS
+        KEYED_BROADCAST_PROCESS,
+        /** Interval join of two keyed streams; the function is an {@link IntervalJoinSpec}. */
+        INTERVAL_JOIN
     }
 
     private final Kind kind;
