@@ -53,9 +53,12 @@ final class CelConditions<T> {
 
     private final EventFields<T> fields;
     private final CelCompiler compiler;
+    /** Null for conditions that may be shared across threads (static patterns). */
+    private final ConditionMemo memo;
 
-    CelConditions(EventFields<T> fields) {
+    CelConditions(EventFields<T> fields, ConditionMemo memo) {
         this.fields = fields;
+        this.memo = memo;
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(OPTIONS)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -96,7 +99,7 @@ final class CelConditions<T> {
         }
         boolean iterative = ast.getReferenceMap().values().stream().anyMatch(r -> STAGES.equals(r.name()));
         if (!iterative) {
-            return new Simple<>(program, fields, expression);
+            return new Simple<>(program, fields, expression, memo);
         }
         return new Iterative<>(program, fields, expression, stageNames);
     }
@@ -107,10 +110,20 @@ final class CelConditions<T> {
     }
 
     /** Reads only the event's fields. */
-    private record Simple<T>(Program program, EventFields<T> fields, String expression) implements SimpleCondition<T> {
+    private record Simple<T>(Program program, EventFields<T> fields, String expression, ConditionMemo memo)
+            implements SimpleCondition<T> {
         @Override
         public boolean filter(T value) throws Exception {
-            return eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
+            if (memo == null || !memo.enabled) {
+                return eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
+            }
+            Boolean known = memo.get(value, expression);
+            if (known != null) {
+                return known;
+            }
+            boolean result = eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
+            memo.put(expression, result);
+            return result;
         }
 
         @Override

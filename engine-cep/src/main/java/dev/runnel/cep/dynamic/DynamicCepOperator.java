@@ -49,7 +49,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
         this.out = output;
         // every instance sees every rule: one of them reports the errors, once
         boolean reportsErrors = context.subtask() == 0;
-        this.book = new RuleBook<>(context.name(), RulePatterns.forEvents(spec.fields()), spec.policy(),
+        this.book = new RuleBook<>(context.name(), RulePatterns.forOperator(spec.fields()), spec.policy(),
             e -> {
                 if (reportsErrors) {
                     context.output(DynamicPatternStream.RULE_ERRORS, e, currentTimestamp);

@@ -155,6 +155,7 @@ final class RuleBook<T> {
         List<RuleMatcher> all = new ArrayList<>(active.values());
         all.addAll(draining);
         matchers = all.toArray(new RuleMatcher[0]);
+        patterns.rulesInForce(matchers.length);
     }
 
     // ---- checkpoints: the rules (broadcast state), waiting updates, then each matcher's rule;

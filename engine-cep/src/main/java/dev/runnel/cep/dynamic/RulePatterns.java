@@ -14,17 +14,32 @@ public final class RulePatterns<T> {
     private final EventFields<T> fields;
     private final CelConditions<T> conditions;
 
-    private RulePatterns(EventFields<T> fields) {
+    private final ConditionMemo memo;
+
+    private RulePatterns(EventFields<T> fields, ConditionMemo memo) {
         this.fields = Objects.requireNonNull(fields, "fields");
-        this.conditions = new CelConditions<>(fields);
+        this.memo = memo;
+        this.conditions = new CelConditions<>(fields, memo);
+    }
+
+    /** For one operator instance: its rules share simple conditions' results per event (see {@link ConditionMemo}). */
+    static <T> RulePatterns<T> forOperator(EventFields<T> fields) {
+        return new RulePatterns<>(fields, new ConditionMemo());
+    }
+
+    /** Turns result sharing on while more than one rule is in force (with one, it would only cost). */
+    void rulesInForce(int count) {
+        if (memo != null) {
+            memo.enabled = count > 1;
+        }
     }
 
     public static <T> RulePatterns<T> forEvents(EventFields<T> fields) {
-        return new RulePatterns<>(fields);
+        return new RulePatterns<>(fields, null);
     }
 
     public static <T> RulePatterns<T> forEvents(Class<T> type) {
-        return new RulePatterns<>(EventFields.of(type));
+        return new RulePatterns<>(EventFields.of(type), null);
     }
 
     public EventFields<T> fields() {
