@@ -79,6 +79,11 @@ public final class RuleFraudCommand implements Example {
         return e.ruleId() + " v" + e.version() + ": " + e.message().lines().findFirst().orElse("");
     }
 
+    @Override
+    public boolean runsUntilStopped(Args args) {
+        return args.has("follow-rules");
+    }
+
     private static RuleLines ruleLines(String rules, boolean follow, ZoneId zone) {
         if (rules == null || rules.equals("samples/" + SAMPLE_RULES)) {
             if (follow) {
