@@ -41,11 +41,6 @@ public final class TwoInputPorts<IN1, IN2> {
         return second;
     }
 
-    /** The latest watermark of input {@code index} (0 or 1); {@code Long.MAX_VALUE} once that input ended. */
-    public long inputWatermark(int index) {
-        return ended[index] ? Long.MAX_VALUE : watermarks[index];
-    }
-
     private void recompute() {
         long min = Long.MAX_VALUE;
         boolean anyActive = false;

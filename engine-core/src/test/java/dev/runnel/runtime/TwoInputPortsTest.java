@@ -54,8 +54,6 @@ class TwoInputPortsTest {
         ports.first().end();                 // the first ended, the second is idle: the end of time, as in Flink
         ports.second().watermark(20);        // behind: no change
         assertThat(c.seen).containsExactly("wm 5", "wm 10", "wm MAX");
-        assertThat(ports.inputWatermark(0)).isEqualTo(Long.MAX_VALUE);
-        assertThat(ports.inputWatermark(1)).isEqualTo(20);
     }
 
     @Test

@@ -79,33 +79,10 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             }
             return;
         }
-        if (irrelevant(value, timestamp)) {
-            return;
-        }
+        // unlike the static operator, no event is discarded on arrival as irrelevant: a rule update
+        // may still come that needs it, and with CEL conditions the check costs more than buffering
         bufferedEvents++;
         eventTimers.registerUnique(currentKey, value, timestamp);
-    }
-
-    /**
-     * Whether the event can be discarded on arrival, as the static operator does: no rule in force
-     * could use it (each NFA says so; see {@code Nfa.irrelevant}) and no rule update can still apply to
-     * it (none waiting, and the rule input's watermark has passed it, or that input ended).
-     */
-    private boolean irrelevant(T value, long timestamp) {
-        if (book.hasPending() || inputWatermark(1) < timestamp) {
-            return false;
-        }
-        RuleMatcher[] all = book.matchers();
-        try {
-            for (RuleMatcher m : all) {
-                if (!m.nfa.irrelevant(value, timestamp)) {
-                    return false;
-                }
-            }
-        } catch (RuntimeException e) {
-            throw failure(e, all[0], currentKey, timestamp, value);
-        }
-        return true;
     }
 
     @Override

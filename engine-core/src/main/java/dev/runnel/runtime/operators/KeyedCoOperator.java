@@ -57,11 +57,6 @@ public abstract class KeyedCoOperator<K, IN1, IN2, OUT> extends KeyedOperator<K,
         element2(value, timestamp);
     }
 
-    /** The latest watermark of input {@code index} (0 or 1) alone; {@code Long.MAX_VALUE} once it ended. */
-    protected final long inputWatermark(int index) {
-        return ports.inputWatermark(index);
-    }
-
     protected abstract void element1(IN1 value, long timestamp);
 
     protected abstract void element2(IN2 value, long timestamp);
