@@ -90,7 +90,18 @@ public final class LocalPlanning {
                 FunctionCopies.copyFor(i, (KeyedBroadcastProcessFunction) fn), descriptors);
             case INTERVAL_JOIN -> i -> new IntervalJoinOperator<>(k1, k2,
                 ((IntervalJoinSpec) fn).withFunction(FunctionCopies.copyFor(i, ((IntervalJoinSpec) fn).function())));
+            case EXTENSION -> extensionFactory(node);
         };
+    }
+
+    private static java.util.function.IntFunction<Operator<?, ?>> extensionFactory(TwoInputNode<?, ?, ?> node) {
+        for (LocalPlanningRule rule : RULES) {
+            if (rule.plans(node)) {
+                return rule.factory(node);
+            }
+        }
+        throw new IllegalStateException("The local runtime cannot run two-input step '" + node.name() + "' ("
+            + node.function().getClass().getName() + "): no LocalPlanningRule plans it; is the module that defines it on the class path?");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
