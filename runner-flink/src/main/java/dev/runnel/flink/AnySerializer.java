@@ -21,7 +21,17 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class AnySerializer extends TypeSerializerSingleton<Object> {
     private static final long serialVersionUID = 1L;
     public static final AnySerializer INSTANCE = new AnySerializer();
+    /**
+     * One codec for the JVM: Flink builds serializers from type information without a job at hand,
+     * so the {@code TypeSerializer}s a job registered on its environment are added here when it is
+     * translated (a class registered by two jobs with different serializers: the later one wins).
+     */
     private static final StateSerializers CODEC = new StateSerializers();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void register(java.util.Map<Class<?>, dev.runnel.checkpoint.TypeSerializer<?>> serializers) {
+        serializers.forEach((type, serializer) -> CODEC.register((Class) type, (dev.runnel.checkpoint.TypeSerializer) serializer));
+    }
 
     @Override
     public boolean isImmutableType() {

@@ -3,6 +3,7 @@ package dev.runnel.flink;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.plan.JobPlan;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -18,8 +19,26 @@ public final class FlinkRunner {
     /** Translates {@code job} onto {@link StreamExecutionEnvironment#getExecutionEnvironment()} and runs it to completion. */
     public static JobExecutionResult execute(StreamEnvironment job, String name) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        translate(job.plan(), env);
+        translate(job, env);
         return env.execute(name);
+    }
+
+    /**
+     * Adds {@code job}'s operators to {@code env} with its settings ({@link #translate(JobPlan,
+     * StreamExecutionEnvironment)}), its registered type serializers and its checkpoint settings:
+     * the interval (exactly-once, Flink's minimum of 10 ms for an interval of zero), the tolerable
+     * failures, and Flink checkpoints under {@code <checkpoint directory>/flink}. Runnel's own
+     * checkpoint files are not Flink's: a job restores on Flink from a Flink checkpoint or savepoint
+     * ({@code flink run -s <path>}), not from {@code fromCheckpoint}.
+     */
+    public static void translate(StreamEnvironment job, StreamExecutionEnvironment env) {
+        AnySerializer.register(job.registeredTypeSerializers());
+        if (job.checkpointInterval() != null) {
+            env.enableCheckpointing(Math.max(10, job.checkpointInterval().toMillis()), CheckpointingMode.EXACTLY_ONCE);
+            env.getCheckpointConfig().setCheckpointStorage(job.checkpointStorage().directory().toAbsolutePath().resolve("flink").toUri());
+            env.getCheckpointConfig().setTolerableCheckpointFailureNumber(job.tolerableCheckpointFailures());
+        }
+        translate(job.plan(), env);
     }
 
     /**
