@@ -54,6 +54,13 @@ final class PlanTranslator {
     }
 
     void translate() {
+        Set<String> explicit = new HashSet<>();
+        for (PlanNode<?> named : plan.explicitlyNamed()) {
+            if (!(named instanceof SideOutputNode<?>) && !explicit.add(named.name())) {
+                throw new IllegalStateException("Operator name '" + named.name() + "' is used twice in the job; "
+                    + "names identify operators in metrics and savepoints (on Flink: operator uids), give each a distinct name(...)");
+            }
+        }
         for (PlanNode<?> sink : plan.sinks()) {
             translate(sink);
         }
@@ -105,7 +112,7 @@ final class PlanTranslator {
             return named(op, node, p);
         }
         if (node instanceof TwoInputNode<?, ?, ?> two) {
-            int p = two.keyed() ? plan.parallelism() : Math.max(parallelism.get(two.inputs().get(0)), parallelism.get(two.inputs().get(1)));
+            int p = two.keyed() ? plan.parallelism() : parallelism.get(two.inputs().get(0));
             parallelism.put(node, p);
             return named(TwoInputTranslation.translate(two, inputs.get(0), inputs.get(1)), node, p);
         }

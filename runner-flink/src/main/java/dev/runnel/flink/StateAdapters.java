@@ -16,6 +16,21 @@ import java.util.Map;
 final class StateAdapters {
     private StateAdapters() {}
 
+    /** Flink's handle {@code flink} of the state {@code d} declares, behind Runnel's interface of that kind. */
+    @SuppressWarnings("unchecked")
+    static dev.runnel.api.state.State wrap(dev.runnel.api.state.StateDescriptor<?> d, org.apache.flink.api.common.state.State flink) {
+        if (d instanceof dev.runnel.api.state.ValueStateDescriptor<?>) {
+            return new Value<>((org.apache.flink.api.common.state.ValueState<Object>) flink);
+        } else if (d instanceof dev.runnel.api.state.ListStateDescriptor<?>) {
+            return new Listed<>((org.apache.flink.api.common.state.ListState<Object>) flink);
+        } else if (d instanceof dev.runnel.api.state.MapStateDescriptor<?, ?>) {
+            return new Mapped<>((org.apache.flink.api.common.state.MapState<Object, Object>) flink);
+        } else if (d instanceof dev.runnel.api.state.ReducingStateDescriptor<?>) {
+            return new Reducing<>((org.apache.flink.api.common.state.ReducingState<Object>) flink);
+        }
+        return new Aggregating<>((org.apache.flink.api.common.state.AggregatingState<Object, Object>) flink);
+    }
+
     static RuntimeException unchecked(Exception e) {
         return e instanceof RuntimeException r ? r : new FlinkStateException(e);
     }

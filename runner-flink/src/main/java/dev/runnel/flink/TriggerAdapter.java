@@ -2,11 +2,9 @@ package dev.runnel.flink;
 
 import dev.runnel.api.state.AggregatingStateDescriptor;
 import dev.runnel.api.state.ListStateDescriptor;
-import dev.runnel.api.state.MapStateDescriptor;
 import dev.runnel.api.state.ReducingStateDescriptor;
 import dev.runnel.api.state.State;
 import dev.runnel.api.state.StateDescriptor;
-import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.windowing.Trigger;
 import dev.runnel.api.windowing.TriggerResult;
 import dev.runnel.api.windowing.Window;
@@ -159,17 +157,7 @@ final class TriggerAdapter<W extends org.apache.flink.streaming.api.windowing.wi
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public <S extends State> S getPartitionedState(StateDescriptor<?> d) {
-            org.apache.flink.api.common.state.State s = flinkCtx.getPartitionedState((org.apache.flink.api.common.state.StateDescriptor) flink(d));
-            if (d instanceof ValueStateDescriptor<?>) {
-                return (S) new StateAdapters.Value<>((org.apache.flink.api.common.state.ValueState<Object>) s);
-            } else if (d instanceof ListStateDescriptor<?>) {
-                return (S) new StateAdapters.Listed<>((org.apache.flink.api.common.state.ListState<Object>) s);
-            } else if (d instanceof MapStateDescriptor<?, ?>) {
-                return (S) new StateAdapters.Mapped<>((org.apache.flink.api.common.state.MapState<Object, Object>) s);
-            } else if (d instanceof ReducingStateDescriptor<?>) {
-                return (S) new StateAdapters.Reducing<>((org.apache.flink.api.common.state.ReducingState<Object>) s);
-            }
-            return (S) new StateAdapters.Aggregating<>((org.apache.flink.api.common.state.AggregatingState<Object, Object>) s);
+            return (S) StateAdapters.wrap(d, flinkCtx.getPartitionedState((org.apache.flink.api.common.state.StateDescriptor) flink(d)));
         }
     }
 }

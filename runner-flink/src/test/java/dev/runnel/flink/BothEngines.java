@@ -21,6 +21,19 @@ final class BothEngines {
 
     private BothEngines() {}
 
+    /**
+     * The job's outputs on Runnel at parallelism 1, each non-empty (a test that compares empty outputs
+     * proves nothing), and the same outputs on Flink at each of {@code parallelisms}.
+     */
+    static Map<String, List<String>> assertSameOnFlink(Job job, int... parallelisms) throws Exception {
+        Map<String, List<String>> runnel = onRunnel(job, 1);
+        runnel.forEach((name, lines) -> org.assertj.core.api.Assertions.assertThat(lines).as("Runnel output '%s'", name).isNotEmpty());
+        for (int p : parallelisms) {
+            org.assertj.core.api.Assertions.assertThat(onFlink(job, p)).as("Flink at parallelism %d", p).isEqualTo(runnel);
+        }
+        return runnel;
+    }
+
     static Map<String, List<String>> onRunnel(Job job, int parallelism) {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         Map<String, CollectSink<?>> sinks = job.build(env);
