@@ -27,6 +27,11 @@ final class CepTranslation {
         if (node.lateDataTag() != null) {
             matches = matches.sideOutputLateData(SideTags.of(node.lateDataTag()));
         }
-        return matches.process(PatternProcessAdapter.of(node.name(), node.function()), AnyType.INSTANCE);
+        try {
+            // Flink compiles the pattern here; what its compiler rejects is refused before the job runs
+            return matches.process(PatternProcessAdapter.of(node.name(), node.function()), AnyType.INSTANCE);
+        } catch (org.apache.flink.cep.pattern.MalformedPatternException e) {
+            throw new UntranslatableException(node.name(), "Flink CEP rejects the pattern: " + e.getMessage());
+        }
     }
 }
