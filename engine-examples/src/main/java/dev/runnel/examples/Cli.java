@@ -5,6 +5,7 @@ import dev.runnel.api.JobResult;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.examples.cli.Args;
 import dev.runnel.examples.cli.Example;
+import dev.runnel.examples.cli.FlinkEngine;
 import dev.runnel.examples.cli.Option;
 import dev.runnel.examples.cli.Progress;
 import dev.runnel.examples.cli.Report;
@@ -49,6 +50,8 @@ public final class Cli {
         Option.text("checkpoint-dir", "DIR", null, "take checkpoints into DIR (the newest " + RunCheckpoints.RETAINED + " are kept)"),
         Option.duration("checkpoint-interval", RunCheckpoints.DEFAULT_INTERVAL, "time between checkpoints; 0s: after every batch of input"),
         Option.text("restore", "DIR", null, "resume from the newest valid checkpoint in DIR (e.g. an earlier run's --checkpoint-dir)"),
+        Option.choice("engine", "runnel", "runnel, or flink: the same job on Apache Flink (local MiniCluster, or the cluster "
+            + "under 'flink run'); needs runnel-runner-flink and Flink on the class path, see docs/flink-runner.md", "runnel", "flink"),
         Option.flag("quiet", "no progress lines on stderr"),
         Option.flag("help", "this help"));
 
@@ -120,7 +123,15 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage()); // a combination of options the pipeline refuses
             }
-            result = progress.follow(env.executeAsync(example.name()));
+            if (parsed.choice("engine", "runnel").equals("flink")) {
+                if (parsed.has("restore")) {
+                    throw new UsageException("--restore reads Runnel checkpoints; on Flink resume from a Flink savepoint (flink run -s)");
+                }
+                FlinkEngine.execute(env, example.name());
+                result = null;
+            } else {
+                result = progress.follow(env.executeAsync(example.name()));
+            }
         } catch (JobExecutionException e) {
             err.println("The job failed: " + e.getMessage());
             return 1;
@@ -132,7 +143,11 @@ public final class Cli {
             return 1;
         }
         // the report is closed here, so the output is complete before the summary
-        progress.summary(result, report.counts(), report.count("LATE", 0));
+        if (result == null) {
+            progress.outputs(report.counts()); // Flink's run has no Runnel JobResult to summarize
+        } else {
+            progress.summary(result, report.counts(), report.count("LATE", 0));
+        }
         return 0;
     }
 
