@@ -40,6 +40,7 @@ public final class StreamEnvironment {
     private final List<PlanNode<?>> sinks = new ArrayList<>();
     private final Set<PlanNode<?>> explicitlyNamed = new HashSet<>();
     private final StateSerializers stateSerializers = new StateSerializers();
+    private final java.util.Map<Class<?>, TypeSerializer<?>> registeredSerializers = new java.util.LinkedHashMap<>();
     private CheckpointStorage checkpointStorage;
     private long checkpointIntervalNanos;
     private int tolerableCheckpointFailures = Integer.MAX_VALUE;
@@ -139,6 +140,7 @@ public final class StreamEnvironment {
     /** How values of {@code type} in state are written to checkpoints (default: Java serialization). */
     public <T> StreamEnvironment registerTypeSerializer(Class<T> type, TypeSerializer<T> serializer) {
         stateSerializers.register(type, serializer);
+        registeredSerializers.put(type, serializer);
         return this;
     }
 
@@ -193,6 +195,26 @@ public final class StreamEnvironment {
     void rename(PlanNode<?> t, String name) {
         t.setName(name);
         explicitlyNamed.add(t);
+    }
+
+    /** The serializers given to {@link #registerTypeSerializer}, for back ends other than the local one. */
+    public java.util.Map<Class<?>, TypeSerializer<?>> registeredTypeSerializers() {
+        return java.util.Collections.unmodifiableMap(registeredSerializers);
+    }
+
+    /** The checkpoint interval given to {@link #enableCheckpointing}, or {@code null} when checkpoints are off. */
+    public Duration checkpointInterval() {
+        return checkpointStorage == null ? null : Duration.ofNanos(checkpointIntervalNanos);
+    }
+
+    /** Where {@link #enableCheckpointing} stores checkpoints, or {@code null} when checkpoints are off. */
+    public CheckpointStorage checkpointStorage() {
+        return checkpointStorage;
+    }
+
+    /** As set by {@link #setTolerableCheckpointFailures} ({@code Integer.MAX_VALUE}: unlimited). */
+    public int tolerableCheckpointFailures() {
+        return tolerableCheckpointFailures;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.runnel.api.JobResult;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.examples.cli.Args;
 import dev.runnel.examples.cli.Example;
+import dev.runnel.examples.cli.FlinkEngine;
 import dev.runnel.examples.cli.Option;
 import dev.runnel.examples.cli.Progress;
 import dev.runnel.examples.cli.Report;
@@ -51,6 +52,8 @@ public final class Cli {
         Option.text("restore", "DIR", null, "resume from the newest valid checkpoint in DIR (e.g. an earlier run's --checkpoint-dir)"),
         Option.integer("metrics-port", "PORT", null, "serve live metrics while the job runs: Prometheus /metrics, /jobs JSON, "
             + "a live job page at / (9249 is Flink's Prometheus port; 0 any free port)", 0, 65535),
+        Option.choice("engine", "runnel", "runnel, or flink: the same job on Apache Flink (local MiniCluster, or the cluster "
+            + "under 'flink run'); needs runnel-runner-flink and Flink on the class path, see docs/flink-runner.md", "runnel", "flink"),
         Option.flag("quiet", "no progress lines on stderr"),
         Option.flag("help", "this help"));
 
@@ -127,9 +130,17 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage()); // a combination of options the pipeline refuses
             }
-            dev.runnel.api.JobClient job = env.executeAsync(example.name());
-            job.metricsEndpoint().ifPresent(uri -> err.println("metrics: " + uri + " (live job page), " + uri.resolve("/metrics")));
-            result = progress.follow(job);
+            if (parsed.choice("engine", "runnel").equals("flink")) {
+                if (parsed.has("restore")) {
+                    throw new UsageException("--restore reads Runnel checkpoints; on Flink resume from a Flink savepoint (flink run -s)");
+                }
+                FlinkEngine.execute(env, example.name());
+                result = null;
+            } else {
+                dev.runnel.api.JobClient job = env.executeAsync(example.name());
+                job.metricsEndpoint().ifPresent(uri -> err.println("metrics: " + uri + " (live job page), " + uri.resolve("/metrics")));
+                result = progress.follow(job);
+            }
         } catch (JobExecutionException e) {
             err.println("The job failed: " + e.getMessage());
             return 1;
@@ -141,7 +152,11 @@ public final class Cli {
             return 1;
         }
         // the report is closed here, so the output is complete before the summary
-        progress.summary(result, report.counts(), report.count("LATE", 0));
+        if (result == null) {
+            progress.outputs(report.counts()); // Flink's run has no Runnel JobResult to summarize
+        } else {
+            progress.summary(result, report.counts(), report.count("LATE", 0));
+        }
         return 0;
     }
 

@@ -15,10 +15,10 @@ final class Examples {
         new FraudDetectorCommand(),
         new RiskEngineCommand(),
         new CepFraudCommand(),
-        new dev.runnel.examples.rulefraud.RuleFraudCommand(),
         new ShoppingFunnelsCommand(),
         new LogAnalysisCommand(),
-        new AlertRoutingCommand());
+        new AlertRoutingCommand(),
+        new dev.runnel.examples.rulefraud.RuleFraudCommand());
 
     private Examples() {}
 

@@ -44,11 +44,14 @@ public final class SelectAdapters {
             (match, ctx) -> timeout.timeout(match, ctx.timestamp(), value -> ctx.output(timeoutTag, value)));
     }
 
+    /** Serializable, so that the lambdas above are: the function is serialized into per-subtask copies and by engines that ship it. */
+    private interface TimeoutHandler<IN> extends TimedOutPartialMatchHandler<IN>, java.io.Serializable {}
+
     private static final class WithTimeout<IN, OUT> extends PatternProcessFunction<IN, OUT> implements TimedOutPartialMatchHandler<IN> {
         private final PatternProcessFunction<IN, OUT> onMatch;
-        private final TimedOutPartialMatchHandler<IN> onTimeout;
+        private final TimeoutHandler<IN> onTimeout;
 
-        WithTimeout(PatternProcessFunction<IN, OUT> onMatch, TimedOutPartialMatchHandler<IN> onTimeout) {
+        WithTimeout(PatternProcessFunction<IN, OUT> onMatch, TimeoutHandler<IN> onTimeout) {
             this.onMatch = onMatch;
             this.onTimeout = onTimeout;
         }

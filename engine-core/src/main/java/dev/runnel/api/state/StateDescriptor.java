@@ -3,7 +3,10 @@ package dev.runnel.api.state;
 import java.util.Objects;
 
 /** Names a piece of keyed state. Names are unique per operator. */
-public abstract class StateDescriptor<T> {
+public abstract class StateDescriptor<T> implements java.io.Serializable {
+    // Serializable: triggers and functions hold descriptors in fields, and engines that ship functions
+    // to other processes (the Flink runner) serialize them with those fields
+    private static final long serialVersionUID = 1L;
     private final String name;
     private final Class<T> type;
     private StateTtlConfig ttlConfig;

@@ -7,7 +7,8 @@ import java.util.Objects;
  * Time-to-live for keyed state, measured in processing time of the job's clock (as in Flink).
  * Expired values are never returned; they are removed when read and by a periodic sweep.
  */
-public final class StateTtlConfig {
+public final class StateTtlConfig implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     public enum UpdateType { OnCreateAndWrite, OnReadAndWrite }
 
     public enum StateVisibility { NeverReturnExpired }

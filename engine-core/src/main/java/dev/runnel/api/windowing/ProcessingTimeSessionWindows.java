@@ -19,6 +19,11 @@ public final class ProcessingTimeSessionWindows extends MergingWindowAssigner<Ob
         return new ProcessingTimeSessionWindows(millis(gap, "gap"));
     }
 
+    /** The gap in milliseconds (as {@link EventTimeSessionWindows#gap()}): back ends other than the local one need it. */
+    public long gap() {
+        return gap;
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, long currentProcessingTime) {
         return List.of(new TimeWindow(currentProcessingTime, currentProcessingTime + gap));

@@ -63,6 +63,11 @@ public final class Progress {
         double seconds = result.duration().toNanos() / 1e9;
         err.printf("summary: rows=%,d dead-letters=%,d late=%,d future=%,d elapsed=%.2f s (%,.0f rows/s)%n",
             rows, result.deadLetters(), late, result.futureEvents(), seconds, rows / Math.max(seconds, 1e-9));
+        outputs(outputs);
+    }
+
+    /** The line of output counts by kind (all a run on another engine, without Runnel's JobResult, reports). */
+    public void outputs(Map<String, Long> outputs) {
         StringBuilder byKind = new StringBuilder("outputs:");
         if (outputs.isEmpty()) {
             byKind.append(" none");
