@@ -15,6 +15,8 @@ import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.typeinfo.TypeHint;
+import dev.runnel.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,6 +60,12 @@ public class DataStream<T> {
         return function("Map", Kind.MAP, mapper);
     }
 
+    /** As {@link #map(MapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> DataStream<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return map(mapper);
+    }
+
     public DataStream<T> filter(FilterFunction<T> filter) {
         Objects.requireNonNull(filter, "filter");
         return function("Filter", Kind.FILTER, filter);
@@ -68,9 +76,43 @@ public class DataStream<T> {
         return function("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
+    /** As {@link #flatMap(FlatMapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return flatMap(flatMapper);
+    }
+
     public <R> DataStream<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return function("Process", Kind.PROCESS, function);
+    }
+
+    /** As {@link #process(ProcessFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> DataStream<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return process(function);
+    }
+
+    /**
+     * Flink's type hint for a step's output (needed there when a lambda's generic result type is erased).
+     * Runnel never needs it, since records are not serialized on the hot path: this stream is returned
+     * unchanged.
+     */
+    public DataStream<T> returns(TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return this;
+    }
+
+    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
+    public DataStream<T> returns(TypeHint<T> typeHint) {
+        Objects.requireNonNull(typeHint, "typeHint");
+        return this;
+    }
+
+    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
+    public DataStream<T> returns(Class<T> typeClass) {
+        Objects.requireNonNull(typeClass, "typeClass");
+        return this;
     }
 
     /** Windows over the whole (non-keyed) stream, evaluated by a single operator instance. */
@@ -81,6 +123,12 @@ public class DataStream<T> {
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
         return new KeyedStream<>(this, Objects.requireNonNull(keySelector, "keySelector"));
+    }
+
+    /** As {@link #keyBy(KeySelector)}; the key type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+        Objects.requireNonNull(keyType, "keyType");
+        return keyBy(keySelector);
     }
 
     @SafeVarargs
@@ -132,11 +180,55 @@ public class DataStream<T> {
         return addSink(new PrintSink<>(prefix)).name("Print(" + prefix + ")");
     }
 
-    /** Runs the job (it must be bounded) and returns this stream's records, in arrival order at the sink. */
+    /**
+     * Runs the job (it must be bounded) and returns this stream's records, in arrival order at the sink.
+     * Flink's {@code executeAndCollect()} returns a {@code CloseableIterator}; Runnel's returns the list
+     * (see docs/porting.md); {@link #executeAndCollect(String)} returns an iterator as Flink's does.
+     */
     public List<T> executeAndCollect() {
         CollectSink<T> sink = new CollectSink<>();
         addSink(sink);
         environment.execute("collect");
+        return sink.values();
+    }
+
+    /**
+     * Flink's form: runs the job {@code jobName} and iterates this stream's records. The job must be
+     * bounded: it runs to completion before the iterator is returned (Flink's iterator streams results
+     * while the job runs); use {@link #executeAndCollect(String, int)} on an unbounded stream.
+     */
+    public CloseableIterator<T> executeAndCollect(String jobName) {
+        CollectSink<T> sink = new CollectSink<>();
+        addSink(sink);
+        environment.execute(jobName);
+        return CloseableIterator.fromList(sink.values());
+    }
+
+    /** The first {@code limit} records of this stream (fewer if the job ends before); the job is then cancelled. */
+    public List<T> executeAndCollect(int limit) {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    /** As {@link #executeAndCollect(int)}, naming the job. Works on unbounded streams. */
+    public List<T> executeAndCollect(String jobName, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Limit must be positive, got " + limit);
+        }
+        FirstRecordsSink<T> sink = new FirstRecordsSink<>(limit);
+        addSink(sink);
+        JobClient client = environment.executeAsync(jobName);
+        try {
+            while (!client.isDone()) {
+                if (sink.awaitFull(20)) {
+                    client.cancel();
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.cancel();
+        }
+        client.await();
         return sink.values();
     }
 }

@@ -12,9 +12,11 @@ import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.typeinfo.TypeInformation;
 import dev.runnel.runtime.JobExecution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ import java.util.Set;
 public final class StreamEnvironment {
     private final Clock clock;
     private int parallelism = 1;
-    private long autoWatermarkIntervalMillis = 200;
+    private final ExecutionConfig config = new ExecutionConfig();
+    private TimeCharacteristic timeCharacteristic = TimeCharacteristic.EventTime;
     private final List<PlanNode<?>> sinks = new ArrayList<>();
     private final Set<PlanNode<?>> explicitlyNamed = new HashSet<>();
     private final StateSerializers stateSerializers = new StateSerializers();
@@ -80,12 +83,54 @@ public final class StreamEnvironment {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("autoWatermarkInterval must be positive, got " + interval);
         }
-        this.autoWatermarkIntervalMillis = interval.toMillis();
+        config.setAutoWatermarkInterval(interval.toMillis());
         return this;
     }
 
+    /** The periodic watermark interval in milliseconds; 0 when periodic emission is off. */
     public long autoWatermarkIntervalMillis() {
-        return autoWatermarkIntervalMillis;
+        return config.getAutoWatermarkInterval();
+    }
+
+    /** Flink's job settings: global job parameters and the periodic watermark interval. */
+    public ExecutionConfig getConfig() {
+        return config;
+    }
+
+    /**
+     * Accepts {@link RuntimeExecutionMode#STREAMING}, which is how Runnel runs every job. {@code BATCH}
+     * and {@code AUTOMATIC} are refused: Flink's batch execution prints other results for the same
+     * program (a keyed {@code reduce} emits only its final value per key), so running it as a stream
+     * would not be a port.
+     */
+    public StreamEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode != RuntimeExecutionMode.STREAMING) {
+            throw new UnsupportedOperationException("Runnel runs jobs in STREAMING mode only, not " + mode
+                + ": Flink's batch execution gives different output (e.g. a keyed reduce emits only the final value "
+                + "per key); remove setRuntimeMode or pass RuntimeExecutionMode.STREAMING");
+        }
+        return this;
+    }
+
+    /**
+     * Flink's deprecated time setting, for ported programs. As in Flink since 1.12, windows take their
+     * time domain from their assigner whatever is set here; {@code ProcessingTime} turns periodic
+     * watermarks off (interval 0), the others set the default 200 ms interval.
+     *
+     * @deprecated as in Flink; choose event- or processing-time window assigners instead.
+     */
+    @Deprecated
+    public void setStreamTimeCharacteristic(TimeCharacteristic characteristic) {
+        this.timeCharacteristic = Objects.requireNonNull(characteristic, "characteristic");
+        config.setAutoWatermarkInterval(characteristic == TimeCharacteristic.ProcessingTime
+            ? 0 : ExecutionConfig.DEFAULT_AUTO_WATERMARK_INTERVAL);
+    }
+
+    /** @deprecated as in Flink. */
+    @Deprecated
+    public TimeCharacteristic getStreamTimeCharacteristic() {
+        return timeCharacteristic;
     }
 
     public Clock clock() {
@@ -107,6 +152,31 @@ public final class StreamEnvironment {
         this.checkpointStorage = Objects.requireNonNull(storage, "storage");
         this.checkpointIntervalNanos = interval.toNanos();
         return this;
+    }
+
+    /**
+     * Flink's form: a checkpoint every {@code intervalMillis} into a new directory
+     * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one. Like Flink's
+     * default (in-memory) checkpoint storage this is not meant to outlive the process; pass a
+     * {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)} to keep
+     * checkpoints where a later run can {@link #fromCheckpoint restore} them.
+     */
+    public StreamEnvironment enableCheckpointing(long intervalMillis) {
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("Checkpoint interval must be positive, got " + intervalMillis + " ms");
+        }
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("runnel-checkpoints-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a checkpoint directory under java.io.tmpdir", e);
+        }
+        return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(directory, 1));
+    }
+
+    /** Where checkpoints go, or null when checkpointing is off. */
+    public CheckpointStorage getCheckpointStorage() {
+        return checkpointStorage;
     }
 
     /** How many checkpoints in a row may fail before the job fails (default: unlimited, failures are logged). */
@@ -144,9 +214,47 @@ public final class StreamEnvironment {
         return fromElements(elements);
     }
 
+    /** Flink's {@code fromData(Collection)}: a bounded stream of the collection's records, in its order. */
+    public <T> DataStream<T> fromData(Collection<T> elements) {
+        return fromCollection(elements);
+    }
+
+    /** As {@link #fromData(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <T> DataStream<T> fromData(Collection<T> elements, TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromCollection(elements);
+    }
+
+    /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStream<T> fromData(TypeInformation<T> typeInfo, T... elements) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromElements(elements);
+    }
+
+    /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStream<T> fromData(Class<T> type, T... elements) {
+        Objects.requireNonNull(type, "type");
+        return fromElements(elements);
+    }
+
+    /** As {@link #fromElements(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStream<T> fromElements(Class<T> type, T... elements) {
+        Objects.requireNonNull(type, "type");
+        return fromElements(elements);
+    }
+
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
     public <T> DataStream<T> fromCollection(Collection<T> elements) {
         return addSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection", false);
+    }
+
+    /** As {@link #fromCollection(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <T> DataStream<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromCollection(elements);
     }
 
     public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
@@ -178,7 +286,7 @@ public final class StreamEnvironment {
      * back end to plan. The local runtime runs it on {@link #execute}.
      */
     public JobPlan plan() {
-        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, autoWatermarkIntervalMillis);
+        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, config.getAutoWatermarkInterval());
     }
 
     /** Runs the job to completion in this thread's control and returns its result. */

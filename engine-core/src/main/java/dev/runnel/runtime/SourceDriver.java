@@ -57,7 +57,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     public void open() throws Exception {
         assigner = strategy.timestampAssigner();
         generator = strategy.createGenerator(clock);
-        periodic = strategy.emitsWatermarks();
+        periodic = strategy.emitsWatermarks() && watermarkIntervalMillis > 0; // interval 0: periodic emission off, as in Flink
         lastPeriodicEmit = clock.millis();
         lastMarkerNanos = System.nanoTime();
         source.open(this);

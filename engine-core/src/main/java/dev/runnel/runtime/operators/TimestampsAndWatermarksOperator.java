@@ -69,7 +69,7 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
 
     @Override
     protected void onProcessingTime(long now) {
-        if (strategy.emitsWatermarks() && now - lastPeriodicEmit >= intervalMillis) {
+        if (strategy.emitsWatermarks() && intervalMillis > 0 && now - lastPeriodicEmit >= intervalMillis) {
             lastPeriodicEmit = now;
             generator.onPeriodicEmit(this);
         }
