@@ -164,4 +164,16 @@ class FlinkEnvironmentTest {
             .executeAndCollect();
         assertThat(out).containsExactly("(a,1)", "(b,1)", "(a,2)", "(a,3)");
     }
+
+    @Test
+    void aStreamCollectedTwiceReadsItsSourceFromTheStartInEachExecution() {
+        // Flink builds a new job from the same transformations; the second job reads the data again
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+        DataStream<Integer> doubled = env.fromData(1, 2, 3).map(v -> v * 2);
+        assertThat(doubled.executeAndCollect()).containsExactly(2, 4, 6);
+        assertThat(doubled.filter(v -> v > 2).executeAndCollect()).containsExactly(4, 6);
+        DataStream<Long> generated = env.fromSource(GeneratorSource.bounded(3, i -> i), WatermarkStrategy.noWatermarks(), "g");
+        assertThat(generated.executeAndCollect()).containsExactly(0L, 1L, 2L);
+        assertThat(generated.executeAndCollect()).containsExactly(0L, 1L, 2L);
+    }
 }
