@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessFunction;
+import dev.runnel.api.time.Watermark;
+import dev.runnel.api.time.WatermarkGenerator;
+import dev.runnel.api.time.WatermarkOutput;
+import dev.runnel.api.time.WatermarkStrategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +36,29 @@ class FlinkIdiomsTest {
         List<Integer> out = evens.executeAndCollect();
         assertThat(out).containsExactly(2, 4);
         assertThat(odds.values()).containsExactly("odd 1", "odd 3");
+    }
+
+    @Test
+    void forGeneratorTakesFlinksSupplierOfAContextAndWatermarksCarryGetTimestamp() {
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+        List<Long> watermarks = env.fromData(5L, 10L)
+            .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forGenerator(ctx -> new WatermarkGenerator<>() {
+                @Override
+                public void onEvent(Long event, long eventTimestamp, WatermarkOutput output) {
+                    Watermark watermark = new Watermark(eventTimestamp - 1);
+                    output.emitWatermark(new Watermark(watermark.getTimestamp()));
+                }
+
+                @Override
+                public void onPeriodicEmit(WatermarkOutput output) {}
+            }).withTimestampAssigner((v, ts) -> v))
+            .process(new ProcessFunction<Long, Long>() {
+                @Override
+                public void processElement(Long v, Context ctx, Collector<Long> out) {
+                    out.collect(ctx.timerService().currentWatermark());
+                }
+            })
+            .executeAndCollect();
+        assertThat(watermarks).containsExactly(Long.MIN_VALUE, 4L);
     }
 }

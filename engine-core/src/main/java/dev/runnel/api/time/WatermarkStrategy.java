@@ -2,12 +2,15 @@ package dev.runnel.api.time;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How a source assigns timestamps and generates watermarks. Immutable: each {@code with...} call
  * returns a new strategy.
  */
 public final class WatermarkStrategy<T> {
+    private static final WatermarkGeneratorSupplier.Context NO_CONTEXT = new WatermarkGeneratorSupplier.Context() {};
+
     private final WatermarkGeneratorSupplier<T> generatorSupplier;
     private final TimestampAssigner<T> timestampAssigner;
     private final long idleTimeoutMillis;
@@ -23,7 +26,7 @@ public final class WatermarkStrategy<T> {
 
     /** Timestamps only increase: the watermark is the largest timestamp seen minus one. */
     public static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
-        return new WatermarkStrategy<>(() -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), null, -1, true);
+        return new WatermarkStrategy<>(ctx -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), null, -1, true);
     }
 
     /** Watermark {@code maxTimestamp - bound - 1}, emitted periodically. */
@@ -32,16 +35,23 @@ public final class WatermarkStrategy<T> {
         if (maxOutOfOrderness.isNegative()) {
             throw new IllegalArgumentException("maxOutOfOrderness must not be negative, got " + maxOutOfOrderness);
         }
-        return new WatermarkStrategy<>(() -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), null, -1, true);
+        return new WatermarkStrategy<>(ctx -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), null, -1, true);
     }
 
     /** No generated watermarks: the source (e.g. a {@code ScriptedSource}) gives them, or only end of input does. */
     public static <T> WatermarkStrategy<T> noWatermarks() {
-        return new WatermarkStrategy<>(NoWatermarks::new, null, -1, false);
+        return new WatermarkStrategy<>(ctx -> new NoWatermarks<>(), null, -1, false);
     }
 
+    /** Watermarks from the generator {@code supplier} creates, as in Flink: {@code forGenerator(ctx -> new MyGenerator())}. */
     public static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> supplier) {
         return new WatermarkStrategy<>(Objects.requireNonNull(supplier, "supplier"), null, -1, true);
+    }
+
+    /** As {@link #forGenerator(WatermarkGeneratorSupplier)} for a supplier that needs no context: {@code forGenerator(MyGenerator::new)}. */
+    public static <T> WatermarkStrategy<T> forGenerator(Supplier<? extends WatermarkGenerator<T>> supplier) {
+        Objects.requireNonNull(supplier, "supplier");
+        return new WatermarkStrategy<>(ctx -> supplier.get(), null, -1, true);
     }
 
     public WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
@@ -63,7 +73,7 @@ public final class WatermarkStrategy<T> {
     }
 
     public WatermarkGenerator<T> createGenerator(Clock clock) {
-        WatermarkGenerator<T> generator = generatorSupplier.createWatermarkGenerator();
+        WatermarkGenerator<T> generator = generatorSupplier.createWatermarkGenerator(NO_CONTEXT);
         return idleTimeoutMillis > 0 ? new WatermarksWithIdleness<>(generator, idleTimeoutMillis, clock) : generator;
     }
 
