@@ -4,6 +4,7 @@ import dev.runnel.api.plan.JobPlan;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.source.CollectionSource;
+import dev.runnel.api.source.GeneratorSource;
 import dev.runnel.checkpoint.Checkpoint;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializers;
@@ -255,6 +256,18 @@ public final class StreamEnvironment {
     public <T> DataStream<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
         Objects.requireNonNull(typeInfo, "typeInfo");
         return fromCollection(elements);
+    }
+
+    /** Flink's {@code fromSequence}: the numbers {@code from} to {@code to}, both included, in order. */
+    public DataStream<Long> fromSequence(long from, long to) {
+        if (from > to) {
+            throw new IllegalArgumentException("Start of sequence must not be greater than the end: " + from + " > " + to);
+        }
+        long count = to - from + 1;
+        if (count <= 0 || count == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("Sequence " + from + " to " + to + " is too long");
+        }
+        return addSource(GeneratorSource.bounded(count, i -> from + i), WatermarkStrategy.noWatermarks(), "Sequence Source", false);
     }
 
     public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {

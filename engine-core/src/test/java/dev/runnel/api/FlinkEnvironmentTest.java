@@ -176,4 +176,13 @@ class FlinkEnvironmentTest {
         assertThat(generated.executeAndCollect()).containsExactly(0L, 1L, 2L);
         assertThat(generated.executeAndCollect()).containsExactly(0L, 1L, 2L);
     }
+
+    @Test
+    void fromSequenceGivesTheNumbersFromStartToEndBothIncluded() {
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+        assertThat(env.fromSequence(-2, 2).executeAndCollect()).containsExactly(-2L, -1L, 0L, 1L, 2L);
+        assertThat(env.fromSequence(7, 7).executeAndCollect()).containsExactly(7L);
+        assertThatThrownBy(() -> env.fromSequence(3, 2)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Start of sequence must not be greater than the end: 3 > 2");
+    }
 }
