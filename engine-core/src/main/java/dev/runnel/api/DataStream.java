@@ -166,18 +166,24 @@ public class DataStream<T> {
     }
 
     public DataStreamSink<T> addSink(Sink<T> sink) {
+        return addSink(sink, "Sink");
+    }
+
+    private DataStreamSink<T> addSink(Sink<T> sink, String defaultName) {
         Objects.requireNonNull(sink, "sink");
-        FunctionNode<T, Void> t = new FunctionNode<>(node, "Sink", Kind.SINK, sink, null);
+        FunctionNode<T, Void> t = new FunctionNode<>(node, defaultName, Kind.SINK, sink, null);
         environment.addSink(t);
         return new DataStreamSink<>(environment, t);
     }
 
+    /** Prints each record on standard output. A default name, as Flink's: a job may have several print sinks. */
     public DataStreamSink<T> print() {
-        return addSink(new PrintSink<>(null)).name("Print");
+        return addSink(new PrintSink<>(null), "Print");
     }
 
+    /** Prints each record as "prefix> record". */
     public DataStreamSink<T> print(String prefix) {
-        return addSink(new PrintSink<>(prefix)).name("Print(" + prefix + ")");
+        return addSink(new PrintSink<>(prefix), "Print(" + prefix + ")");
     }
 
     /**

@@ -61,4 +61,24 @@ class FlinkIdiomsTest {
             .executeAndCollect();
         assertThat(watermarks).containsExactly(Long.MIN_VALUE, 4L);
     }
+
+    @Test
+    void aJobMayHaveSeveralPrintSinksWithoutNamingThemAsInFlink() {
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            DataStream<Integer> numbers = env.fromData(1, 2);
+            numbers.print();
+            numbers.map(n -> n * 10).print();
+            numbers.print("same");
+            numbers.print("same");
+            env.execute("prints");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().sorted().toList())
+            .containsExactly("1", "10", "2", "20", "same> 1", "same> 1", "same> 2", "same> 2");
+    }
 }
