@@ -125,6 +125,33 @@ public class DataStream<T> {
         return new KeyedStream<>(this, Objects.requireNonNull(keySelector, "keySelector"));
     }
 
+    /**
+     * Flink's deprecated key by tuple positions: {@code keyBy(0)}. The key is a tuple of those fields
+     * ({@code Tuple1} for one), as in Flink.
+     *
+     * @deprecated as in Flink; use {@link #keyBy(KeySelector)}, e.g. {@code keyBy(t -> t.f0)}.
+     */
+    @Deprecated
+    public KeyedStream<T, dev.runnel.api.java.tuple.Tuple> keyBy(int... fields) {
+        return keyBy(FieldKeySelector.<T>positions(fields));
+    }
+
+    /**
+     * Flink's deprecated key by field names: public fields or getters of a POJO, or "f0", "f1" of a
+     * tuple. The key is a tuple of those fields, as in Flink. Nested names ("a.b") are not supported.
+     *
+     * @deprecated as in Flink; use {@link #keyBy(KeySelector)}.
+     */
+    @Deprecated
+    public KeyedStream<T, dev.runnel.api.java.tuple.Tuple> keyBy(String... fields) {
+        return keyBy(FieldKeySelector.<T>names(fields));
+    }
+
+    /** Flink's name for {@link #environment()}. */
+    public StreamEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
     /** As {@link #keyBy(KeySelector)}; the key type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
         Objects.requireNonNull(keyType, "keyType");

@@ -81,4 +81,51 @@ class FlinkIdiomsTest {
         assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().sorted().toList())
             .containsExactly("1", "10", "2", "20", "same> 1", "same> 1", "same> 2", "same> 2");
     }
+
+    /** A POJO as Flink programs write them. */
+    public static class WordCount {
+        public String word;
+        private final int count;
+
+        public WordCount(String word, int count) {
+            this.word = word;
+            this.count = count;
+        }
+
+        public int getCount() {
+            return count;
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void keyByFieldPositionsAndNamesKeysByATupleOfThoseFieldsAsFlinksDeprecatedForms() {
+        StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+        List<String> byPosition = env.fromData(
+                dev.runnel.api.java.tuple.Tuple2.of("a", 1), dev.runnel.api.java.tuple.Tuple2.of("b", 2),
+                dev.runnel.api.java.tuple.Tuple2.of("a", 3))
+            .keyBy(0)
+            .process(new dev.runnel.api.functions.KeyedProcessFunction<dev.runnel.api.java.tuple.Tuple,
+                    dev.runnel.api.java.tuple.Tuple2<String, Integer>, String>() {
+                @Override
+                public void processElement(dev.runnel.api.java.tuple.Tuple2<String, Integer> value, Context ctx,
+                        Collector<String> out) {
+                    out.collect(ctx.getCurrentKey() + " " + value.f1);
+                }
+            })
+            .executeAndCollect();
+        assertThat(byPosition).containsExactly("(a) 1", "(b) 2", "(a) 3");
+
+        List<String> byName = env.fromData(new WordCount("x", 1), new WordCount("y", 2), new WordCount("x", 2))
+            .keyBy("word", "count")
+            .reduce((a, b) -> new WordCount(a.word + b.word, a.getCount()))
+            .map(w -> w.word + w.getCount())
+            .executeAndCollect();
+        assertThat(byName).containsExactly("x1", "y2", "x2"); // ("x", 2) is another key than ("x", 1)
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.fromData("not a tuple").keyBy(0).reduce((a, b) -> a).executeAndCollect())
+            .hasRootCauseMessage("keyBy(0) keys by a tuple field, but the record is a java.lang.String; use keyBy(KeySelector)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.fromData(new WordCount("z", 1)).keyBy("size").reduce((a, b) -> a).executeAndCollect())
+            .hasRootCauseMessage("keyBy(\"size\"): dev.runnel.api.FlinkIdiomsTest$WordCount has no public field or getter named 'size'");
+    }
 }
