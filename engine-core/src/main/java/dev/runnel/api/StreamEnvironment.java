@@ -157,10 +157,10 @@ public final class StreamEnvironment {
 
     /**
      * Flink's form: a checkpoint every {@code intervalMillis} into a new directory
-     * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one. Like Flink's
-     * default (in-memory) checkpoint storage this is not meant to outlive the process; pass a
-     * {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)} to keep
-     * checkpoints where a later run can {@link #fromCheckpoint restore} them.
+     * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one, deleted when
+     * the JVM exits. Like Flink's default (in-memory) checkpoint storage it does not outlive the
+     * process; pass a {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)}
+     * to keep checkpoints where a later run can {@link #fromCheckpoint restore} them.
      */
     public StreamEnvironment enableCheckpointing(long intervalMillis) {
         if (intervalMillis <= 0) {
@@ -172,7 +172,17 @@ public final class StreamEnvironment {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a checkpoint directory under java.io.tmpdir", e);
         }
+        Path toDelete = directory;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(toDelete), "delete " + directory));
         return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(directory, 1));
+    }
+
+    private static void deleteTree(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit: the directory is in java.io.tmpdir
+        }
     }
 
     /** Where checkpoints go, or null when checkpointing is off. */

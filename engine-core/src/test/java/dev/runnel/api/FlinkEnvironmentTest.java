@@ -81,7 +81,7 @@ class FlinkEnvironmentTest {
     }
 
     @Test
-    void enableCheckpointingWithAnIntervalAloneWritesToANewTemporaryDirectory() throws Exception {
+    void enableCheckpointingWithAnIntervalAloneWritesToANewTemporaryDirectoryDeletedAtExit() throws Exception {
         StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(10);
         assertThat(env.getCheckpointStorage().directory())
