@@ -35,6 +35,20 @@ public final class ExecutionConfig implements java.io.Serializable {
         return autoWatermarkInterval;
     }
 
+    /**
+     * Flink's switch to hand records to the next chained function without copying them. Runnel never
+     * copies records, so this is how it always runs (and there is no {@code disableObjectReuse()}: a
+     * function must not modify a record it has passed on, as in Flink with object reuse on).
+     */
+    public ExecutionConfig enableObjectReuse() {
+        return this;
+    }
+
+    /** Always true: Runnel passes records between functions without copying them. */
+    public boolean isObjectReuseEnabled() {
+        return true;
+    }
+
     /** Parameters every function of the job may read, e.g. a {@code ParameterTool} from the command line. */
     public void setGlobalJobParameters(GlobalJobParameters globalJobParameters) {
         this.globalJobParameters = Objects.requireNonNull(globalJobParameters, "globalJobParameters");

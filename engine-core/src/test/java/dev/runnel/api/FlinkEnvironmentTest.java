@@ -60,6 +60,7 @@ class FlinkEnvironmentTest {
         assertThat(env.getConfig().setAutoWatermarkInterval(50).getAutoWatermarkInterval()).isEqualTo(50);
         assertThat(env.plan().autoWatermarkIntervalMillis()).isEqualTo(50);
         assertThatThrownBy(() -> env.getConfig().setAutoWatermarkInterval(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(env.getConfig().enableObjectReuse().isObjectReuseEnabled()).isTrue();
     }
 
     @Test
