@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlinkProgramsPortTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises"})
+    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises", "TopWordPerWindow"})
     void portsByItsImportsAloneAndPrintsWhatFlinkPrints(String program, @TempDir Path classes) throws Exception {
         String ported = ImportMap.rewrite(FlinkPrograms.source(program));
         assertThat(ported).doesNotContain("org.apache.flink");
