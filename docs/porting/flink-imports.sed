@@ -6,8 +6,7 @@
 
 # --- environment and streams
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils);/import dev.runnel.api.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(SingleOutputStreamOperator|DataStreamSource);/import dev.runnel.api.DataStream;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
@@ -16,11 +15,14 @@ s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/im
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.functions\.(KeySelector);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.api.functions.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.runtime\.state\.(KeyedStateFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.(ProcessWindowFunction|WindowFunction|AllWindowFunction|ProcessAllWindowFunction);/import dev.runnel.api.functions.\1;/
 
 # --- time: watermarks, timers
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.eventtime\.(WatermarkStrategy|WatermarkGenerator|WatermarkGeneratorSupplier|WatermarkOutput|Watermark|TimestampAssigner|SerializableTimestampAssigner|BoundedOutOfOrdernessWatermarks);/import dev.runnel.api.time.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.eventtime\.(WatermarkStrategy|WatermarkGenerator|WatermarkGeneratorSupplier|WatermarkOutput|Watermark|TimestampAssigner|TimestampAssignerSupplier|SerializableTimestampAssigner|RecordTimestampAssigner|BoundedOutOfOrdernessWatermarks|AscendingTimestampsWatermarks);/import dev.runnel.api.time.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.watermark\.(Watermark);/import dev.runnel.api.time.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimerService|TimeDomain);/import dev.runnel.api.time.\1;/
 
 # --- windows
@@ -29,7 +31,12 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.windows\.(Ti
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger);/import dev.runnel.api.windowing.\1;/
 
 # --- state
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.state\.(ValueState|ValueStateDescriptor|ListState|ListStateDescriptor|MapState|MapStateDescriptor|ReducingState|ReducingStateDescriptor|AggregatingState|AggregatingStateDescriptor|State|StateDescriptor|StateTtlConfig);/import dev.runnel.api.state.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.state\.(ValueState|ValueStateDescriptor|ListState|ListStateDescriptor|MapState|MapStateDescriptor|ReducingState|ReducingStateDescriptor|AggregatingState|AggregatingStateDescriptor|BroadcastState|ReadOnlyBroadcastState|State|StateDescriptor|StateTtlConfig);/import dev.runnel.api.state.\1;/
+
+# --- sinks
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(SinkFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.v2\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
 
 # --- types: tuples, Either, type information (accepted; Runnel needs none)
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5);/import dev.runnel.api.java.tuple.\1;/
@@ -48,9 +55,5 @@ s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.(Pattern|GroupPattern|Qua
 s/^import[[:space:]]+org\.apache\.flink\.cep\.nfa\.aftermatch\.(AfterMatchSkipStrategy);/import dev.runnel.cep.pattern.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.conditions\.(IterativeCondition|SimpleCondition|AndCondition|OrCondition|SubtypeCondition);/import dev.runnel.cep.pattern.conditions.\1;/
 
-# --- the three Flink type names Runnel spells differently, everywhere in the file (not only in imports):
-# one stream type (Flink's SingleOutputStreamOperator and DataStreamSource are DataStreams that can
-# still be configured; Runnel's DataStream is configurable itself) and one environment type.
+# --- the one Flink type name Runnel spells differently, everywhere in the file (not only in imports)
 s/StreamExecutionEnvironment/StreamEnvironment/g
-s/SingleOutputStreamOperator/DataStream/g
-s/DataStreamSource/DataStream/g

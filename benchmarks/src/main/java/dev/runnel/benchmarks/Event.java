@@ -1,6 +1,6 @@
 package dev.runnel.benchmarks;
 
-/** The benchmark event of BENCHMARKS.md. Mutable fields, as a hand-written loop would have them. */
+/** The benchmark event of benchmarks/README.md. Mutable fields, as a hand-written loop would have them. */
 public final class Event implements java.io.Serializable {
     public long key;
     public long ts;

@@ -3,7 +3,7 @@ package dev.runnel.benchmarks;
 import java.util.SplittableRandom;
 
 /**
- * The input of every workload, exactly as BENCHMARKS.md gives it: one {@link SplittableRandom},
+ * The input of every workload, exactly as benchmarks/README.md gives it: one {@link SplittableRandom},
  * four draws per event in a fixed order. Stateful: call {@link #next} in index order.
  */
 public final class EventGenerator {

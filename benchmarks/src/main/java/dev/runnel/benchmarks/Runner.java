@@ -22,6 +22,7 @@ import java.util.Map;
  * <pre>
  * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS]
  * java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
+ * java -jar benchmarks/target/runnel-benchmarks.jar --kafka host:port [--events N]
  * </pre>
  */
 public final class Runner {
@@ -40,6 +41,7 @@ public final class Runner {
         String rates = "100000,1000000";
         int seconds = 10;
         int largerFactor = 1;
+        String kafka = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -49,6 +51,7 @@ public final class Runner {
                 case "--no-fork" -> fork = false;
                 case "--single" -> single = args[++i];
                 case "--latency" -> latency = true;
+                case "--kafka" -> kafka = args[++i];
                 case "--rates" -> rates = args[++i];
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--larger" -> largerFactor = Integer.parseInt(args[++i]);
@@ -72,6 +75,10 @@ public final class Runner {
             System.out.println(Measurement.run(w, events == null ? w.defaultEvents() : events, seed).toWire());
             return;
         }
+        if (kafka != null) {
+            KafkaWorkloads.run(kafka, events == null ? 10_000_000 : events, seed);
+            return;
+        }
         if (latency) {
             LatencyRunner.run(parseRates(rates), seconds, seed);
             return;
@@ -88,7 +95,7 @@ public final class Runner {
         Map<String, Row> rows = runAll(workloads, w -> fixed == null ? w.defaultEvents() : fixed, runs, seed, fork);
         Map<String, Row> larger = new LinkedHashMap<>();
         if (largerFactor > 1) {
-            // BENCHMARKS.md: a larger count where the job finishes in under 5 s, so start-up weighs less
+            // benchmarks/README.md: a larger count where the job finishes in under 5 s, so start-up weighs less
             List<Workload> quick = new ArrayList<>();
             for (Workload w : workloads) {
                 if (w.name().equals("H1") || rows.get(w.name()).medianRun().wallNanos() < 5_000_000_000L) {
@@ -135,6 +142,7 @@ public final class Runner {
                    (--larger F: afterwards, F times the events for every workload that took under 5 s, and H1)
                    (--checkpoint-interval MS: the jobs checkpoint every MS ms into a temporary directory; cost printed per run)
                    java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
+                   java -jar benchmarks/target/runnel-benchmarks.jar --kafka HOST:PORT [--events N]   (W1 from Kafka, default 10 M events)
             workloads (default: all):""");
         for (Workload w : Workload.all()) {
             System.out.printf(Locale.ROOT, "  %-5s %,13d events  %s%n", w.name(), w.defaultEvents(), w.description());

@@ -3,6 +3,7 @@ package dev.runnel.cep;
 import dev.runnel.api.DataStream;
 import dev.runnel.api.KeyedStream;
 import dev.runnel.api.OutputTag;
+import dev.runnel.api.SingleOutputStreamOperator;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.typeinfo.TypeInformation;
 import dev.runnel.api.types.Either;
@@ -58,12 +59,12 @@ public final class PatternStream<T> {
             processingTime);
     }
 
-    public <R> DataStream<R> process(PatternProcessFunction<T, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(PatternProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return attach(function, true);
     }
 
-    public <R> DataStream<R> select(PatternSelectFunction<T, R> function) {
+    public <R> SingleOutputStreamOperator<R> select(PatternSelectFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return attach(SelectAdapters.select(function), false);
     }
@@ -109,7 +110,7 @@ public final class PatternStream<T> {
     }
 
     /** Matches to the main output, timed-out partial matches (via {@code timeoutFunction}) to {@code timedOutTag}. */
-    public <L, R> DataStream<R> select(OutputTag<L> timedOutTag, PatternTimeoutFunction<T, L> timeoutFunction,
+    public <L, R> SingleOutputStreamOperator<R> select(OutputTag<L> timedOutTag, PatternTimeoutFunction<T, L> timeoutFunction,
             PatternSelectFunction<T, R> function) {
         Objects.requireNonNull(timedOutTag, "timedOutTag");
         Objects.requireNonNull(timeoutFunction, "timeoutFunction");
@@ -117,12 +118,12 @@ public final class PatternStream<T> {
         return attach(SelectAdapters.selectWithTimeout(function, timedOutTag, timeoutFunction), false);
     }
 
-    public <R> DataStream<R> flatSelect(PatternFlatSelectFunction<T, R> function) {
+    public <R> SingleOutputStreamOperator<R> flatSelect(PatternFlatSelectFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return attach(SelectAdapters.flatSelect(function), false);
     }
 
-    public <L, R> DataStream<R> flatSelect(OutputTag<L> timedOutTag, PatternFlatTimeoutFunction<T, L> timeoutFunction,
+    public <L, R> SingleOutputStreamOperator<R> flatSelect(OutputTag<L> timedOutTag, PatternFlatTimeoutFunction<T, L> timeoutFunction,
             PatternFlatSelectFunction<T, R> function) {
         Objects.requireNonNull(timedOutTag, "timedOutTag");
         Objects.requireNonNull(timeoutFunction, "timeoutFunction");
@@ -130,7 +131,7 @@ public final class PatternStream<T> {
         return attach(SelectAdapters.flatSelectWithTimeout(function, timedOutTag, timeoutFunction), false);
     }
 
-    private <R> DataStream<R> attach(PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
+    private <R> SingleOutputStreamOperator<R> attach(PatternProcessFunction<T, R> function, boolean copyPerSubtask) {
         KeySelector<T, ?> key = input instanceof KeyedStream<T, ?> keyed ? keyed.keySelector() : null;
         return input.append(new PatternNode<>(input.node(), OPERATOR_NAME, key, pattern, comparator, lateDataTag,
             processingTime, function, copyPerSubtask));

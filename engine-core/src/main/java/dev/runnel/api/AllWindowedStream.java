@@ -47,40 +47,40 @@ public final class AllWindowedStream<T, W extends Window> {
         return this;
     }
 
-    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
         return build("AllWindowReduce", reducer, null);
     }
 
-    public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessAllWindowFunction<T, R, W> function) {
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reducer, ProcessAllWindowFunction<T, R, W> function) {
         Objects.requireNonNull(reducer, "reducer");
         Objects.requireNonNull(function, "function");
         return build("AllWindowReduce", reducer, function);
     }
 
-    public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         Objects.requireNonNull(function, "function");
         return build("AllWindowAggregate", function, null);
     }
 
-    public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessAllWindowFunction<V, R, W> windowFunction) {
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessAllWindowFunction<V, R, W> windowFunction) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(windowFunction, "windowFunction");
         return build("AllWindowAggregate", function, windowFunction);
     }
 
-    public <R> DataStream<R> process(ProcessAllWindowFunction<T, R, W> function) {
+    public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
         Objects.requireNonNull(function, "function");
         return build("AllWindowProcess", null, function);
     }
 
-    public <R> DataStream<R> apply(AllWindowFunction<T, R, W> function) {
+    public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
         Objects.requireNonNull(function, "function");
         return build("AllWindowApply", null, function);
     }
 
     /** No key: the plan node asks for one instance that sees the whole stream. */
-    private <R> DataStream<R> build(String name, Object incremental, Object windowFunction) {
+    private <R> SingleOutputStreamOperator<R> build(String name, Object incremental, Object windowFunction) {
         return input.append(new WindowNode<T, R, W>(input.node(), name, null, assigner, trigger, allowedLateness, lateDataTag,
             incremental, windowFunction));
     }

@@ -15,7 +15,6 @@ import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.time.WatermarkStrategy;
-import dev.runnel.api.typeinfo.TypeHint;
 import dev.runnel.api.typeinfo.TypeInformation;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,75 +43,53 @@ public class DataStream<T> {
     }
 
     /** Adds a step reading this stream; public so that extension modules (CEP) can add their own plan nodes. */
-    public <R> DataStream<R> append(OneInputNode<T, R> step) {
+    public <R> SingleOutputStreamOperator<R> append(OneInputNode<T, R> step) {
         if (step.input() != node) {
             throw new IllegalArgumentException("Step '" + step.name() + "' does not read this stream");
         }
-        return new DataStream<>(environment, step);
+        return new SingleOutputStreamOperator<>(environment, step);
     }
 
-    private <R> DataStream<R> function(String name, Kind kind, Object function) {
+    private <R> SingleOutputStreamOperator<R> function(String name, Kind kind, Object function) {
         return append(new FunctionNode<>(node, name, kind, function, null));
     }
 
-    public <R> DataStream<R> map(MapFunction<T, R> mapper) {
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return function("Map", Kind.MAP, mapper);
     }
 
     /** As {@link #map(MapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
-    public <R> DataStream<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
         Objects.requireNonNull(outputType, "outputType");
         return map(mapper);
     }
 
-    public DataStream<T> filter(FilterFunction<T> filter) {
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         Objects.requireNonNull(filter, "filter");
         return function("Filter", Kind.FILTER, filter);
     }
 
-    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         Objects.requireNonNull(flatMapper, "flatMapper");
         return function("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
     /** As {@link #flatMap(FlatMapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
-    public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
         Objects.requireNonNull(outputType, "outputType");
         return flatMap(flatMapper);
     }
 
-    public <R> DataStream<R> process(ProcessFunction<T, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return function("Process", Kind.PROCESS, function);
     }
 
     /** As {@link #process(ProcessFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
-    public <R> DataStream<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
         Objects.requireNonNull(outputType, "outputType");
         return process(function);
-    }
-
-    /**
-     * Flink's type hint for a step's output (needed there when a lambda's generic result type is erased).
-     * Runnel never needs it, since records are not serialized on the hot path: this stream is returned
-     * unchanged.
-     */
-    public DataStream<T> returns(TypeInformation<T> typeInfo) {
-        Objects.requireNonNull(typeInfo, "typeInfo");
-        return this;
-    }
-
-    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
-    public DataStream<T> returns(TypeHint<T> typeHint) {
-        Objects.requireNonNull(typeHint, "typeHint");
-        return this;
-    }
-
-    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
-    public DataStream<T> returns(Class<T> typeClass) {
-        Objects.requireNonNull(typeClass, "typeClass");
-        return this;
     }
 
     /** Windows over the whole (non-keyed) stream, evaluated by a single operator instance. */
@@ -171,13 +148,48 @@ public class DataStream<T> {
         return new DataStream<>(environment, new UnionNode<T>(inputs));
     }
 
+    /** Connects this stream with another, possibly of another type, for a function with a method per input. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        return new ConnectedStreams<>(this, Objects.requireNonNull(other, "other"));
+    }
+
+    /** Connects this stream (keyed or not) with a broadcast stream (the broadcast state pattern). */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcast) {
+        return new BroadcastConnectedStream<>(this, Objects.requireNonNull(broadcast, "broadcast"));
+    }
+
+    /**
+     * Makes this stream a broadcast stream: every parallel instance of the operator it is connected
+     * to receives all of it, and keeps the broadcast state {@code descriptors} declares.
+     */
+    public BroadcastStream<T> broadcast(dev.runnel.api.state.MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor for the broadcast state");
+        }
+        return new BroadcastStream<>(this, List.of(descriptors));
+    }
+
     /**
      * Re-stamps records and generates watermarks here; watermarks from upstream are dropped (except
      * the final one at end of input), as in Flink.
      */
-    public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
         Objects.requireNonNull(strategy, "strategy");
         return function("Timestamps/Watermarks", Kind.TIMESTAMPS_AND_WATERMARKS, strategy);
+    }
+
+    /** Flink's deprecated periodic assigner, kept for programs that still use it. */
+    @Deprecated
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.runnel.api.functions.AssignerWithPeriodicWatermarks<T> assigner) {
+        return assignTimestampsAndWatermarks(dev.runnel.api.time.LegacyAssignerStrategies.periodic(assigner));
+    }
+
+    /** Flink's deprecated punctuated assigner, kept for programs that still use it. */
+    @Deprecated
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.runnel.api.functions.AssignerWithPunctuatedWatermarks<T> assigner) {
+        return assignTimestampsAndWatermarks(dev.runnel.api.time.LegacyAssignerStrategies.punctuated(assigner));
     }
 
     /** The records an upstream process function sent to {@code tag}. */
@@ -201,6 +213,11 @@ public class DataStream<T> {
         FunctionNode<T, Void> t = new FunctionNode<>(node, defaultName, Kind.SINK, sink, null);
         environment.addSink(t);
         return new DataStreamSink<>(environment, t);
+    }
+
+    /** Flink's name for adding a sink such as a connector's ({@code KafkaSink}, {@code DiscardingSink}): {@link #addSink}. */
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        return addSink(sink);
     }
 
     /** Prints each record on standard output. A default name, as Flink's: a job may have several print sinks. */

@@ -25,7 +25,10 @@ public final class JobResult {
         this.checkpoints = checkpoints;
     }
 
-    /** Checkpoints completed and failed, the last one's id, duration and size; restore mismatches. */
+    /**
+     * Checkpoints completed and failed, the last one's id, duration and size; the checkpoint restored,
+     * damaged newer ones the restore skipped, and restore mismatches.
+     */
     public CheckpointStats checkpoints() {
         return checkpoints;
     }
@@ -77,6 +80,11 @@ public final class JobResult {
         return operators.stream().mapToLong(m -> m.deadLetters).sum();
     }
 
+    /** Events that a {@code FutureEventGuard} sent to its side output, over all sources and timestamp assigners. */
+    public long futureEvents() {
+        return operators.stream().mapToLong(m -> m.futureEvents).sum();
+    }
+
     /**
      * Transit latency of in-band latency markers from source to sink, in nanoseconds (as Flink's
      * latency markers: time spent in operators and queues, not time a record waits in a window).
@@ -93,6 +101,12 @@ public final class JobResult {
     public String describe() {
         StringBuilder sb = new StringBuilder("Job '").append(jobName).append("' ")
             .append(cancelled ? "cancelled" : "finished").append(" in ").append(duration.toMillis()).append(" ms\n");
+        if (checkpoints.restoredCheckpointId() >= 0) {
+            sb.append("  restored from checkpoint ").append(checkpoints.restoredCheckpointId()).append('\n');
+        }
+        for (var skipped : checkpoints.skippedCheckpoints()) {
+            sb.append("  skipped damaged ").append(skipped).append('\n');
+        }
         for (OperatorMetrics m : operators) {
             sb.append("  ").append(m).append('\n');
         }

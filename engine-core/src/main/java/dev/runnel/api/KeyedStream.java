@@ -23,11 +23,11 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keySelector;
     }
 
-    private <R> DataStream<R> keyedFunction(String name, Kind kind, Object function) {
+    private <R> SingleOutputStreamOperator<R> keyedFunction(String name, Kind kind, Object function) {
         return append(new FunctionNode<>(node, name, kind, function, keySelector));
     }
 
-    public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
         Objects.requireNonNull(function, "function");
         return keyedFunction("KeyedProcess", Kind.KEYED_PROCESS, function);
     }
@@ -39,7 +39,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     /** A rolling reduce: emits the updated value for the record's key on every record. */
-    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
         return keyedFunction("Reduce", Kind.KEYED_REDUCE, reducer);
     }

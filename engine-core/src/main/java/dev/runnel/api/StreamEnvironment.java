@@ -5,7 +5,7 @@ import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.source.CollectionSource;
 import dev.runnel.api.source.GeneratorSource;
-import dev.runnel.checkpoint.Checkpoint;
+import dev.runnel.checkpoint.CheckpointNotFoundException;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
@@ -15,6 +15,7 @@ import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.typeinfo.TypeInformation;
 import dev.runnel.runtime.JobExecution;
+import dev.runnel.runtime.exchange.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +34,9 @@ import java.util.Set;
  * streams form the job; {@link #execute} runs it in this process.
  */
 public final class StreamEnvironment {
+    /** The largest parallelism: one subtask per key group. */
+    public static final int MAX_PARALLELISM = KeyGroups.MAX_PARALLELISM;
+
     private final Clock clock;
     private int parallelism = 1;
     private final ExecutionConfig config = new ExecutionConfig();
@@ -66,9 +70,15 @@ public final class StreamEnvironment {
         return new StreamEnvironment(clock);
     }
 
+    /**
+     * How many subtasks run each keyed operator: 1 to {@link #MAX_PARALLELISM}. Keys are spread over
+     * 128 key groups (Flink's default max parallelism), so more subtasks than that would have no
+     * keys to work on.
+     */
     public StreamEnvironment setParallelism(int parallelism) {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be at least 1 and at most " + MAX_PARALLELISM
+                + " (the number of key groups), got " + parallelism);
         }
         this.parallelism = parallelism;
         return this;
@@ -78,11 +88,15 @@ public final class StreamEnvironment {
         return parallelism;
     }
 
-    /** How often periodic watermark generators emit, in processing time (default 200 ms). */
+    /**
+     * How often periodic watermark generators emit, in processing time (default 200 ms); zero
+     * disables periodic emission, as in Flink (generators then emit only from {@code onEvent}).
+     */
     public StreamEnvironment setAutoWatermarkInterval(Duration interval) {
         Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("autoWatermarkInterval must be positive, got " + interval);
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("autoWatermarkInterval must be positive, or zero to disable periodic emission, got "
+                + interval);
         }
         config.setAutoWatermarkInterval(interval.toMillis());
         return this;
@@ -140,15 +154,18 @@ public final class StreamEnvironment {
 
     /**
      * Takes a checkpoint every {@code interval} (measured on the system clock; zero: after every round
-     * of source polls) into {@code storage}. Supported for jobs that run as one task (parallelism 1)
-     * whose sources have a resumable position and whose operators support checkpoints; other jobs
+     * of source polls) into {@code storage}: aligned, exactly-once checkpoints at any parallelism.
+     * Jobs whose sources have no resumable position or whose operators do not support checkpoints
      * are refused when they start. Print and collect sinks stay at-least-once: after a restore they
-     * see again what was emitted since the checkpoint.
+     * see again what was emitted since the checkpoint; {@code ExactlyOnceFileSink} is exactly-once.
      */
     public StreamEnvironment enableCheckpointing(Duration interval, CheckpointStorage storage) {
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("Checkpoint interval must not be negative, got " + interval);
+            throw new IllegalArgumentException("interval must not be negative, got " + interval);
+        }
+        if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("interval must be at most " + Duration.ofNanos(Long.MAX_VALUE) + ", got " + interval);
         }
         this.checkpointStorage = Objects.requireNonNull(storage, "storage");
         this.checkpointIntervalNanos = interval.toNanos();
@@ -206,8 +223,12 @@ public final class StreamEnvironment {
     }
 
     /**
-     * The next job resumes from the newest valid checkpoint in {@code directory}; newer files that are
-     * truncated, corrupted or of another format version are refused (and logged) in favour of it.
+     * The next job resumes from the newest valid checkpoint in {@code directory}. Newer files that are
+     * truncated, corrupted or of another format version are skipped in favour of it: the fallback is
+     * logged at WARN and reported in {@link CheckpointStats#skippedCheckpoints()}, and exactly-once
+     * sinks roll back what they committed after the checkpoint restored, so its replay writes it once.
+     * The directory is read when the job starts: {@code execute}/{@code executeAsync} throw
+     * {@link CheckpointNotFoundException} if it holds no checkpoint that can be restored.
      */
     public StreamEnvironment fromCheckpoint(Path directory) {
         this.restoreDirectory = Objects.requireNonNull(directory, "directory");
@@ -215,61 +236,61 @@ public final class StreamEnvironment {
     }
 
     @SafeVarargs
-    public final <T> DataStream<T> fromElements(T... elements) {
+    public final <T> DataStreamSource<T> fromElements(T... elements) {
         return fromCollection(Arrays.asList(elements));
     }
 
     /** Flink 1.19's name for {@link #fromElements}: a bounded stream of the given records. */
     @SafeVarargs
-    public final <T> DataStream<T> fromData(T... elements) {
+    public final <T> DataStreamSource<T> fromData(T... elements) {
         return fromElements(elements);
     }
 
     /** Flink's {@code fromData(Collection)}: a bounded stream of the collection's records, in its order. */
-    public <T> DataStream<T> fromData(Collection<T> elements) {
+    public <T> DataStreamSource<T> fromData(Collection<T> elements) {
         return fromCollection(elements);
     }
 
     /** As {@link #fromData(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
-    public <T> DataStream<T> fromData(Collection<T> elements, TypeInformation<T> typeInfo) {
+    public <T> DataStreamSource<T> fromData(Collection<T> elements, TypeInformation<T> typeInfo) {
         Objects.requireNonNull(typeInfo, "typeInfo");
         return fromCollection(elements);
     }
 
     /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
     @SafeVarargs
-    public final <T> DataStream<T> fromData(TypeInformation<T> typeInfo, T... elements) {
+    public final <T> DataStreamSource<T> fromData(TypeInformation<T> typeInfo, T... elements) {
         Objects.requireNonNull(typeInfo, "typeInfo");
         return fromElements(elements);
     }
 
     /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
     @SafeVarargs
-    public final <T> DataStream<T> fromData(Class<T> type, T... elements) {
+    public final <T> DataStreamSource<T> fromData(Class<T> type, T... elements) {
         Objects.requireNonNull(type, "type");
         return fromElements(elements);
     }
 
     /** As {@link #fromElements(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
     @SafeVarargs
-    public final <T> DataStream<T> fromElements(Class<T> type, T... elements) {
+    public final <T> DataStreamSource<T> fromElements(Class<T> type, T... elements) {
         Objects.requireNonNull(type, "type");
         return fromElements(elements);
     }
 
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
-    public <T> DataStream<T> fromCollection(Collection<T> elements) {
+    public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
         return addSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection", false);
     }
 
     /** As {@link #fromCollection(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
-    public <T> DataStream<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
+    public <T> DataStreamSource<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
         Objects.requireNonNull(typeInfo, "typeInfo");
         return fromCollection(elements);
     }
 
     /** Flink's {@code fromSequence}: the numbers {@code from} to {@code to}, both included, in order. */
-    public DataStream<Long> fromSequence(long from, long to) {
+    public DataStreamSource<Long> fromSequence(long from, long to) {
         if (from > to) {
             throw new IllegalArgumentException("Start of sequence must not be greater than the end: " + from + " > " + to);
         }
@@ -280,19 +301,19 @@ public final class StreamEnvironment {
         return addSource(GeneratorSource.bounded(count, i -> from + i), WatermarkStrategy.noWatermarks(), "Sequence Source", false);
     }
 
-    public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+    public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
         Objects.requireNonNull(name, "name");
         return addSource(source, watermarkStrategy, name, true);
     }
 
-    private <T> DataStream<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
+    private <T> DataStreamSource<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
         SourceNode<T> t = new SourceNode<>(source, strategy, name);
         if (explicitName) {
             explicitlyNamed.add(t);
         }
-        return new DataStream<>(this, t);
+        return new DataStreamSource<>(this, t);
     }
 
     void addSink(PlanNode<?> sink) {
@@ -333,16 +354,16 @@ public final class StreamEnvironment {
     }
 
     private Checkpointing checkpointing() {
-        Checkpoint restore = null;
+        CheckpointStorage.Restored restore = null;
         if (restoreDirectory != null) {
-            CheckpointStorage.Restored found;
             try {
-                found = new CheckpointStorage(restoreDirectory, 1).latest();
+                restore = new CheckpointStorage(restoreDirectory, 1).latest();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read checkpoints in " + restoreDirectory, e);
             }
-            restore = found.checkpoint().orElseThrow(() -> new IllegalStateException("No valid checkpoint in "
-                + restoreDirectory + (found.refused().isEmpty() ? "" : "; refused: " + String.join("; ", found.refused()))));
+            if (restore.checkpoint().isEmpty()) {
+                throw new CheckpointNotFoundException(restoreDirectory, restore.skipped());
+            }
         }
         return new Checkpointing(checkpointStorage, checkpointIntervalNanos, tolerableCheckpointFailures, stateSerializers, restore);
     }

@@ -66,26 +66,26 @@ public final class WindowedStream<T, K, W extends Window> {
     }
 
     /** Combines each window's elements two at a time; emits the combined value. */
-    public DataStream<T> reduce(ReduceFunction<T> reducer) {
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");
         return build("WindowReduce", reducer, null);
     }
 
     /** Reduces incrementally, then hands the single reduced value to {@code function} with the window and key. */
-    public <R> DataStream<R> reduce(ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(reducer, "reducer");
         Objects.requireNonNull(function, "function");
         return build("WindowReduce", reducer, function);
     }
 
     /** Folds each window's elements into an accumulator; emits {@code getResult} of it. */
-    public <ACC, R> DataStream<R> aggregate(AggregateFunction<T, ACC, R> function) {
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowAggregate", function, null);
     }
 
     /** Aggregates incrementally, then hands the single result to {@code windowFunction} with the window and key. */
-    public <ACC, V, R> DataStream<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> function, ProcessWindowFunction<V, R, K, W> windowFunction) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(windowFunction, "windowFunction");
         return build("WindowAggregate", function, windowFunction);
@@ -96,18 +96,18 @@ public final class WindowedStream<T, K, W extends Window> {
      * per-window and per-key state, and side outputs. Elements are kept until the window fires, so
      * prefer {@link #aggregate(AggregateFunction, ProcessWindowFunction)} when a running value is enough.
      */
-    public <R> DataStream<R> process(ProcessWindowFunction<T, R, K, W> function) {
+    public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowProcess", null, function);
     }
 
     /** Like {@link #process}, with the older single-method {@link WindowFunction} (key, window, elements). */
-    public <R> DataStream<R> apply(WindowFunction<T, R, K, W> function) {
+    public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function) {
         Objects.requireNonNull(function, "function");
         return build("WindowApply", null, function);
     }
 
-    private <R> DataStream<R> build(String name, Object incremental, Object windowFunction) {
+    private <R> SingleOutputStreamOperator<R> build(String name, Object incremental, Object windowFunction) {
         KeySelector<T, K> key = input.keySelector();
         return input.append(new WindowNode<T, R, W>(input.node(), name, key, assigner, trigger, allowedLateness, lateDataTag,
             incremental, windowFunction));
@@ -126,6 +126,9 @@ public final class WindowedStream<T, K, W extends Window> {
         Objects.requireNonNull(lateness, "lateness");
         if (lateness.isNegative()) {
             throw new IllegalArgumentException("allowedLateness must not be negative, got " + lateness);
+        }
+        if (lateness.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("allowedLateness is too large for event time in milliseconds, got " + lateness);
         }
         if (!assigner.isEventTime() && !lateness.isZero()) {
             throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);

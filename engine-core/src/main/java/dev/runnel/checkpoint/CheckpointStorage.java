@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * A directory of checkpoint files. A checkpoint is written to a temporary file, forced to disk and
  * then atomically renamed to {@code chk-<id>.ckp}, so a crash at any moment leaves either the
  * complete file or no file under the final name. The newest {@code retained} checkpoints are kept.
- * {@link #latest()} returns the newest checkpoint that verifies, refusing (and reporting) any newer
+ * {@link #latest()} returns the newest checkpoint that verifies, skipping (and reporting) any newer
  * one that is truncated, corrupted or of another format version.
  */
 public final class CheckpointStorage {
@@ -46,8 +46,8 @@ public final class CheckpointStorage {
         return directory;
     }
 
-    /** What {@link #latest()} found: the newest valid checkpoint, if any, and why newer files were refused. */
-    public record Restored(Optional<Checkpoint> checkpoint, List<String> refused) {}
+    /** What {@link #latest()} found: the newest valid checkpoint, if any, and the newer files it skipped, newest first. */
+    public record Restored(Optional<Checkpoint> checkpoint, List<SkippedCheckpoint> skipped) {}
 
     /** Durably writes checkpoint {@code id}, then deletes all but the newest {@code retained} checkpoints. */
     public Checkpoint write(long id, byte[] payload) throws IOException {
@@ -75,9 +75,9 @@ public final class CheckpointStorage {
         return new Checkpoint(id, target, payload);
     }
 
-    /** The newest checkpoint that reads back intact; newer ones that do not are reported in {@code refused}. */
+    /** The newest checkpoint that reads back intact; newer ones that do not are reported in {@code skipped}. */
     public Restored latest() throws IOException {
-        List<String> refused = new ArrayList<>();
+        List<SkippedCheckpoint> skipped = new ArrayList<>();
         List<Long> ids = completedIds();
         for (int i = ids.size() - 1; i >= 0; i--) {
             Path file = directory.resolve(fileName(ids.get(i)));
@@ -87,13 +87,13 @@ public final class CheckpointStorage {
                     throw new CheckpointFormatException("Checkpoint file " + file + " holds checkpoint " + c.id()
                         + ", not the " + ids.get(i) + " its name says");
                 }
-                return new Restored(Optional.of(c), List.copyOf(refused));
+                return new Restored(Optional.of(c), List.copyOf(skipped));
             } catch (CheckpointFormatException e) {
                 LOG.warn("{}; falling back to the previous checkpoint", e.getMessage());
-                refused.add(e.getMessage());
+                skipped.add(new SkippedCheckpoint(ids.get(i), e.getMessage()));
             }
         }
-        return new Restored(Optional.empty(), List.copyOf(refused));
+        return new Restored(Optional.empty(), List.copyOf(skipped));
     }
 
     /** Ids of the checkpoint files in the directory (valid or not), ascending. */

@@ -5,17 +5,15 @@ import dev.runnel.checkpoint.Checkpoint;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializationException;
 import dev.runnel.checkpoint.StateSerializers;
-import java.io.ByteArrayInputStream;
+import dev.runnel.runtime.CheckpointPayload.OperatorEntry;
+import dev.runnel.runtime.CheckpointPayload.SourceEntry;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -31,16 +29,13 @@ import org.slf4j.LoggerFactory;
  * barrier. The last task to contribute writes the checkpoint file; then every task tells its
  * operators the checkpoint is complete. One checkpoint is in flight at a time.
  *
- * <p>State is stored per operator name and subtask, so a restore matches it by name, reports what
- * it cannot place instead of dropping it silently, and can hand keyed state to a different number
- * of subtasks (each keeps the keys whose key group maps to it).
+ * <p>State is stored per operator name and subtask ({@link CheckpointPayload}), so a restore
+ * ({@link CheckpointRestore}) matches it by name, reports what it cannot place instead of dropping it
+ * silently, and can hand keyed state to a different number of subtasks (each keeps the keys whose
+ * key group maps to it).
  */
 public final class Checkpointing {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointing.class);
-
-    private record SourceEntry(String name, byte[] blob) {}
-
-    private record OperatorEntry(String name, int subtask, int parallelism, byte[] blob) {}
 
     /** The contributions collected for one checkpoint. */
     private static final class Pending {
@@ -78,10 +73,7 @@ public final class Checkpointing {
     private final long intervalNanos;
     private final int tolerableFailures;
     private final StateSerializers serializers;
-    private final Checkpoint restoreFrom;
-    private final List<String> unmatched = new ArrayList<>();
-    private final Map<String, byte[]> restoredSources = new LinkedHashMap<>();
-    private final Map<String, List<OperatorEntry>> restoredOperators = new LinkedHashMap<>();
+    private final CheckpointRestore restore;
     private long lastTriggerNanos;
     private long nextId;
     private Pending pending;
@@ -99,36 +91,21 @@ public final class Checkpointing {
 
     /**
      * @param storage where checkpoints go, or null to only restore
-     * @param restoreFrom the checkpoint to resume from, or null to start fresh
+     * @param restoreFrom what the restore directory held (a checkpoint, and the damaged newer ones it
+     *                    skipped), or null to start fresh
      */
     public Checkpointing(CheckpointStorage storage, long intervalNanos, int tolerableFailures,
-                         StateSerializers serializers, Checkpoint restoreFrom) {
+                         StateSerializers serializers, CheckpointStorage.Restored restoreFrom) {
         this.storage = storage;
         this.intervalNanos = intervalNanos;
         this.tolerableFailures = tolerableFailures;
         this.serializers = serializers;
-        this.restoreFrom = restoreFrom;
+        this.restore = new CheckpointRestore(restoreFrom);
     }
 
     public synchronized CheckpointStats stats() {
-        List<String> notRestored = new ArrayList<>(unmatched);
-        if (restoreFrom != null) {
-            // states of existing operators that no state of the new job claimed (by state name)
-            for (Task task : tasks) {
-                for (Operator<?, ?> op : task.operators) {
-                    if (op instanceof KeyedOperator<?, ?, ?> keyed) {
-                        for (String state : keyed.backend().unclaimedRestoredStates()) {
-                            String entry = "operator '" + op.context().name() + "' state '" + state + "'";
-                            if (!notRestored.contains(entry)) {
-                                notRestored.add(entry);
-                            }
-                        }
-                    }
-                }
-            }
-        }
         return new CheckpointStats(completed, failed, lastCompletedId, lastDurationNanos / 1_000_000, lastSizeBytes,
-            List.copyOf(notRestored));
+            restore.notRestored(tasks), restore.restoredId(), restore.skipped());
     }
 
     /**
@@ -183,28 +160,22 @@ public final class Checkpointing {
 
     /**
      * Before anything runs: refuses a job whose checkpoints would be incomplete, reads the checkpoint
-     * to restore and reports the state this job has no place for.
+     * to restore, reports the state this job has no place for and recovers two-phase sinks.
      */
     void attach(List<Task> tasks, Runnable stopJob) {
         this.tasks = List.copyOf(tasks);
         this.stopJob = stopJob;
         obstacle = findObstacle(tasks);
-        if (obstacle != null && (storage != null || restoreFrom != null)) {
+        if (obstacle != null && (storage != null || restore.restoring())) {
             throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
         }
         lastTriggerNanos = System.nanoTime();
         try {
             nextId = storage != null ? storage.nextId() : 0;
-            if (restoreFrom != null) {
-                readPayload(restoreFrom.payload());
-            }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read checkpoint " + restoreFrom.file() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot list checkpoints in " + storage.directory() + ": " + e.getMessage(), e);
         }
-        if (restoreFrom != null) {
-            findUnmatched(tasks);
-            LOG.info("Restoring checkpoint {} from {}", restoreFrom.id(), restoreFrom.file());
-        }
+        restore.attach(tasks);
     }
 
     private static String findObstacle(List<Task> tasks) {
@@ -224,64 +195,14 @@ public final class Checkpointing {
         return null;
     }
 
-    private void findUnmatched(List<Task> tasks) {
-        Set<String> sources = new HashSet<>();
-        Set<String> operators = new HashSet<>();
-        for (Task task : tasks) {
-            task.sources.forEach(s -> sources.add(s.name()));
-            task.operators.forEach(op -> operators.add(op.context().name()));
-        }
-        restoredSources.keySet().stream().filter(n -> !sources.contains(n)).forEach(n -> unmatched.add("source '" + n + "'"));
-        restoredOperators.keySet().stream().filter(n -> !operators.contains(n)).forEach(n -> unmatched.add("operator '" + n + "'"));
-        if (!unmatched.isEmpty()) {
-            LOG.warn("Checkpoint {} holds state for {} that this job does not have; it is not restored",
-                restoreFrom.id(), unmatched);
-        }
-    }
-
     /** Before the operators open: their state, so that states registered in open() find their values. */
     void restoreOperators(Task task) throws IOException {
-        if (restoreFrom == null) {
-            return;
-        }
-        for (Operator<?, ?> op : task.operators) {
-            OperatorContext ctx = op.context();
-            for (OperatorEntry e : snapshotsFor(op, restoredOperators.getOrDefault(ctx.name(), List.of()))) {
-                op.restoreState(new DataInputStream(new ByteArrayInputStream(e.blob())), serializers);
-            }
-        }
-    }
-
-    /**
-     * At the checkpoint's parallelism a subtask gets its own snapshot. Otherwise a keyed operator
-     * reads all of them (keeping its keys) and a non-keyed one those of old subtasks congruent to it.
-     */
-    private static List<OperatorEntry> snapshotsFor(Operator<?, ?> op, List<OperatorEntry> entries) {
-        int subtask = op.context().subtask();
-        int parallelism = op.context().parallelism();
-        List<OperatorEntry> chosen = new ArrayList<>();
-        for (OperatorEntry e : entries) {
-            boolean mine = e.parallelism() == parallelism
-                ? e.subtask() == subtask
-                : op instanceof KeyedOperator<?, ?, ?> || e.subtask() % parallelism == subtask;
-            if (mine) {
-                chosen.add(e);
-            }
-        }
-        return chosen;
+        restore.restoreOperators(task, serializers);
     }
 
     /** After the sources open: their positions and watermarks. */
     void restoreSources(Task task) throws Exception {
-        if (restoreFrom == null) {
-            return;
-        }
-        for (SourceDriver<?> s : task.sources) {
-            byte[] blob = restoredSources.get(s.name());
-            if (blob != null) {
-                s.restore(new DataInputStream(new ByteArrayInputStream(blob)));
-            }
-        }
+        restore.restoreSources(task);
     }
 
     /**
@@ -362,7 +283,7 @@ public final class Checkpointing {
         int size = 0;
         if (failure == null) {
             try {
-                byte[] payload = payload(p);
+                byte[] payload = new CheckpointPayload(p.sources, p.operators).encode();
                 size = payload.length;
                 Checkpoint written = p.target.write(p.id, payload);
                 if (p.savepoint != null) {
@@ -397,49 +318,5 @@ public final class Checkpointing {
             throw new IllegalStateException("Checkpoint " + p.id + " failed and " + consecutiveFailures
                 + " consecutive failures exceed the tolerated " + tolerableFailures + ": " + failure);
         }
-    }
-
-    private static byte[] payload(Pending p) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(p.sources.size());
-        for (SourceEntry s : p.sources) {
-            out.writeUTF(s.name());
-            out.writeInt(s.blob().length);
-            out.write(s.blob());
-        }
-        out.writeInt(p.operators.size());
-        for (OperatorEntry e : p.operators) {
-            out.writeUTF(e.name());
-            out.writeInt(e.subtask());
-            out.writeInt(e.parallelism());
-            out.writeInt(e.blob().length);
-            out.write(e.blob());
-        }
-        out.flush();
-        return bytes.toByteArray();
-    }
-
-    private void readPayload(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        int sources = in.readInt();
-        for (int i = 0; i < sources; i++) {
-            String name = in.readUTF();
-            restoredSources.put(name, readBlob(in));
-        }
-        int operators = in.readInt();
-        for (int i = 0; i < operators; i++) {
-            String name = in.readUTF();
-            int subtask = in.readInt();
-            int parallelism = in.readInt();
-            restoredOperators.computeIfAbsent(name, n -> new ArrayList<>())
-                .add(new OperatorEntry(name, subtask, parallelism, readBlob(in)));
-        }
-    }
-
-    private static byte[] readBlob(DataInputStream in) throws IOException {
-        byte[] blob = new byte[in.readInt()];
-        in.readFully(blob);
-        return blob;
     }
 }

@@ -11,6 +11,7 @@ import dev.runnel.api.plan.OneInputNode;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.SourceNode;
+import dev.runnel.api.plan.TwoInputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.runtime.graph.LocalPlanning;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class JobPlanner {
     private final Map<PlanNode<?>, Integer> par = new IdentityHashMap<>();
     private final Map<PlanNode<?>, Integer> stage = new IdentityHashMap<>();
     private final Map<Edge, Channel[][]> exchanges = new HashMap<>();
+    private final Map<PlanNode<?>, String> ids = new IdentityHashMap<>();
 
     JobPlanner(int parallelism, Clock clock, long watermarkInterval, JobExecution job) {
         this.parallelism = parallelism;
@@ -56,7 +58,7 @@ final class JobPlanner {
         for (PlanNode<?> s : sinks) {
             visit(s, seen);
         }
-        checkNames(explicitlyNamed);
+        assignIds(explicitlyNamed);
         for (PlanNode<?> t : order) {
             assignParallelismAndStage(t);
         }
@@ -95,33 +97,43 @@ final class JobPlanner {
         order.add(t);
     }
 
-    /** Explicit names must be unique (metrics and savepoints refer to them); default names get a suffix. */
-    private void checkNames(Set<PlanNode<?>> explicitlyNamed) {
-        Map<String, PlanNode<?>> explicit = new HashMap<>();
+    /**
+     * Gives every step the id its metrics, errors and checkpointed state go by: its uid when the user
+     * set one (uids must be unique, as in Flink), otherwise its name, with a suffix ("-2", "-3") when
+     * another step already has it. Steps the user named keep their name before unnamed ones are
+     * numbered, so adding an unnamed step does not move a named step's state.
+     */
+    private void assignIds(Set<PlanNode<?>> explicitlyNamed) {
+        Set<String> taken = new java.util.HashSet<>();
         for (PlanNode<?> t : order) {
-            if (explicitlyNamed.contains(t) && !(t instanceof SideOutputNode)) {
-                PlanNode<?> other = explicit.put(t.name(), t);
-                if (other != null) {
-                    throw new IllegalStateException("Operator name '" + t.name() + "' is used twice in the job; "
-                        + "names identify operators in metrics and savepoints, give each a distinct name(...)");
+            if (t.uid() != null && !(t instanceof SideOutputNode)) {
+                if (!taken.add(t.uid())) {
+                    throw new IllegalStateException("uid '" + t.uid() + "' is used twice in the job; a uid identifies one "
+                        + "operator's state in checkpoints, give each operator its own");
+                }
+                ids.put(t, t.uid());
+            }
+        }
+        for (boolean named : new boolean[] {true, false}) {
+            for (PlanNode<?> t : order) {
+                if (t.uid() == null && !(t instanceof SideOutputNode) && explicitlyNamed.contains(t) == named) {
+                    String candidate = t.name();
+                    for (int n = 2; !taken.add(candidate); n++) {
+                        candidate = t.name() + "-" + n;
+                    }
+                    ids.put(t, candidate);
                 }
             }
         }
-        Map<String, Integer> counts = new HashMap<>();
-        for (PlanNode<?> t : order) {
-            if (!explicitlyNamed.contains(t) && !(t instanceof SideOutputNode)) {
-                String base = t.name();
-                int n = counts.merge(base, 1, Integer::sum);
-                String candidate = n == 1 ? base : base + "-" + n;
-                while (explicit.containsKey(candidate)) {
-                    n = counts.merge(base, 1, Integer::sum);
-                    candidate = base + "-" + n;
-                }
-                if (!candidate.equals(t.name())) {
-                    t.setName(candidate);
-                }
-            }
-        }
+    }
+
+    private String id(PlanNode<?> t) {
+        return ids.getOrDefault(t, t.name());
+    }
+
+    /** The parallelism the user set on {@code t}, or {@code fallback}. */
+    private static int explicitOr(PlanNode<?> t, int fallback) {
+        return t.parallelism() > 0 ? t.parallelism() : fallback;
     }
 
     private void assignParallelismAndStage(PlanNode<?> t) {
@@ -134,10 +146,20 @@ final class JobPlanner {
             stage.put(t, stage.get(parent));
         } else if (t instanceof OneInputNode<?, ?> one) {
             PlanNode<?> in = t.inputs().get(0);
-            int p = one.singleInstance() ? 1 : (one.keySelector() != null ? parallelism : par.get(in));
+            int p = one.singleInstance() ? 1 : explicitOr(t, one.keySelector() != null ? parallelism : par.get(in));
             par.put(t, p);
-            boolean exchange = p != par.get(in) || (one.keySelector() != null && parallelism > 1);
+            boolean exchange = p != par.get(in) || (one.keySelector() != null && p > 1);
             stage.put(t, stage.get(in) + (exchange ? 1 : 0));
+        } else if (t instanceof TwoInputNode<?, ?, ?> two) {
+            int p = explicitOr(t, two.keyed() ? parallelism : par.get(t.inputs().get(0)));
+            par.put(t, p);
+            int s = 0;
+            for (int i = 0; i < 2; i++) {
+                PlanNode<?> in = t.inputs().get(i);
+                boolean exchange = p != par.get(in) || partitioned(two, i, p);
+                s = Math.max(s, stage.get(in) + (exchange ? 1 : 0));
+            }
+            stage.put(t, s);
         } else if (t instanceof UnionNode<?>) {
             int p = 1;
             for (PlanNode<?> in : t.inputs()) {
@@ -154,11 +176,19 @@ final class JobPlanner {
         }
     }
 
+    /** Whether input {@code index} of {@code two} must be partitioned (by key) or broadcast to its {@code p} instances. */
+    private boolean partitioned(TwoInputNode<?, ?, ?> two, int index, int p) {
+        return (two.keySelector(index) != null && p > 1) || (index == 1 && two.broadcastsSecond() && p > 1);
+    }
+
     private boolean isExchange(Edge e) {
         if (e.to instanceof SideOutputNode<?>) {
             return false;
         }
-        if (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null && parallelism > 1) {
+        if (e.to instanceof TwoInputNode<?, ?, ?> two && partitioned(two, e.inputIndex, par.get(e.to))) {
+            return true;
+        }
+        if (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null && par.get(e.to) > 1) {
             return true;
         }
         return !Objects.equals(par.get(e.from), par.get(e.to)) || !Objects.equals(stage.get(e.from), stage.get(e.to));
@@ -168,7 +198,9 @@ final class JobPlanner {
         int from = par.get(e.from);
         int to = par.get(e.to);
         Channel[][] ch = new Channel[from][to];
-        boolean keyed = e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null;
+        boolean keyed = (e.to instanceof OneInputNode<?, ?> one && one.keySelector() != null)
+            || (e.to instanceof TwoInputNode<?, ?, ?> two && (two.keySelector(e.inputIndex) != null
+                || (e.inputIndex == 1 && two.broadcastsSecond())));
         for (int i = 0; i < from; i++) {
             for (int j = 0; j < to; j++) {
                 boolean used = keyed || to == 1 || from != to || i == j;
@@ -202,9 +234,12 @@ final class JobPlanner {
             if (t instanceof OneInputNode<?, ?> one) {
                 Operator<?, ?> op = LocalPlanning.factory(one, watermarkInterval).create(sub);
                 operators.put(t, op);
-                contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
+                contexts.put(t, new OperatorContext(id(t), sub, p, clock, new SideOutputs()));
+            } else if (t instanceof TwoInputNode<?, ?, ?> two) {
+                operators.put(t, LocalPlanning.factory(two).apply(sub));
+                contexts.put(t, new OperatorContext(id(t), sub, p, clock, new SideOutputs()));
             } else if (t instanceof SourceNode<?>) {
-                contexts.put(t, new OperatorContext(t.name(), sub, p, clock, new SideOutputs()));
+                contexts.put(t, new OperatorContext(id(t), sub, p, clock, new SideOutputs()));
             }
         }
         // wire back to front, so every consumer port exists before its producer's output is built
@@ -223,7 +258,7 @@ final class JobPlanner {
         }
         for (PlanNode<?> t : nodes) {
             OperatorContext ctx = contexts.get(t);
-            if (t instanceof OneInputNode<?, ?>) {
+            if (t instanceof OneInputNode<?, ?> || t instanceof TwoInputNode<?, ?, ?>) {
                 Operator op = operators.get(t);
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
                 op.setup(ctx, new CountingOutput(out, ctx.metrics()));
@@ -234,7 +269,7 @@ final class JobPlanner {
                 }
             } else if (t instanceof SourceNode<?> src) {
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
-                task.sources.add(new SourceDriver(t.name(), src.source(), src.watermarkStrategy(), ctx, watermarkInterval, out));
+                task.sources.add(new SourceDriver(id(t), src.source(), src.watermarkStrategy(), ctx, watermarkInterval, out));
                 job.register(ctx.metrics());
             }
         }
@@ -266,6 +301,10 @@ final class JobPlanner {
         if (t instanceof UnionNode<?>) {
             return unions.get(t).input(inputIndex);
         }
+        if (t instanceof TwoInputNode<?, ?, ?>) {
+            TwoInputOperator<?, ?> two = (TwoInputOperator<?, ?>) operators.get(t);
+            return inputIndex == 0 ? two.input1() : two.input2();
+        }
         return operators.get(t);
     }
 
@@ -293,8 +332,11 @@ final class JobPlanner {
                     }
                     writers.add(new ChannelWriter(row[j], job::isCancelled));
                 }
-                KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector() : null;
-                PartitionOutput po = new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, e.to.name());
+                KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector()
+                    : e.to instanceof TwoInputNode<?, ?, ?> two ? two.keySelector(e.inputIndex) : null;
+                boolean broadcast = e.to instanceof TwoInputNode<?, ?, ?> two && e.inputIndex == 1 && two.broadcastsSecond();
+                PartitionOutput po = broadcast ? PartitionOutput.broadcast(writers.toArray(new ChannelTarget[0]))
+                    : new PartitionOutput(writers.toArray(new ChannelTarget[0]), key, id(e.to));
                 task.partitionOutputs.add(po);
                 outs.add(po);
             }

@@ -101,7 +101,7 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     }
 
     /**
-     * Fires the processing-time timers pending at end of input (DESIGN.md: unlike Flink, so bounded
+     * Fires the processing-time timers pending at end of input (docs/semantics.md: unlike Flink, so bounded
      * jobs on processing time produce their results). Timers registered while firing fire too if they
      * are not later than the latest one pending when end of input arrived, so a self-re-arming timer
      * cannot loop forever.

@@ -72,7 +72,7 @@ public abstract class Operator<IN, OUT> implements Output<IN> {
         context.sideOutputs().end();
     }
 
-    /** After the final watermark: fire pending processing-time timers (see DESIGN.md) and flush. */
+    /** After the final watermark: fire pending processing-time timers (see docs/semantics.md) and flush. */
     protected void onEndOfInput() {}
 
     public long currentWatermark() {

@@ -11,6 +11,8 @@ public final class OperatorMetrics {
     public long recordsOut;
     public long lateRecordsDropped;
     public long deadLetters;
+    /** Events a {@code FutureEventGuard} sent to its side output (sources and timestamp assigners). */
+    public long futureEvents;
     public volatile long currentWatermark = Long.MIN_VALUE;
     public volatile boolean idle;
 
@@ -51,7 +53,8 @@ public final class OperatorMetrics {
     @Override
     public String toString() {
         return operatorName + "#" + subtask + " in=" + recordsIn + " out=" + recordsOut + " late=" + lateRecordsDropped
-            + " deadLetters=" + deadLetters + " watermark=" + formatWatermark(currentWatermark) + (idle ? " (idle)" : "")
+            + " deadLetters=" + deadLetters + (futureEvents > 0 ? " future=" + futureEvents : "")
+            + " watermark=" + formatWatermark(currentWatermark) + (idle ? " (idle)" : "")
             + describeGauges();
     }
 

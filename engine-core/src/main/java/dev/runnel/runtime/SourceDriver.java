@@ -33,6 +33,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     private final OperatorMetrics metrics;
     private TimestampAssigner<T> assigner;
     private WatermarkGenerator<T> generator;
+    private FutureEventFilter<T> futureEvents;
     private boolean periodic;
     private long lastPeriodicEmit;
     private long lastTick = Long.MIN_VALUE;
@@ -41,6 +42,8 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     private boolean idle;
     private boolean finished;
     private long currentTimestamp = Output.NO_TIMESTAMP;
+    /** Null until the source asks for a split output; then the splits make the watermark. */
+    private SplitOutputs<T> splits;
 
     public SourceDriver(String name, Source<T> source, WatermarkStrategy<T> strategy, OperatorContext context,
                         long watermarkIntervalMillis, Output<T> output) {
@@ -55,9 +58,10 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     }
 
     public void open() throws Exception {
-        assigner = strategy.timestampAssigner();
-        generator = strategy.createGenerator(clock);
-        periodic = strategy.emitsWatermarks() && watermarkIntervalMillis > 0; // interval 0: periodic emission off, as in Flink
+        assigner = WatermarkStrategies.assigner(strategy);
+        generator = WatermarkStrategies.generator(strategy, clock);
+        futureEvents = FutureEventFilter.of(strategy, clock);
+        periodic = strategy.emitsWatermarks() && watermarkIntervalMillis > 0; // an interval of 0 disables periodic emission, as in Flink
         lastPeriodicEmit = clock.millis();
         lastMarkerNanos = System.nanoTime();
         source.open(this);
@@ -104,7 +108,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         }
         if (periodic && now - lastPeriodicEmit >= watermarkIntervalMillis) {
             lastPeriodicEmit = now;
-            generator.onPeriodicEmit(this);
+            if (splits != null) {
+                splits.onPeriodicEmit();
+            } else {
+                generator.onPeriodicEmit(this);
+            }
         }
         long nanos = System.nanoTime();
         if (nanos - lastMarkerNanos >= LATENCY_MARKER_INTERVAL_NANOS) {
@@ -122,6 +130,23 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     @Override
     public void collect(T record, long timestamp) {
+        long ts = forward(record, timestamp);
+        if (ts == DIVERTED) {
+            return;
+        }
+        // Flink's order: the record first, then the generator, so a watermark emitted from
+        // onEvent never overtakes the record that caused it
+        generator.onEvent(record, ts, this);
+    }
+
+    /** What {@link #forward} returns for a record the future-event guard sent to its side output. */
+    static final long DIVERTED = Long.MIN_VALUE + 1;
+
+    /**
+     * Assigns the record's timestamp, sends it downstream and returns the timestamp it got; or sends
+     * it to the future-event side output and returns {@link #DIVERTED} (it must not reach a generator).
+     */
+    long forward(T record, long timestamp) {
         metrics.recordsIn++;
         long ts = timestamp;
         if (assigner != null) {
@@ -132,14 +157,42 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
                 throw OperatorException.userCode(name + " (timestamp assigner)", null, timestamp, record, e);
             }
         }
+        if (futureEvents != null && futureEvents.tooFarAhead(ts)) {
+            divertFutureEvent(record, ts);
+            return DIVERTED;
+        }
         if (idle) {
             markActive();
         }
         metrics.recordsOut++;
         output.collect(record, ts);
-        // Flink's order: the record first, then the generator, so a watermark emitted from
-        // onEvent never overtakes the record that caused it
-        generator.onEvent(record, ts, this);
+        return ts;
+    }
+
+    @Override
+    public SourceOutput<T> createOutputForSplit(String splitId) {
+        if (splits == null) {
+            splits = new SplitOutputs<>(this);
+        }
+        return splits.create(splitId);
+    }
+
+    @Override
+    public void releaseOutputForSplit(String splitId) {
+        if (splits != null) {
+            splits.release(splitId);
+        }
+    }
+
+    /** A fresh copy of the strategy's generator, for one split. */
+    WatermarkGenerator<T> newGenerator() {
+        return WatermarkStrategies.generator(strategy, clock);
+    }
+
+    /** Past the strategy's future-event guard: to its side output, not to the generator or downstream. */
+    private void divertFutureEvent(T record, long ts) {
+        metrics.futureEvents++;
+        context.output(futureEvents.tag(), record, ts);
     }
 
     @Override
@@ -215,6 +268,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     public String checkpointObstacle() {
         return source.position() < 0
             ? "source '" + name + "' (" + source.getClass().getSimpleName() + ") has no resumable position" : null;
+    }
+
+    /** Checkpoint {@code checkpointId} is complete: the source may report its position outside the job. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        source.notifyCheckpointComplete(checkpointId);
     }
 
     /** Writes the source's position and the watermark already emitted. */

@@ -121,6 +121,9 @@ final class Task implements Runnable {
         long completed = checkpointing.lastCompletedId();
         if (completed > notifiedCheckpoint) {
             notifiedCheckpoint = completed;
+            for (SourceDriver<?> s : sources) {
+                s.notifyCheckpointComplete(completed);
+            }
             for (Operator<?, ?> op : operators) {
                 op.notifyCheckpointComplete(completed);
             }

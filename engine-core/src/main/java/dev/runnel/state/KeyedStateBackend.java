@@ -247,6 +247,25 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         return java.util.Set.copyOf(pendingRestore.keySet());
     }
 
+    /**
+     * The keys that have a value in state {@code stateName}, copied so that the caller may set each
+     * as the current key and change or clear its state while going through them.
+     */
+    public java.util.List<Object> keysWithState(String stateName) {
+        int slot = slotOf(stateName);
+        java.util.List<Object> keys = new ArrayList<>();
+        if (slot < 0) {
+            return keys;
+        }
+        for (java.util.Map.Entry<Object, Object[]> entry : entries.entrySet()) {
+            Object[] e = entry.getValue();
+            if (slot < e.length && e[slot] != null) {
+                keys.add(entry.getKey());
+            }
+        }
+        return keys;
+    }
+
     private int slotOf(String name) {
         for (int i = 0; i < descriptors.size(); i++) {
             if (descriptors.get(i).getName().equals(name)) {

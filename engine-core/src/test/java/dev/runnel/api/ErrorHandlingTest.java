@@ -46,9 +46,10 @@ class ErrorHandlingTest {
         assertThat(good.values()).extracting(Tx::id).containsExactly("tx1", "tx5");
         assertThat(good.timestamped().get(0).timestamp()).isEqualTo(1715421600000L);
         assertThat(dead.values()).containsExactly(
-            new DeadLetter("sample.csv", 3, "tx2,not-a-time,10", "column 'timestamp': 'not-a-time' is not a date-time like 'yyyy-MM-dd HH:mm:ss'"),
-            new DeadLetter("sample.csv", 4, "tx3,2024-05-11 10:00:09", "row has 2 fields, column 'amount' is missing"),
-            new DeadLetter("sample.csv", 5, "tx4,2024-05-11 10:00:10,abc", "column 'amount': 'abc' is not a number"));
+            // line, byte offset of the line (header 32 bytes, rows 29, 18 and 24), raw text, reason
+            new DeadLetter("sample.csv", 3, 61, "tx2,not-a-time,10", "column 'timestamp': 'not-a-time' is not a date-time like 'yyyy-MM-dd HH:mm:ss'"),
+            new DeadLetter("sample.csv", 4, 79, "tx3,2024-05-11 10:00:09", "row has 2 fields, the header has 3"),
+            new DeadLetter("sample.csv", 5, 103, "tx4,2024-05-11 10:00:10,abc", "column 'amount': 'abc' is not a number"));
         assertThat(result.deadLetters()).isEqualTo(3);
     }
 
@@ -152,17 +153,30 @@ class ErrorHandlingTest {
     @Test
     void invalidConfigurationIsRejectedWhenDefined() {
         StreamEnvironment env = StreamEnvironment.create();
-        assertThatThrownBy(() -> env.setParallelism(0)).hasMessageContaining("Parallelism must be at least 1");
+        assertThatThrownBy(() -> env.setParallelism(0)).hasMessageContaining("parallelism must be at least 1");
         assertThatThrownBy(() -> env.setAutoWatermarkInterval(Duration.ofMillis(-1))).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofSeconds(-1))).hasMessageContaining("must not be negative");
         assertThatThrownBy(() -> WatermarkStrategy.noWatermarks().withIdleness(Duration.ZERO)).hasMessageContaining("must be positive");
     }
 
     @Test
-    void duplicateExplicitOperatorNamesAreRejected() {
+    void duplicateUidsAreRejected() {
         StreamEnvironment env = StreamEnvironment.create();
-        env.fromElements(1).map(i -> i).name("step").map(i -> i).name("step").addSink(v -> {});
-        assertThatThrownBy(() -> env.execute("dup")).hasMessageContaining("Operator name 'step' is used twice");
+        env.fromElements(1).map(i -> i).uid("step").map(i -> i).uid("step").addSink(v -> {});
+        assertThatThrownBy(() -> env.execute("dup")).hasMessageContaining("uid 'step' is used twice");
+    }
+
+    @Test
+    void duplicateNamesAreAllowedAsInFlink() {
+        StreamEnvironment env = StreamEnvironment.create();
+        DataStream<Integer> a = env.fromSource(dev.runnel.api.source.ScriptedSource.<Integer>create().event(1, 1),
+            dev.runnel.api.time.WatermarkStrategy.noWatermarks(), "in");
+        DataStream<Integer> b = env.fromSource(dev.runnel.api.source.ScriptedSource.<Integer>create().event(2, 2),
+            dev.runnel.api.time.WatermarkStrategy.noWatermarks(), "in");
+        a.map(i -> i).name("step").print();
+        b.map(i -> i).name("step").print();
+        JobResult result = env.execute("dup");
+        assertThat(result.describe()).contains("step").contains("step-2").contains("in-2").contains("Print-2");
     }
 
     @Test

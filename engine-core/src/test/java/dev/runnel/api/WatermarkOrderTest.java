@@ -37,7 +37,7 @@ class WatermarkOrderTest {
     void punctuatedWatermarkFromTheSourceFollowsItsEvent() {
         StreamEnvironment env = StreamEnvironment.create();
         List<String> out = env.fromSource(ScriptedSource.<String>create().event("a", 5).event("b", 10),
-                WatermarkStrategy.<String>forGenerator(PunctuatedMinusOne::new), "s")
+                WatermarkStrategy.<String>forGenerator(ctx -> new PunctuatedMinusOne<>()), "s")
             .process(new WatermarkProbe()).executeAndCollect();
         assertThat(out).containsExactly("a wm=none", "b wm=4");
     }
@@ -47,7 +47,7 @@ class WatermarkOrderTest {
         StreamEnvironment env = StreamEnvironment.create();
         List<String> out = env.fromSource(ScriptedSource.<String>create().event("a", 5).event("b", 10),
                 WatermarkStrategy.noWatermarks(), "s")
-            .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(PunctuatedMinusOne::new))
+            .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(ctx -> new PunctuatedMinusOne<>()))
             .process(new WatermarkProbe()).executeAndCollect();
         assertThat(out).containsExactly("a wm=none", "b wm=4");
     }
@@ -63,7 +63,7 @@ class WatermarkOrderTest {
     void sessionIsNotSplitByTheWatermarkOfItsOwnEvent() {
         StreamEnvironment env = StreamEnvironment.create();
         List<String> out = env.fromSource(ScriptedSource.<String>create().event("a", 0).event("b", 5),
-                WatermarkStrategy.<String>forGenerator(PunctuatedMinusOne::new), "s")
+                WatermarkStrategy.<String>forGenerator(ctx -> new PunctuatedMinusOne<>()), "s")
             .keyBy(v -> "k")
             .window(EventTimeSessionWindows.withGap(Duration.ofMillis(5)))
             .process(new Bounds()).executeAndCollect();
@@ -75,7 +75,7 @@ class WatermarkOrderTest {
         StreamEnvironment env = StreamEnvironment.create();
         List<String> out = env.fromSource(ScriptedSource.<String>create().event("a", 0).event("b", 5),
                 WatermarkStrategy.noWatermarks(), "s")
-            .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(PunctuatedMinusOne::new))
+            .assignTimestampsAndWatermarks(WatermarkStrategy.<String>forGenerator(ctx -> new PunctuatedMinusOne<>()))
             .keyBy(v -> "k")
             .window(EventTimeSessionWindows.withGap(Duration.ofMillis(5)))
             .process(new Bounds()).executeAndCollect();

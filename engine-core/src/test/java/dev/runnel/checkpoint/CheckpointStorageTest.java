@@ -35,7 +35,7 @@ class CheckpointStorageTest {
         CheckpointStorage.Restored r = storage.latest();
         assertThat(r.checkpoint().orElseThrow().id()).isEqualTo(3);
         assertThat(text(r)).isEqualTo("three");
-        assertThat(r.refused()).isEmpty();
+        assertThat(r.skipped()).isEmpty();
         assertThat(storage.nextId()).isEqualTo(4);
         assertThat(storage.lastCompletedId()).isEqualTo(3);
         assertThat(storage.lastSizeBytes()).isEqualTo(4 + 4 + 8 + 4 + 5 + 4);
@@ -63,7 +63,7 @@ class CheckpointStorageTest {
 
         CheckpointStorage.Restored r = storage.latest();
         assertThat(text(r)).isEqualTo("first");
-        assertThat(r.refused()).singleElement().asString().contains("chk-0000000000000000002.ckp").contains("truncated");
+        assertThat(r.skipped()).singleElement().asString().contains("chk-0000000000000000002.ckp").contains("truncated");
     }
 
     @Test
@@ -77,7 +77,7 @@ class CheckpointStorageTest {
 
         CheckpointStorage.Restored r = storage.latest();
         assertThat(text(r)).isEqualTo("first");
-        assertThat(r.refused()).singleElement().asString().contains("corrupted").contains("CRC32C");
+        assertThat(r.skipped()).singleElement().asString().contains("corrupted").contains("CRC32C");
     }
 
     @Test
@@ -95,7 +95,7 @@ class CheckpointStorageTest {
 
         CheckpointStorage.Restored r = storage.latest();
         assertThat(text(r)).isEqualTo("first");
-        assertThat(r.refused()).singleElement().asString().contains("format version 99").contains("reads version 2");
+        assertThat(r.skipped()).singleElement().asString().contains("format version 99").contains("reads version 2");
     }
 
     @Test
@@ -108,7 +108,7 @@ class CheckpointStorageTest {
         }
         CheckpointStorage.Restored r = storage.latest();
         assertThat(r.checkpoint()).isEmpty();
-        assertThat(r.refused()).hasSize(2);
+        assertThat(r.skipped()).hasSize(2);
     }
 
     @Test

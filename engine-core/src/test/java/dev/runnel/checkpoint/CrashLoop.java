@@ -63,7 +63,7 @@ public final class CrashLoop {
     }
 
     public static WatermarkStrategy<Event> eventWatermarks() {
-        return WatermarkStrategy.<Event>forGenerator(() -> new WatermarkGenerator<>() {
+        return WatermarkStrategy.<Event>forGenerator(ctx -> new WatermarkGenerator<>() {
             @Override
             public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
                 output.emitWatermark(eventTimestamp - 100);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CSV job killed at random rows resumes at the checkpoint's byte offset: its committed records,
  * per-key totals and dead letters (with their line numbers) equal an uninterrupted run's. The file
- * has CRLF line ends, blank lines, multi-byte characters and malformed rows.
+ * has CRLF line ends, blank lines, multi-byte characters, malformed rows and rows that are not UTF-8.
  */
 class CsvSourceRestoreTest {
     private static final int ROWS = 8_000;
@@ -39,6 +39,8 @@ class CsvSourceRestoreTest {
         for (int i = 0; i < ROWS; i++) {
             if (i % 97 == 13) {
                 sb.append(i).append(",broken row,").append("x\r\n");
+            } else if (i % 331 == 7) {
+                sb.append(i).append(",bad \u0001 byte,1,2\r\n"); // \u0001 becomes 0xFF, not UTF-8, below
             } else if (i % 211 == 5) {
                 sb.append("\r\n");
             } else {
@@ -47,7 +49,13 @@ class CsvSourceRestoreTest {
             }
         }
         Path file = dir.resolve("rows.csv");
-        Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 1) {
+                bytes[i] = (byte) 0xFF;
+            }
+        }
+        Files.write(file, bytes);
         return file;
     }
 
@@ -97,6 +105,8 @@ class CsvSourceRestoreTest {
             assertThat(expected).isNotEmpty();
             assertThat(ExactlyOnceFileSink.readCommitted(out.resolve(part))).as(part).containsExactlyElementsOf(expected);
         }
-        assertThat(ExactlyOnceFileSink.readCommitted(out.resolve("dead")).get(0)).contains(":15"); // row 13 is on line 15
+        List<String> dead = ExactlyOnceFileSink.readCommitted(out.resolve("dead"));
+        assertThat(dead.get(0)).contains(":9: not valid UTF-8: byte 0xFF"); // row 7 is on line 9
+        assertThat(dead.get(1)).contains(":15"); // row 13 is on line 15
     }
 }

@@ -34,12 +34,18 @@ public final class KillNine {
         List<String> command(long pauseAfter);
     }
 
+    /** What happens to the child's files between a kill and the restart, e.g. damage to its newest checkpoint. */
+    public interface AfterKill {
+        void accept(int attempt) throws Exception;
+    }
+
     private KillNine() {}
 
     /**
      * For the child's job: passes records on, and at its {@code pauseAfter}-th record of this run
-     * (never if negative) tells the parent and waits to be killed. The job runs as one task, so
-     * nothing moves on meanwhile: the kill lands right there.
+     * (never if negative) tells the parent and waits to be killed. A job that runs as one task does
+     * nothing meanwhile, so the kill lands right there; at a higher parallelism the other tasks
+     * drain what is queued to them (and may complete a checkpoint) before it.
      */
     public static <T> MapFunction<T, T> pauseAfter(long pauseAfter) {
         long[] seen = {0};
@@ -60,6 +66,35 @@ public final class KillNine {
      */
     public static void killRestartAndCompare(Path dir, Path out, long seed, int kills, long minPause, long maxPause,
                                              List<String> expected, Child child) throws Exception {
+        killRestartAndCompare(dir, out, seed, kills, minPause, maxPause, expected, child, attempt -> { });
+    }
+
+    /**
+     * As above, with {@code afterKill} run after each kill, before the restart. Attempt {@code i}'s
+     * stderr (its log) is in {@code dir/attempt-i.log}.
+     */
+    public static void killRestartAndCompare(Path dir, Path out, long seed, int kills, long minPause, long maxPause,
+                                             List<String> expected, Child child, AfterKill afterKill) throws Exception {
+        killRestartAndCompare(dir, () -> ExactlyOnceFileSink.readCommitted(out), seed, kills, minPause, maxPause, expected, child,
+            afterKill);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
+        }
+    }
+
+    /** What an exactly-once sink has committed so far (a file sink's parts, a Kafka topic read with read_committed). */
+    public interface CommittedOutput {
+        List<String> read() throws Exception;
+    }
+
+    /** As above, for any exactly-once sink: {@code committed} reads what it made visible, in the order {@code expected} has. */
+    public static void killRestartAndCompare(Path dir, CommittedOutput committedOutput, long seed, int kills, long minPause,
+                                             long maxPause, List<String> expected, Child child) throws Exception {
+        killRestartAndCompare(dir, committedOutput, seed, kills, minPause, maxPause, expected, child, attempt -> { });
+    }
+
+    private static void killRestartAndCompare(Path dir, CommittedOutput committedOutput, long seed, int kills, long minPause,
+                                              long maxPause, List<String> expected, Child child, AfterKill afterKill) throws Exception {
         Random random = new Random(seed);
         List<Integer> committedAtKill = new ArrayList<>();
         for (int attempt = 0; attempt <= kills; attempt++) {
@@ -70,20 +105,18 @@ public final class KillNine {
             if (kill) {
                 assertThat(awaitPause(process)).as("attempt %d pauses at record %d; see %s", attempt, pause, log).isTrue();
                 process.destroyForcibly().waitFor();
-                committedAtKill.add(ExactlyOnceFileSink.readCommitted(out).size());
+                committedAtKill.add(committedOutput.read().size());
+                afterKill.accept(attempt);
                 continue;
             }
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("attempt %d ends", attempt).isTrue();
             assertThat(process.exitValue()).as("attempt %d exit code; see %s", attempt, log).isZero();
         }
         assertThat(committedAtKill).as("output committed when each kill came").anyMatch(n -> n > 0);
-        List<String> committed = ExactlyOnceFileSink.readCommitted(out);
+        List<String> committed = committedOutput.read();
         assertThat(new HashSet<>(committed)).as("no duplicates").hasSize(committed.size());
         assertThat(committed.size()).isEqualTo(expected.size());
         assertThat(committed.equals(expected)).as("committed output equals the uninterrupted run's, line by line").isTrue();
-        try (var files = Files.list(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("nothing left pending").allMatch(f -> f.startsWith("part-"));
-        }
     }
 
     private static Process start(List<String> command, File log) throws IOException {

@@ -1,5 +1,6 @@
 package dev.runnel.checkpoint;
 
+import dev.runnel.api.JobResult;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.sink.ExactlyOnceFileSink;
 import dev.runnel.api.source.GeneratorSource;
@@ -15,7 +16,8 @@ import java.time.Duration;
  * (keyBy(key % 10 000), tumbling 1 s event-time sums) and "w3" (keyBy(key % 50), event-time
  * sessions with a 500 ms gap, sums). It restores from {@code checkpoints} when a checkpoint is
  * there, and pauses for the kill as {@link KillNine#pauseAfter} says. Arguments: job, output dir,
- * checkpoint dir (or "-" for none), records, record to pause at (-1: none).
+ * checkpoint dir (or "-" for none), records, record to pause at (-1: none), and optionally the
+ * parallelism (default 1). At the end it prints its checkpoint statistics to stderr (its log).
  */
 public final class KillNineJob {
     private KillNineJob() {}
@@ -23,11 +25,17 @@ public final class KillNineJob {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[1]);
         Path checkpoints = args[2].equals("-") ? null : Path.of(args[2]);
-        run(args[0], out, checkpoints, Long.parseLong(args[3]), Long.parseLong(args[4]));
+        int parallelism = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        JobResult result = run(args[0], out, checkpoints, Long.parseLong(args[3]), Long.parseLong(args[4]), parallelism);
+        System.err.println(result.checkpoints());
     }
 
-    static void run(String job, Path out, Path checkpoints, long records, long pauseAfter) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create();
+    static JobResult run(String job, Path out, Path checkpoints, long records, long pauseAfter) throws Exception {
+        return run(job, out, checkpoints, records, pauseAfter, 1);
+    }
+
+    static JobResult run(String job, Path out, Path checkpoints, long records, long pauseAfter, int parallelism) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         if (checkpoints != null) {
             CheckpointStorage storage = new CheckpointStorage(checkpoints, 3);
             env.enableCheckpointing(Duration.ZERO, storage);
@@ -43,7 +51,7 @@ public final class KillNineJob {
         windowed.reduce((a, b) -> new Event(a.index(), a.key(), a.type(), a.value() + b.value(), Math.max(a.timestamp(), b.timestamp())))
             .name("sums")
             .addSink(ExactlyOnceFileSink.lines(out, e -> e.key() + "@" + e.index() + "=" + e.value())).name("out");
-        env.execute("kill-nine");
+        return env.execute("kill-nine");
     }
 
     /** The same events over 10 000 keys, as W1 has. */

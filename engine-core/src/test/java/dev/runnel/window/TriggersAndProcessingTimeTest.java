@@ -131,7 +131,7 @@ class TriggersAndProcessingTimeTest {
                 WatermarkStrategy.noWatermarks(), "s")
             .keyBy(Ev::key).window(TumblingProcessingTimeWindows.of(ms(100)))
             .process(new ListElements()).executeAndCollect();
-        // [100,200) is pending at end of input and fires then (DESIGN.md)
+        // [100,200) is pending at end of input and fires then (docs/semantics.md)
         assertThat(out).containsExactly("k [0,100) 1,2", "k [100,200) 4");
     }
 

@@ -8,12 +8,16 @@ import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.cli.Option;
 import dev.runnel.examples.cli.Progress;
 import dev.runnel.examples.cli.Report;
+import dev.runnel.examples.cli.RunCheckpoints;
+import dev.runnel.examples.cli.UsageException;
+import dev.runnel.examples.cli.Values;
 import dev.runnel.examples.generator.GenerateCommand;
 import dev.runnel.examples.io.Input;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The examples' command line:
@@ -34,14 +37,20 @@ import java.util.Set;
  * Alerts and results go to stdout (or {@code --output}); progress and the summary go to stderr.
  */
 public final class Cli {
+    /** Parallel workers: more than four per core only adds switching, and every pair of workers costs a channel. */
+    static final int MAX_PARALLELISM = Math.min(StreamEnvironment.MAX_PARALLELISM, 4 * Runtime.getRuntime().availableProcessors());
+
     static final List<Option> COMMON_OPTIONS = List.of(
-        new Option("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json; sample:NAME reads a bundled sample"),
-        new Option("output", "FILE", "stdout", "where alerts and results go"),
-        new Option("format", "text|json", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}"),
-        new Option("zone", "ZONE", "UTC", "time zone of local date-times in the input and output"),
-        new Option("parallelism", "N", "1", "parallel workers for keyed operators"),
-        new Option("quiet", null, null, "no progress lines on stderr"),
-        new Option("help", null, null, "this help"));
+        Option.text("input", "FILE", "the bundled sample", "CSV, or JSON lines if the name ends in .jsonl/.ndjson/.json; sample:NAME reads a bundled sample"),
+        Option.text("output", "FILE", "stdout", "where alerts and results go"),
+        Option.choice("format", "text", "text lines 'KIND value', or JSON lines {\"kind\":...}", "text", "json"),
+        Option.zone("zone", "UTC", "time zone of local date-times in the input and output"),
+        Option.integer("parallelism", "N", "1", "parallel workers for keyed operators, at most 4 per core", 1, MAX_PARALLELISM),
+        Option.text("checkpoint-dir", "DIR", null, "take checkpoints into DIR (the newest " + RunCheckpoints.RETAINED + " are kept)"),
+        Option.duration("checkpoint-interval", RunCheckpoints.DEFAULT_INTERVAL, "time between checkpoints; 0s: after every batch of input"),
+        Option.text("restore", "DIR", null, "resume from the newest valid checkpoint in DIR (e.g. an earlier run's --checkpoint-dir)"),
+        Option.flag("quiet", "no progress lines on stderr"),
+        Option.flag("help", "this help"));
 
     private Cli() {}
 
@@ -78,9 +87,9 @@ public final class Cli {
                 return 2;
             }
             return runExample(example, rest, out, err);
-        } catch (Args.UsageException e) {
-            err.println(e.getMessage());
-            err.println("See: java -jar runnel-examples.jar " + command + " --help");
+        } catch (UsageException e) {
+            // one line, so that a script's log shows what was wrong without a trace
+            err.println(e.getMessage() + " (see: java -jar runnel-examples.jar " + command + " --help)");
             return 2;
         }
     }
@@ -96,20 +105,30 @@ public final class Cli {
         }
         Input input = input(parsed.string("input", null), example);
         ZoneId zone = parsed.zone("zone", ZoneId.of("UTC"));
-        Report.Format format = parsed.choice("format", "text", Set.of("text", "json")).equals("json") ? Report.Format.JSON : Report.Format.TEXT;
-        StreamEnvironment env = StreamEnvironment.create().setParallelism((int) parsed.longValue("parallelism", 1));
+        Report.Format format = parsed.choice("format", "text").equals("json") ? Report.Format.JSON : Report.Format.TEXT;
+        RunCheckpoints checkpoints = RunCheckpoints.from(parsed);
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parsed.intValue("parallelism", 1));
+        checkpoints.configure(env);
         Progress progress = new Progress(err, zone, parsed.has("quiet"));
         Report report;
         JobResult result;
-        try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"))) {
+        // with checkpoints, every line is flushed before the checkpoint that follows it: output is at-least-once
+        try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"), checkpoints.enabled())) {
             report = opened;
-            example.define(env, input, parsed, report);
+            try {
+                example.define(env, input, parsed, report);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage()); // a combination of options the pipeline refuses
+            }
             result = progress.follow(env.executeAsync(example.name()));
         } catch (JobExecutionException e) {
             err.println("The job failed: " + e.getMessage());
             return 1;
         } catch (IOException e) {
             err.println("Could not write the output: " + e.getMessage());
+            return 1;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            err.println("The job could not start: " + e.getMessage());
             return 1;
         }
         // the report is closed here, so the output is complete before the summary
@@ -139,7 +158,7 @@ public final class Cli {
 
     static String help() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Runnel examples: the scenarios of SCENARIOS.md as runnable detectors.\n\n")
+        sb.append("Runnel examples: six detectors (fraud, risk, CEP fraud, funnels, logs, alert routing) and a data generator.\n\n")
             .append("Usage:\n")
             .append("  java -jar runnel-examples.jar <example> [--input FILE] [--output FILE] [--format text|json] [options]\n")
             .append("  java -jar runnel-examples.jar <example> --help        options of one example\n")
@@ -149,11 +168,13 @@ public final class Cli {
             sb.append(String.format("  %-10s %s%n", e.name(), e.description()));
         }
         sb.append("\nOptions of every example:\n");
-        COMMON_OPTIONS.forEach(o -> sb.append(optionLine(o)).append('\n'));
+        COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
         for (Example e : Examples.all()) {
             sb.append("\nOptions of ").append(e.name()).append(":\n");
-            e.options().forEach(o -> sb.append(optionLine(o)).append('\n'));
+            e.options().forEach(o -> sb.append(o.helpLine()).append('\n'));
         }
+        sb.append("\nDurations: 500ms, 10s, 5m, 2h, 1d (at most ").append(Values.format(Values.MAX_DURATION)).append(").\n")
+            .append("Exit codes: 0 done, 1 the job failed, 2 a wrong command line.\n");
         sb.append('\n').append(GenerateCommand.help());
         return sb.toString();
     }
@@ -163,14 +184,8 @@ public final class Cli {
         sb.append(example.name()).append(": ").append(example.description()).append("\n\n")
             .append("Usage: java -jar runnel-examples.jar ").append(example.name()).append(" [options]\n")
             .append("Reads ").append(example.defaultInput()).append(" unless --input is given.\n\nOptions:\n");
-        COMMON_OPTIONS.forEach(o -> sb.append(optionLine(o)).append('\n'));
-        example.options().forEach(o -> sb.append(optionLine(o)).append('\n'));
+        COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
+        example.options().forEach(o -> sb.append(o.helpLine()).append('\n'));
         return sb.toString();
-    }
-
-    private static String optionLine(Option o) {
-        String left = "--" + o.name() + (o.value() == null ? "" : " " + o.value());
-        String right = o.description() + (o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")");
-        return String.format("  %-28s %s", left, right);
     }
 }

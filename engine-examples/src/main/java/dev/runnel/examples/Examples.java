@@ -9,7 +9,7 @@ import dev.runnel.examples.logs.LogAnalysisCommand;
 import dev.runnel.examples.risk.RiskEngineCommand;
 import java.util.List;
 
-/** Every example the CLI can run, in the order of SCENARIOS.md. */
+/** Every example the CLI can run, in the order of docs/scenarios.md (S1 to S6). */
 final class Examples {
     private static final List<Example> ALL = List.of(
         new FraudDetectorCommand(),

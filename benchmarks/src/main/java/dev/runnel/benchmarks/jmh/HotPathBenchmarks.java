@@ -1,14 +1,18 @@
 package dev.runnel.benchmarks.jmh;
 
+import dev.runnel.api.OutputTag;
 import dev.runnel.api.state.MapState;
 import dev.runnel.api.state.MapStateDescriptor;
 import dev.runnel.api.state.ValueState;
 import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.time.BoundedOutOfOrdernessWatermarks;
 import dev.runnel.api.time.Clock;
+import dev.runnel.api.time.WatermarkGenerator;
 import dev.runnel.api.time.WatermarkOutput;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.KeyedStateBackend;
+import dev.runnel.runtime.FutureEventFilter;
 import dev.runnel.runtime.OperatorContext;
 import dev.runnel.runtime.SideOutputs;
 import dev.runnel.time.TimerQueue;
@@ -46,6 +50,9 @@ public class HotPathBenchmarks {
     };
 
     private BoundedOutOfOrdernessWatermarks<Object> watermarks;
+    private WatermarkGenerator<Object> perRecordWatermarks;
+    private FutureEventFilter<Object> futureEvents;
+    private final LatestWatermark latest = new LatestWatermark();
     private KeyedStateBackend backend;
     private ValueState<Long> value;
     private MapState<Long, Long> map;
@@ -57,6 +64,10 @@ public class HotPathBenchmarks {
     @Setup
     public void setup() {
         watermarks = new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(200));
+        WatermarkStrategy<Object> perRecord = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(200))
+            .withPerRecordEmission().withFutureEventGuard(Duration.ofDays(1), new OutputTag<>("future", Object.class));
+        perRecordWatermarks = perRecord.createWatermarkGenerator(() -> Clock.SYSTEM);
+        futureEvents = FutureEventFilter.of(perRecord, Clock.SYSTEM);
         backend = new KeyedStateBackend("bench", Clock.SYSTEM);
         KeyedRuntimeContext rc = new KeyedRuntimeContext(new OperatorContext("bench", 0, 1, Clock.SYSTEM, new SideOutputs()), backend);
         value = rc.getState(new ValueStateDescriptor<>("v", Long.class));
@@ -76,6 +87,28 @@ public class HotPathBenchmarks {
         if ((t & 255) == 0) {
             watermarks.onPeriodicEmit(NO_OUTPUT);
         }
+    }
+
+    /**
+     * The same events with {@code withPerRecordEmission()}: an emit after every event, into an output
+     * that keeps the watermark only when it moves forward, as the source driver does.
+     */
+    @Benchmark
+    public long watermarkPerRecordEmission() {
+        long t = tick++;
+        perRecordWatermarks.onEvent(null, t + (t * 31 & 127), latest);
+        return latest.watermark;
+    }
+
+    /** The same events through the future-event guard's check first, then per-record emission. */
+    @Benchmark
+    public long watermarkPerRecordEmissionWithFutureEventGuard() {
+        long t = tick++;
+        long ts = t + (t * 31 & 127);
+        if (!futureEvents.tooFarAhead(ts)) {
+            perRecordWatermarks.onEvent(null, ts, latest);
+        }
+        return latest.watermark;
     }
 
     /** Set the current key (one hash lookup), read and update a ValueState. */
@@ -106,5 +139,20 @@ public class HotPathBenchmarks {
         if ((t & 255) == 0) {
             bh.consume(timers.advance(t, (key, ns, ts) -> bh.consume(key)));
         }
+    }
+
+    /** Keeps the watermark only when it moves forward, as the runtime's outputs do. */
+    private static final class LatestWatermark implements WatermarkOutput {
+        long watermark = Long.MIN_VALUE;
+
+        public void emitWatermark(long timestamp) {
+            if (timestamp > watermark) {
+                watermark = timestamp;
+            }
+        }
+
+        public void markIdle() {}
+
+        public void markActive() {}
     }
 }

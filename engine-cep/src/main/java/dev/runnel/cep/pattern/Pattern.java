@@ -272,8 +272,14 @@ public class Pattern<T, F extends T> {
     public Pattern<T, F> within(Duration windowTime, WithinType withinType) {
         Objects.requireNonNull(windowTime, "windowTime");
         Objects.requireNonNull(withinType, "withinType");
-        if (windowTime.isNegative() || windowTime.isZero()) {
-            throw malformed("within(" + windowTime + ") needs a positive duration");
+        // event time is in milliseconds: a sub-millisecond window would be 0, which means "no within"
+        if (windowTime.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("Stage '" + name + "': within(windowTime) needs windowTime of at least 1 ms, got "
+                + windowTime);
+        }
+        if (windowTime.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("Stage '" + name + "': within(windowTime) needs windowTime of at most "
+                + Long.MAX_VALUE + " ms, got " + windowTime);
         }
         windowTimes.put(withinType, windowTime);
         return this;

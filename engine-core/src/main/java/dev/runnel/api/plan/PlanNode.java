@@ -13,6 +13,8 @@ public abstract class PlanNode<T> {
     private static final AtomicInteger IDS = new AtomicInteger();
     private final int id = IDS.incrementAndGet();
     private String name;
+    private String uid;
+    private int parallelism = -1;
     private final List<PlanNode<?>> inputs;
 
     protected PlanNode(String name, List<PlanNode<?>> inputs) {
@@ -34,6 +36,27 @@ public abstract class PlanNode<T> {
             throw new IllegalArgumentException("Operator name must not be blank");
         }
         this.name = name;
+    }
+
+    /** The user's stable id for this step (Flink's {@code uid}), {@code null} if none was given. */
+    public String uid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        if (uid == null || uid.isBlank()) {
+            throw new IllegalArgumentException("uid must not be blank");
+        }
+        this.uid = uid;
+    }
+
+    /** The parallelism the user set for this step, -1 for the job's default. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
     }
 
     public List<PlanNode<?>> inputs() {

@@ -1,9 +1,6 @@
 package dev.runnel.api.sink;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import dev.runnel.api.sink.PartWriterState.Pending;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -14,10 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,23 +21,42 @@ import org.slf4j.LoggerFactory;
  * Writes one line per record into part files of a directory, exactly once: a part becomes visible
  * (named {@code part-SSSSS-NNNNNNNNNN}, subtask and sequence number) only when the checkpoint that
  * covers it completes, or at end of input. Until then it is a hidden {@code .part-...inprogress}
- * file; a checkpoint closes it, forces it to disk and renames it {@code .part-....pending}. A job
- * restored from a checkpoint commits that checkpoint's pending parts and deletes the parts written
- * after it, so after any number of crashes and restores the visible parts, read in name order, hold
- * each record once. {@link #readCommitted} reads them.
+ * file; a checkpoint closes it, forces it to disk and renames it {@code .part-....pending}. After any
+ * number of crashes and restores the visible parts, read in name order, hold each record once.
+ * {@link #readCommitted} reads them. The directory belongs to the sink: one job writes it.
+ *
+ * <p>A restore from checkpoint N ({@link #recover}) puts the directory in the state N describes.
+ * N stores, for every subtask, the number of its first part after N; every part numbered lower is
+ * N's, every one numbered higher came from records after N. So the restore commits N's pending parts
+ * (the crash may have come before their commit), deletes hidden parts after N, and also deletes
+ * <em>visible</em> parts after N: those that later checkpoints committed. That matters when the restore
+ * falls back to N because the newest checkpoint file is damaged: its parts were committed when it
+ * completed, and the replay from N writes them again. The sink's own record of that newer
+ * checkpoint (what it pre-committed) is in the damaged file and lost, but it is not needed: N's
+ * numbers alone say which parts came after N. Rolling back rather than refusing the restore keeps
+ * the job running and the output exactly-once; the cost is that a reader who saw a rolled-back part
+ * before the crash sees it replaced (by the same records, if the job is deterministic, possibly cut
+ * into parts differently). Each rollback is logged at WARN.
+ *
+ * <p>A subtask's parts can also come from outside N's job: a job restored at another parallelism
+ * stops writing some subtasks and starts others. So N also stores where the output of every
+ * subtask ended when its job started, and a restore deletes every part of a subtask N does not
+ * know at all: only a job after N can have written it. Output that was in the directory before a
+ * job started fresh counts as covered by each of its checkpoints and is kept.
  *
  * <p>Without checkpointing nothing becomes visible before end of input. Parts a checkpoint
  * pre-committed but that are not committed yet stay hidden if the job stops without a restore.
  */
 public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceFileSink.class);
-    private static final Pattern PART = Pattern.compile("(\\.?)part-(\\d{5})-(\\d{10})(\\.inprogress|\\.pending)?");
 
-    private final Path directory;
+    private final PartFiles parts;
     private final Function<T, String> toLine;
+    /** Where each subtask's output ended when the job started, as {@link #recover} found it; stored in each writer's state. */
+    private volatile Map<Integer, Long> endsAtStart = Map.of();
 
     private ExactlyOnceFileSink(Path directory, Function<T, String> toLine) {
-        this.directory = directory;
+        this.parts = new PartFiles(directory);
         this.toLine = toLine;
     }
 
@@ -52,36 +67,85 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
 
     /** The lines of every committed part, parts in name order (subtask, then sequence). */
     public static List<String> readCommitted(Path directory) throws IOException {
-        List<String> lines = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return lines;
+        return new PartFiles(directory).readCommitted();
+    }
+
+    @Override
+    public synchronized void recover(List<byte[]> restored) throws IOException {
+        Files.createDirectories(parts.directory());
+        if (restored.isEmpty()) {
+            // a fresh start: what is visible was there before and stays; nothing hidden can be committed any more
+            for (int subtask : parts.list(true).keySet()) {
+                parts.discardHiddenFrom(subtask, 0);
+            }
+            endsAtStart = Map.copyOf(parts.visibleEnds());
+            return;
         }
-        List<Path> parts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(f -> {
-                Matcher m = PART.matcher(f.getFileName().toString());
-                return m.matches() && m.group(1).isEmpty() && m.group(4) == null;
-            }).forEach(parts::add);
+        List<PartWriterState> states = new ArrayList<>();
+        for (byte[] state : restored) {
+            states.add(PartWriterState.decode(state));
         }
-        parts.sort(null);
-        for (Path p : parts) {
-            lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
+        // the restored checkpoint is complete: its pending parts are committed now if the crash came
+        // first, and so is any earlier part whose commit rename a power failure undid
+        for (PartWriterState s : states) {
+            for (Pending p : s.pending()) {
+                parts.commit(s.subtask(), p.seq());
+            }
+            for (long seq : parts.list(true, s.subtask()).headSet(s.nextSeq())) {
+                parts.commit(s.subtask(), seq);
+            }
         }
-        return lines;
+        Map<Integer, Long> ends = new TreeMap<>();
+        boolean allKnown = true;
+        for (PartWriterState s : states) {
+            if (s.ends() == null) {
+                allKnown = false;
+            } else {
+                ends.putAll(s.ends());
+            }
+        }
+        for (PartWriterState s : states) {
+            ends.put(s.subtask(), s.nextSeq()); // a subtask's own number is newer than where it stood at its job's start
+        }
+        TreeMap<Integer, Long> subtasks = new TreeMap<>(ends);
+        parts.list(true).keySet().forEach(s -> subtasks.putIfAbsent(s, null));
+        parts.list(false).keySet().forEach(s -> subtasks.putIfAbsent(s, null));
+        for (Map.Entry<Integer, Long> e : subtasks.entrySet()) {
+            if (e.getValue() == null && !allKnown) {
+                continue; // the checkpoint predates stored ends: a subtask it does not name may be older than it
+            }
+            long end = e.getValue() == null ? 0 : e.getValue();
+            parts.discardHiddenFrom(e.getKey(), end);
+            List<Long> rolledBack = parts.rollBackFrom(e.getKey(), end);
+            if (!rolledBack.isEmpty()) {
+                LOG.warn("Rolled back {} committed part(s) of subtask {} in {} (numbers {} to {}): they were committed"
+                    + " after the restored checkpoint, whose replay writes their records again",
+                    rolledBack.size(), e.getKey(), parts.directory(), rolledBack.get(0), rolledBack.get(rolledBack.size() - 1));
+            }
+        }
+        endsAtStart = Map.copyOf(ends);
     }
 
     @Override
     public TwoPhaseCommitSink.Writer<T> createWriter(int subtask, List<byte[]> restored) throws IOException {
-        Files.createDirectories(directory);
-        return new PartWriter(subtask, restored);
+        Files.createDirectories(parts.directory());
+        long nextSeq = 0;
+        for (byte[] state : restored) {
+            PartWriterState s = PartWriterState.decode(state);
+            if (s.subtask() == subtask) {
+                nextSeq = s.nextSeq();
+            }
+        }
+        if (restored.isEmpty()) {
+            parts.discardHiddenFrom(subtask, 0); // nothing hidden of this subtask is ours
+        }
+        nextSeq = Math.max(nextSeq, endsAtStart.getOrDefault(subtask, 0L));
+        var visible = parts.list(false, subtask);
+        if (!visible.isEmpty()) {
+            nextSeq = Math.max(nextSeq, visible.last() + 1); // never overwrite a visible part
+        }
+        return new PartWriter(subtask, nextSeq);
     }
-
-    private static String committedName(int subtask, long seq) {
-        return String.format("part-%05d-%010d", subtask, seq);
-    }
-
-    /** One pre-committed part waiting for its checkpoint to complete. */
-    private record Pending(long seq, long checkpointId) {}
 
     private final class PartWriter implements TwoPhaseCommitSink.Writer<T> {
         private final int subtask;
@@ -91,44 +155,16 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
         private java.io.Writer out;
         private long currentSeq = -1;
 
-        PartWriter(int subtask, List<byte[]> restored) throws IOException {
+        PartWriter(int subtask, long nextSeq) {
             this.subtask = subtask;
-            long maxCommitted = -1;
-            for (byte[] state : restored) {
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
-                int oldSubtask = in.readInt();
-                long oldNextSeq = in.readLong();
-                // the restored checkpoint is complete: its pending parts are committed now if the crash
-                // came first, and so is any earlier part whose commit rename a power failure undid
-                for (int n = in.readInt(); n > 0; n--) {
-                    long seq = in.readLong();
-                    in.readLong();
-                    commitPart(oldSubtask, seq);
-                }
-                for (long seq : seqsOf(oldSubtask, true)) {
-                    if (seq < oldNextSeq) {
-                        commitPart(oldSubtask, seq);
-                    }
-                }
-                discardFrom(oldSubtask, oldNextSeq);
-                if (oldSubtask == subtask) {
-                    nextSeq = Math.max(nextSeq, oldNextSeq);
-                }
-            }
-            if (restored.isEmpty()) {
-                discardFrom(subtask, 0); // a fresh start: nothing hidden of this subtask is ours
-            }
-            for (long seq : seqsOf(subtask, false)) {
-                maxCommitted = Math.max(maxCommitted, seq);
-            }
-            nextSeq = Math.max(nextSeq, maxCommitted + 1); // never overwrite a visible part
+            this.nextSeq = nextSeq;
         }
 
         @Override
         public void write(T value, long timestamp) throws IOException {
             if (out == null) {
                 currentSeq = nextSeq++;
-                channel = FileChannel.open(hidden(subtask, currentSeq, ".inprogress"),
+                channel = FileChannel.open(parts.hidden(subtask, currentSeq, PartFiles.IN_PROGRESS),
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                 out = new java.io.BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
             }
@@ -139,17 +175,7 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
         @Override
         public byte[] preCommit(long checkpointId) throws IOException {
             closeCurrent(checkpointId);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream state = new DataOutputStream(bytes);
-            state.writeInt(subtask);
-            state.writeLong(nextSeq);
-            state.writeInt(pending.size());
-            for (Pending p : pending) {
-                state.writeLong(p.seq());
-                state.writeLong(p.checkpointId());
-            }
-            state.flush();
-            return bytes.toByteArray();
+            return new PartWriterState(subtask, nextSeq, pending, endsAtStart).encode();
         }
 
         /** Closes the open part, forces it to disk and marks it pending for {@code checkpointId}. */
@@ -162,9 +188,9 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
             out.close();
             out = null;
             channel = null;
-            Files.move(hidden(subtask, currentSeq, ".inprogress"), hidden(subtask, currentSeq, ".pending"),
+            Files.move(parts.hidden(subtask, currentSeq, PartFiles.IN_PROGRESS), parts.hidden(subtask, currentSeq, PartFiles.PENDING),
                 StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory(); // the part's directory entry must outlive a power failure, as its bytes do
+            parts.syncDirectory(); // the part's directory entry must outlive a power failure, as its bytes do
             pending.add(new Pending(currentSeq, checkpointId));
             currentSeq = -1;
         }
@@ -172,7 +198,7 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
         @Override
         public void commit(long checkpointId) throws IOException {
             while (!pending.isEmpty() && pending.get(0).checkpointId() <= checkpointId) {
-                commitPart(subtask, pending.remove(0).seq());
+                parts.commit(subtask, pending.remove(0).seq());
             }
         }
 
@@ -189,63 +215,5 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
                 out = null;
             }
         }
-    }
-
-    private Path hidden(int subtask, long seq, String suffix) {
-        return directory.resolve("." + committedName(subtask, seq) + suffix);
-    }
-
-    /**
-     * Makes a pending part visible; idempotent, since a restore may commit a part committed before
-     * the crash. A part still named in-progress was forced to disk before its checkpoint (only the
-     * rename was lost), so it is committed too.
-     */
-    private void commitPart(int subtask, long seq) throws IOException {
-        Path to = directory.resolve(committedName(subtask, seq));
-        Path from = hidden(subtask, seq, ".pending");
-        if (!Files.exists(from)) {
-            from = hidden(subtask, seq, ".inprogress");
-        }
-        if (Files.exists(from)) {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } else if (!Files.exists(to)) {
-            throw new IOException("Part " + seq + " of subtask " + subtask + " in " + directory
-                + " belongs to a completed checkpoint but is neither pending nor committed; it was deleted");
-        }
-    }
-
-    /** Forces the directory's entries to disk where the platform allows it (Linux; not Windows). */
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // not supported here: renames are then as durable as the file system makes them
-        }
-    }
-
-    /** Deletes hidden parts of {@code subtask} numbered {@code from} or higher: output after the restored checkpoint. */
-    private void discardFrom(int subtask, long from) throws IOException {
-        for (long seq : seqsOf(subtask, true)) {
-            if (seq >= from) {
-                for (String suffix : new String[] {".inprogress", ".pending"}) {
-                    if (Files.deleteIfExists(hidden(subtask, seq, suffix))) {
-                        LOG.info("Discarded uncommitted part {} of subtask {} in {}", seq, subtask, directory);
-                    }
-                }
-            }
-        }
-    }
-
-    private List<Long> seqsOf(int subtask, boolean hiddenParts) throws IOException {
-        List<Long> seqs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(f -> {
-                Matcher m = PART.matcher(f.getFileName().toString());
-                if (m.matches() && Integer.parseInt(m.group(2)) == subtask && m.group(1).isEmpty() != hiddenParts) {
-                    seqs.add(Long.parseLong(m.group(3)));
-                }
-            });
-        }
-        return seqs;
     }
 }

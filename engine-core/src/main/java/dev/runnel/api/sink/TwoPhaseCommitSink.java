@@ -11,17 +11,35 @@ import java.util.List;
  * commits that checkpoint's transactions (they may not have been committed before the crash) and
  * discards everything written after it, so its output has no duplicates and no holes.
  *
- * <p>Each parallel subtask gets its own {@link Writer}, created when the job starts, on its task
- * thread; the sink object itself is shared.
+ * <p>"Everything written after it" includes transactions already committed for newer checkpoints:
+ * a restore falls back to an older checkpoint when the newest checkpoint file is damaged, and the
+ * sink committed that newer checkpoint's output when it completed. {@link #recover} is where a sink
+ * undoes it (or refuses the restore by throwing). A sink that keeps the default {@code recover},
+ * which does nothing, is refused such a fallback restore by the runtime, since its output would
+ * have duplicates; restores of the newest checkpoint are not affected.
+ *
+ * <p>When a job starts, the runtime calls {@link #recover} once, on one thread, then each parallel
+ * subtask gets its own {@link Writer}, created on its task thread; the sink object itself is shared.
  */
 public interface TwoPhaseCommitSink<T> extends Sink<T> {
+
+    /**
+     * Called once when a job starts, before any writer is created: puts the sink's output in the
+     * state of the restored checkpoint, whatever happened after it. Commits what the checkpoint
+     * pre-committed, aborts what was written after it, and rolls back what was committed after it.
+     * Throwing refuses the start (the message should say what to do).
+     *
+     * @param restored what {@link Writer#preCommit} returned at the restored checkpoint, for every
+     *                 subtask the sink had then; empty when the job starts without a checkpoint
+     */
+    default void recover(List<byte[]> restored) throws Exception {}
 
     /**
      * The writer of subtask {@code subtask}.
      *
      * @param restored what {@link Writer#preCommit} returned at the restored checkpoint, for each old
      *                 subtask this one takes over (its own at an unchanged parallelism); empty when
-     *                 the job starts fresh
+     *                 the job starts fresh. {@link #recover} has already seen these states.
      */
     Writer<T> createWriter(int subtask, List<byte[]> restored) throws Exception;
 

@@ -76,7 +76,14 @@ public final class CsvRow {
     }
 
     public int getInt(String column) {
-        String v = get(column).trim();
+        return parseInt(get(column).trim(), column);
+    }
+
+    public double getDouble(String column) {
+        return parseDouble(get(column).trim(), column);
+    }
+
+    static int parseInt(String v, String column) {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
@@ -84,8 +91,7 @@ public final class CsvRow {
         }
     }
 
-    public double getDouble(String column) {
-        String v = get(column).trim();
+    static double parseDouble(String v, String column) {
         try {
             double d = Double.parseDouble(v);
             if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,26 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * Reads a CSV file (or text) line by line. A row that cannot be split or parsed becomes a
- * {@link DeadLetter} with its line number, raw text and reason, is counted, and the job goes on;
- * with {@code failFast(true)} the first bad row fails the job instead. Blank lines are skipped.
+ * Reads a CSV file (or text) line by line. A row that cannot be decoded, split or parsed becomes a
+ * {@link DeadLetter} with its line number, the byte offset of the line, its raw text and the reason,
+ * is counted, and the job goes on; with {@code failFast(true)} the first bad row fails the job
+ * instead. Blank lines are skipped. Dead letters keep at most {@link DeadLetter#MAX_TEXT} characters
+ * of the raw text and of the reason.
+ *
+ * <p>Rows are checked before they are parsed:
+ * <ul>
+ *   <li>Encoding: every line is decoded as UTF-8 on its own and strictly; a line with a byte that is
+ *       not valid UTF-8 is a dead letter whose reason names the byte and its offset (the replacement
+ *       character never enters a value).</li>
+ *   <li>Width: a row whose number of fields differs from the header's (or from the declared
+ *       {@link Builder#columns columns} of a file without a header) is a dead letter; an unquoted
+ *       {@code 4,500.00} does not silently become {@code 4}.</li>
+ * </ul>
+ *
+ * <p>The header is checked when the source opens: with {@link Builder#buildRecords} every record
+ * component needs a column, with {@link Builder#columns} every declared name; otherwise the job fails
+ * at once with a message naming the expected and found columns (and a separator or a missing header
+ * it suspects). A file without a header line is declared with {@link Builder#withoutHeader()}.
  *
  * <p>Resumable: a checkpoint stores the byte offset of the next line and the number of lines read,
  * so a restored job seeks straight to where it was (no re-reading) and its dead letters carry the
@@ -26,20 +44,23 @@ import java.util.concurrent.Callable;
  */
 public final class CsvSource<T> implements Source<T> {
     private final String name;
-    private final Callable<InputStream> opener;
+    private final Callable<? extends InputStream> opener;
     private final boolean header;
+    private final List<String> declaredColumns;
     private final char delimiter;
     private final ZoneId zone;
     private final boolean failFast;
     private final RowParser<T> parser;
     private LineReader reader;
     private CsvRow row;
+    private int width; // fields a row must have, or -1 if unknown (no header, no declared columns)
     private long lineNumber;
 
     private CsvSource(Builder b, RowParser<T> parser) {
         this.name = b.name;
         this.opener = b.opener;
         this.header = b.header;
+        this.declaredColumns = b.columns;
         this.delimiter = b.delimiter;
         this.zone = b.zone;
         this.failFast = b.failFast;
@@ -57,6 +78,11 @@ public final class CsvSource<T> implements Source<T> {
         return new Builder(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Reads CSV bytes from a stream that {@code opener} opens for each run (a classpath resource, say). */
+    public static Builder builder(String name, Callable<? extends InputStream> opener) {
+        return new Builder(Objects.requireNonNull(name, "name"), Objects.requireNonNull(opener, "opener"));
+    }
+
     @Override
     public boolean isBounded() {
         return true;
@@ -65,29 +91,69 @@ public final class CsvSource<T> implements Source<T> {
     @Override
     public void open(SourceContext context) throws Exception {
         reader = new LineReader(opener.call());
-        Map<String, Integer> columns = new HashMap<>();
+        lineNumber = 0;
+        RecordRowParser<?> records = parser instanceof RecordRowParser<?> r ? r : null;
+        List<String> columns;
         if (header) {
-            String line = reader.readLine();
-            lineNumber++;
-            if (line == null) {
-                throw new IOException(name + " is empty; expected a header line");
+            String line = readHeader();
+            try {
+                columns = trimmed(CsvLineSplitter.split(line, delimiter));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(name + ": the header line cannot be split: " + e.getMessage() + " [" + DeadLetter.cap(line) + "]");
             }
-            List<String> names = CsvLineSplitter.split(stripBom(line), delimiter);
-            for (int i = 0; i < names.size(); i++) {
-                columns.put(names.get(i).trim(), i);
+            if (records != null) {
+                CsvHeaderCheck.verify(name, line, columns, records.componentNames(), records.type(), delimiter);
+            } else if (declaredColumns != null) {
+                CsvHeaderCheck.verify(name, line, columns, declaredColumns, null, delimiter);
             }
+        } else {
+            columns = declaredColumns != null ? declaredColumns : records != null ? records.componentNames() : List.of();
         }
-        row = new CsvRow(columns, zone);
+        if (records != null) {
+            records.bind(columns);
+        }
+        width = columns.isEmpty() ? -1 : columns.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            index.put(columns.get(i), i);
+        }
+        row = new CsvRow(index, zone);
     }
 
-    private static String stripBom(String line) {
-        return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+    private String readHeader() throws IOException {
+        String line;
+        try {
+            line = reader.readLine();
+        } catch (MalformedLineException e) {
+            throw new IOException(name + ": the header line is " + e.getMessage()
+                + "; is the file in another encoding (Latin-1, UTF-16)? [" + e.escapedLine() + "]");
+        }
+        lineNumber++;
+        if (line == null) {
+            throw new IOException(name + " is empty; expected a header line");
+        }
+        return line;
+    }
+
+    private static List<String> trimmed(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(n.trim());
+        }
+        return out;
     }
 
     @Override
     public SourceStatus poll(SourceOutput<T> output, int maxRecords) throws IOException {
         for (int n = 0; n < maxRecords; n++) {
-            String line = reader.readLine();
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (MalformedLineException e) {
+                lineNumber++;
+                reject(output, e.escapedLine(), e.getMessage(), e);
+                continue;
+            }
             if (line == null) {
                 return SourceStatus.END_OF_INPUT;
             }
@@ -97,22 +163,31 @@ public final class CsvSource<T> implements Source<T> {
             }
             T record;
             try {
-                row.reset(CsvLineSplitter.split(line, delimiter), lineNumber, line);
+                List<String> fields = CsvLineSplitter.split(line, delimiter);
+                if (width >= 0 && fields.size() != width) {
+                    throw new IllegalArgumentException("row has " + fields.size() + " fields, "
+                        + (header ? "the header has " : "the declared columns are ") + width);
+                }
+                row.reset(fields, lineNumber, line);
                 record = parser.parse(row);
                 if (record == null) {
                     throw new IllegalArgumentException("row parser returned null");
                 }
             } catch (Exception e) {
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (failFast) {
-                    throw new IllegalArgumentException(name + ":" + lineNumber + ": malformed row (" + reason + "): " + line, e);
-                }
-                output.deadLetter(new DeadLetter(name, lineNumber, line, reason));
+                reject(output, line, e.getMessage() == null ? e.toString() : e.getMessage(), e);
                 continue;
             }
             output.collect(record);
         }
         return SourceStatus.MORE_AVAILABLE;
+    }
+
+    private void reject(SourceOutput<T> output, String raw, String reason, Exception cause) {
+        DeadLetter dead = new DeadLetter(name, lineNumber, reader.lineOffset(), raw, reason);
+        if (failFast) {
+            throw new IllegalArgumentException(name + ":" + lineNumber + ": malformed row (" + dead.reason() + "): " + dead.raw(), cause);
+        }
+        output.deadLetter(dead);
     }
 
     @Override
@@ -148,20 +223,50 @@ public final class CsvSource<T> implements Source<T> {
 
     public static final class Builder {
         private final String name;
-        private final Callable<InputStream> opener;
+        private final Callable<? extends InputStream> opener;
         private boolean header = true;
+        private List<String> columns;
         private char delimiter = ',';
         private ZoneId zone = ZoneId.of("UTC");
         private boolean failFast;
 
-        private Builder(String name, Callable<InputStream> opener) {
+        private Builder(String name, Callable<? extends InputStream> opener) {
             this.name = name;
             this.opener = opener;
         }
 
+        /** Whether the first line is a header (default true); {@code header(false)} is {@link #withoutHeader()}. */
         public Builder header(boolean hasHeader) {
             this.header = hasHeader;
             return this;
+        }
+
+        /**
+         * The file has no header line: the first line is data. Columns are then named by
+         * {@link #columns} or, with {@link #buildRecords}, by the record's components in declaration
+         * order; without either, a row parser reads fields by index ({@code row.get(0)}).
+         */
+        public Builder withoutHeader() {
+            return header(false);
+        }
+
+        /**
+         * The columns the row parser reads. With a header, each must be in it (exact names), checked
+         * when the source opens; without a header, they name the fields in order, and a row must
+         * have exactly that many.
+         */
+        public Builder columns(String... names) {
+            List<String> list = List.of(names);
+            if (list.isEmpty() || list.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("columns(...) needs at least one name and no blank names: " + list);
+            }
+            this.columns = list;
+            return this;
+        }
+
+        /** As {@link #columns(String...)}. */
+        public Builder columns(List<String> names) {
+            return columns(names.toArray(String[]::new));
         }
 
         public Builder delimiter(char delimiter) {
@@ -187,14 +292,13 @@ public final class CsvSource<T> implements Source<T> {
 
         /**
          * Maps columns to the components of a record class by name (case and underscores ignored:
-         * {@code transaction_id} fills {@code transactionId}). Supported component types: String,
-         * int, long, double, boolean (and boxed), and for {@code long} components whose text is
-         * not a number, a date-time in {@code dateTimePattern} converted to epoch milliseconds.
+         * {@code transaction_id} fills {@code transactionId}); every component needs a column in
+         * the header, checked at open. {@link #withoutHeader() Without a header} the columns are the
+         * components in declaration order. Supported component types: String, int, long, double,
+         * boolean (and boxed), and for {@code long} components whose text is not a number, a
+         * date-time in {@code dateTimePattern} converted to epoch milliseconds.
          */
         public <R extends Record> CsvSource<R> buildRecords(Class<R> type, String dateTimePattern) {
-            if (!header) {
-                throw new IllegalStateException("buildRecords maps columns by header name; the source needs header(true)");
-            }
             return new CsvSource<>(this, new RecordRowParser<>(type, dateTimePattern));
         }
     }

@@ -43,4 +43,12 @@ public interface Source<T> {
     default void restorePosition(java.io.DataInput in) throws Exception {
         restorePosition(in.readLong());
     }
+
+    /**
+     * Checkpoint {@code checkpointId}, whose position this source wrote last, is complete (Flink's
+     * {@code CheckpointListener}). Sources that report progress outside the job (Kafka commits its
+     * offsets for lag monitoring) do it here; nothing may depend on it for recovery. Called on the
+     * source's thread, between polls.
+     */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 }

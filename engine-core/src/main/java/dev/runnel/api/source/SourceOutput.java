@@ -25,4 +25,21 @@ public interface SourceOutput<T> {
      * periodic watermarks react. Fails if the job does not run on a {@code ManualClock}.
      */
     void advanceProcessingTimeTo(long millis);
+
+    /**
+     * An output for one split of the source (a Kafka partition, a file), as Flink's
+     * {@code ReaderOutput.createOutputForSplit}: each split runs its own copy of the strategy's
+     * watermark generator, and the source's watermark is the minimum over its splits, leaving out
+     * splits the generator marked idle ({@code withIdleness}); when every split is idle the source
+     * is idle. Records and watermarks of a split go through its output; once a source has split
+     * outputs, only they make its watermark. Asking again for the same split returns the same output.
+     */
+    default SourceOutput<T> createOutputForSplit(String splitId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no per-split outputs");
+    }
+
+    /** The split is finished or gone: it no longer holds back the source's watermark. */
+    default void releaseOutputForSplit(String splitId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no per-split outputs");
+    }
 }

@@ -2,7 +2,10 @@ package dev.runnel.api.time;
 
 import java.time.Duration;
 
-/** Emits {@code maxTimestamp - bound - 1} periodically: events up to {@code bound} late are still on time. */
+/**
+ * Emits {@code maxTimestamp - bound - 1} periodically (after every event when the strategy has
+ * {@code withPerRecordEmission()}): events up to {@code bound} late are still on time.
+ */
 public final class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
     private final long bound;
     private long maxTimestamp;

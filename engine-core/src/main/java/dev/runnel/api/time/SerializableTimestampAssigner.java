@@ -1,8 +1,7 @@
 package dev.runnel.api.time;
 
-/**
- * Flink's name for a timestamp assigner that can be serialized, the type of lambdas passed to
- * {@code withTimestampAssigner}; ported programs that declare one keep the name.
- */
+import java.io.Serializable;
+
+/** Flink's name for a timestamp assigner that can travel with the job; the type lambdas usually take. */
 @FunctionalInterface
-public interface SerializableTimestampAssigner<T> extends TimestampAssigner<T>, java.io.Serializable {}
+public interface SerializableTimestampAssigner<T> extends TimestampAssigner<T>, Serializable {}

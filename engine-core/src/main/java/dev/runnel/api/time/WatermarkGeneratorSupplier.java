@@ -1,13 +1,15 @@
 package dev.runnel.api.time;
 
-/** Creates one generator per source instance, as Flink's: {@code WatermarkStrategy.forGenerator(ctx -> new MyGenerator())}. */
+import java.io.Serializable;
+
+/** Creates one generator per source (or operator) instance, as Flink's supplier does. */
 @FunctionalInterface
-public interface WatermarkGeneratorSupplier<T> extends java.io.Serializable {
+public interface WatermarkGeneratorSupplier<T> extends Serializable {
     WatermarkGenerator<T> createWatermarkGenerator(Context context);
 
-    /**
-     * What a supplier is given when it creates a generator. Flink's offers a metric group and an input
-     * activity clock; Runnel's offers nothing yet, so a supplier that reads them does not compile.
-     */
-    interface Context {}
+    /** What a generator may use of the instance it runs in. */
+    interface Context {
+        /** The job's processing-time clock (a {@code ManualClock} in tests). */
+        Clock clock();
+    }
 }

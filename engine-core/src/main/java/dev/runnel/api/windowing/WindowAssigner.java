@@ -19,6 +19,10 @@ public abstract class WindowAssigner<T, W extends Window> {
         if (d == null) {
             throw new NullPointerException(what + " must not be null");
         }
-        return d.toMillis();
+        try {
+            return d.toMillis();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " is too large for event time in milliseconds, got " + d);
+        }
     }
 }

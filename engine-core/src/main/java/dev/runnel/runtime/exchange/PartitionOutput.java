@@ -13,17 +13,37 @@ public final class PartitionOutput<T> implements Output<T> {
     private final ChannelTarget[] writers;
     private final KeySelector<T, ?> keySelector;
     private final String consumerName;
+    private final boolean broadcastRecords;
     private int roundRobin;
 
     /** With a key selector records go by key group, otherwise round robin. */
     public PartitionOutput(ChannelTarget[] writers, KeySelector<T, ?> keySelector, String consumerName) {
+        this(writers, keySelector, consumerName, false);
+    }
+
+    private PartitionOutput(ChannelTarget[] writers, KeySelector<T, ?> keySelector, String consumerName, boolean broadcastRecords) {
         this.writers = writers;
         this.keySelector = keySelector;
         this.consumerName = consumerName;
+        this.broadcastRecords = broadcastRecords;
+    }
+
+    /**
+     * Every record to every consumer (a broadcast input). The record object itself is shared by the
+     * consumers, as Runnel never copies records: broadcast elements must not be changed downstream.
+     */
+    public static <T> PartitionOutput<T> broadcast(ChannelTarget[] writers) {
+        return new PartitionOutput<>(writers, null, null, true);
     }
 
     @Override
     public void collect(T value, long timestamp) {
+        if (broadcastRecords) {
+            for (ChannelTarget w : writers) {
+                w.append(Batch.RECORD, value, timestamp);
+            }
+            return;
+        }
         int target;
         if (writers.length == 1) {
             target = 0;

@@ -8,7 +8,19 @@ import dev.runnel.api.functions.ProcessFunction;
 import dev.runnel.api.functions.ReduceFunction;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.plan.FunctionNode;
+import dev.runnel.api.functions.BroadcastProcessFunction;
+import dev.runnel.api.functions.CoProcessFunction;
+import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.functions.KeyedBroadcastProcessFunction;
+import dev.runnel.api.functions.KeyedCoProcessFunction;
 import dev.runnel.api.plan.OneInputNode;
+import dev.runnel.api.plan.TwoInputNode;
+import dev.runnel.runtime.Operator;
+import dev.runnel.runtime.operators.BroadcastProcessOperator;
+import dev.runnel.runtime.operators.CoFunctionAdapters;
+import dev.runnel.runtime.operators.CoProcessOperator;
+import dev.runnel.runtime.operators.KeyedBroadcastProcessOperator;
+import dev.runnel.runtime.operators.KeyedCoProcessOperator;
 import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.operators.FilterOperator;
@@ -52,6 +64,25 @@ public final class LocalPlanning {
         }
         throw new IllegalStateException("The local runtime cannot run step '" + node.name() + "' ("
             + node.getClass().getName() + "): no LocalPlanningRule plans it; is the module that defines it on the class path?");
+    }
+
+    /** The operators of a two-input step, one per parallel subtask. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static java.util.function.IntFunction<Operator<?, ?>> factory(TwoInputNode<?, ?, ?> node) {
+        Object fn = node.function();
+        KeySelector k1 = node.keySelector(0);
+        KeySelector k2 = node.keySelector(1);
+        List descriptors = node.broadcastDescriptors();
+        return switch (node.kind()) {
+            case CO_MAP -> i -> new CoProcessOperator<>(CoFunctionAdapters.of(FunctionCopies.copyFor(i, fn), false));
+            case CO_FLAT_MAP -> i -> new CoProcessOperator<>(CoFunctionAdapters.of(FunctionCopies.copyFor(i, fn), true));
+            case CO_PROCESS -> i -> new CoProcessOperator<>(FunctionCopies.copyFor(i, (CoProcessFunction) fn));
+            case KEYED_CO_PROCESS -> i -> new KeyedCoProcessOperator<>(k1, k2, FunctionCopies.copyFor(i, (KeyedCoProcessFunction) fn));
+            case BROADCAST_PROCESS -> i -> new BroadcastProcessOperator<>(FunctionCopies.copyFor(i, (BroadcastProcessFunction) fn),
+                descriptors);
+            case KEYED_BROADCAST_PROCESS -> i -> new KeyedBroadcastProcessOperator<>(k1,
+                FunctionCopies.copyFor(i, (KeyedBroadcastProcessFunction) fn), descriptors);
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

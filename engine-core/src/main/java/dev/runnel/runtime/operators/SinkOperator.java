@@ -1,9 +1,12 @@
 package dev.runnel.runtime.operators;
 
 import dev.runnel.api.functions.Sink;
+import dev.runnel.api.functions.SinkFunction;
 import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.checkpoint.StateSerializers;
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,8 +35,51 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         return latency;
     }
 
+    /** The user's sink if it is two-phase (shared by all subtasks), else null. */
+    public TwoPhaseCommitSink<T> twoPhaseSink() {
+        return sink instanceof TwoPhaseCommitSink<T> twoPhase ? twoPhase : null;
+    }
+
+    /**
+     * The writer state inside a snapshot this operator took (what {@link TwoPhaseCommitSink.Writer#preCommit}
+     * returned), or null if its sink is not two-phase: lets a restore hand every old subtask's state
+     * to {@link TwoPhaseCommitSink#recover} before any subtask opens.
+     */
+    public static byte[] writerState(byte[] snapshot) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+        in.readLong(); // the watermark, written by Operator.snapshotState
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] state = new byte[length];
+        in.readFully(state);
+        return state;
+    }
+
+    /** The sink as Flink's {@code SinkFunction}, which takes a context per record; {@code null} otherwise. */
+    private SinkFunction<T> sinkFunction;
+    private long recordTimestamp = NO_TIMESTAMP;
+    private final SinkFunction.Context sinkContext = new SinkFunction.Context() {
+        @Override
+        public long currentProcessingTime() {
+            return context.clock().millis();
+        }
+
+        @Override
+        public long currentWatermark() {
+            return currentWatermark;
+        }
+
+        @Override
+        public Long timestamp() {
+            return recordTimestamp == NO_TIMESTAMP ? null : recordTimestamp;
+        }
+    };
+
     @Override
     public void open() throws Exception {
+        sinkFunction = sink instanceof SinkFunction<T> f ? f : null;
         UserFunctions.open(sink, new KeyedRuntimeContext(context, null));
         if (sink instanceof TwoPhaseCommitSink<T> twoPhase) {
             writer = twoPhase.createWriter(context.subtask(), List.copyOf(restoredWriterState));
@@ -58,6 +104,9 @@ public final class SinkOperator<T> extends Operator<T, Void> {
         try {
             if (writer != null) {
                 writer.write(value, timestamp);
+            } else if (sinkFunction != null) {
+                recordTimestamp = timestamp;
+                sinkFunction.invoke(value, sinkContext);
             } else {
                 sink.invoke(value, timestamp);
             }

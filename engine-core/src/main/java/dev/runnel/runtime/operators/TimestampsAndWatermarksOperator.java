@@ -4,7 +4,9 @@ import dev.runnel.api.time.TimestampAssigner;
 import dev.runnel.api.time.WatermarkGenerator;
 import dev.runnel.api.time.WatermarkOutput;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.runtime.FutureEventFilter;
 import dev.runnel.runtime.Operator;
+import dev.runnel.runtime.WatermarkStrategies;
 
 /**
  * Assigns timestamps and generates watermarks mid-stream. Upstream watermarks and idleness are
@@ -16,6 +18,7 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
     private final long intervalMillis;
     private TimestampAssigner<T> assigner;
     private WatermarkGenerator<T> generator;
+    private FutureEventFilter<T> futureEvents;
     private long lastPeriodicEmit;
     private long emitted = Long.MIN_VALUE;
     private boolean idle;
@@ -27,8 +30,9 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
 
     @Override
     public void open() {
-        assigner = strategy.timestampAssigner();
-        generator = strategy.createGenerator(context.clock());
+        assigner = WatermarkStrategies.assigner(strategy);
+        generator = WatermarkStrategies.generator(strategy, context.clock());
+        futureEvents = FutureEventFilter.of(strategy, context.clock());
         lastPeriodicEmit = context.clock().millis();
     }
 
@@ -43,6 +47,10 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
                 throw userFailure(e, null, timestamp, value);
             }
         }
+        if (futureEvents != null && futureEvents.tooFarAhead(ts)) {
+            divertFutureEvent(value, ts);
+            return;
+        }
         output.collect(value, ts);
         // Flink's order: the record first, then the generator (a punctuated watermark must not
         // overtake the record that caused it)
@@ -51,6 +59,12 @@ public final class TimestampsAndWatermarksOperator<T> extends Operator<T, T> imp
         } catch (Exception e) {
             throw userFailure(e, null, ts, value);
         }
+    }
+
+    /** Past the strategy's future-event guard: to its side output, not to the generator or downstream. */
+    private void divertFutureEvent(T value, long ts) {
+        metrics.futureEvents++;
+        context.output(futureEvents.tag(), value, ts);
     }
 
     /** Upstream watermarks are swallowed except the final one, which ends event time for everyone. */

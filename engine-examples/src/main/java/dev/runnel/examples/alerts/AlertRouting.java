@@ -5,9 +5,9 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,8 @@ public final class AlertRouting {
 
     public static DataStream<Alert> read(StreamEnvironment env, Source<Alert> source, Config config) {
         return env.fromSource(source,
-            ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (a, ts) -> a.timestamp()), Example.SOURCE_NAME);
+            WatermarkStrategy.<Alert>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission().withTimestampAssigner((a, ts) -> a.timestamp()), Example.SOURCE_NAME);
     }
 
     /** Routes {@code alerts} to {@code channels}; returns the suppressed repeats. */

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * {@code alerts}: the CLI wiring of {@link AlertRouting}. The console channel is the report
- * (CONSOLE lines), the file channel a file, and the callback channel a function that the CLI uses
- * to print CALLBACK lines — in an application it would page someone.
+ * (CONSOLE lines), the file channel the file named by {@code --channel-file} (without it, FILE lines
+ * in the report: a run never leaves a file the user did not ask for), and the callback channel a
+ * function that the CLI uses to print CALLBACK lines — in an application it would page someone.
  */
 public final class AlertRoutingCommand implements Example {
     @Override
@@ -40,21 +41,22 @@ public final class AlertRoutingCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("suppression", "DURATION", "5m", "a repeat of the same rule and severity within this is suppressed"),
-            new Option("channel-file", "FILE", "routed-alerts.log", "the file channel's file"),
-            new Option("show-suppressed", null, null, "also print suppressed repeats (SUPPRESSED)"));
+            Option.duration("suppression", "5m", "a repeat of the same rule and severity within this is suppressed"),
+            Option.text("channel-file", "FILE", null, "the file channel's file (without it: FILE lines in the output)"),
+            Option.flag("show-suppressed", "also print suppressed repeats (SUPPRESSED)"));
     }
 
     @Override
     public void define(StreamEnvironment env, Input input, Args args, Report report) {
         AlertRouting.Config d = AlertRouting.Config.defaults();
         AlertRouting.Config config = new AlertRouting.Config(d.rules(), args.duration("suppression", d.suppression()), d.outOfOrderness());
-        DataStream<Alert> alerts = AlertRouting.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), Alert::parse), config);
+        DataStream<Alert> alerts = AlertRouting.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), Alert.COLUMNS, Alert::parse), config);
         alerts.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
         Map<Channel, Sink<Alert>> channels = new EnumMap<>(Channel.class);
         channels.put(Channel.CONSOLE, report.sink("CONSOLE"));
-        Sink<Alert> file = FileSink.lines(Path.of(args.string("channel-file", "routed-alerts.log")), Alert::toString);
-        channels.put(Channel.FILE, report.counting("FILE", file));
+        channels.put(Channel.FILE, args.has("channel-file")
+            ? report.counting("FILE", FileSink.lines(Path.of(args.string("channel-file", null)), Alert::toString))
+            : report.sink("FILE"));
         channels.put(Channel.CALLBACK, report.sink("CALLBACK"));
         DataStream<Alert> suppressed = AlertRouting.route(alerts, config, channels);
         suppressed.addSink(args.has("show-suppressed") ? report.sink("SUPPRESSED") : report.counter("SUPPRESSED"));

@@ -33,17 +33,19 @@ public final class CepFraudCommand implements Example {
     public List<Option> options() {
         CepFraudDetection.Config d = CepFraudDetection.Config.defaults();
         return List.of(
-            new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
-            new Option("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS"),
-            new Option("rapid-login-window", "DURATION", "5m", "within how long"),
-            new Option("max-speed", "KMH", "1000", "consecutive logins implying a faster speed raise GEOGRAPHICAL_IMPOSSIBILITY"),
-            new Option("min-distance", "KM", "100", "logins closer than this are never judged (geolocation noise)"),
-            new Option("large-amount", "AMOUNT", "10000", "a transaction above this, then ..."),
-            new Option("small-amount", "AMOUNT", "100", "... transactions below this ..."),
-            new Option("small-count", "N", String.valueOf(d.smallCount()), "... this many of them ..."),
-            new Option("large-then-small-window", "DURATION", "1h", "... within this raise SUSPICIOUS_TRANSACTION_PATTERN"),
-            new Option("session-window", "DURATION", "30m", "size of the session-analysis windows"),
-            new Option("sessions", null, null, "also print every session window (SESSION), not only anomalous ones"));
+            Option.duration("out-of-orderness", "5s", "how far out of order events may arrive"),
+            Option.positiveDuration("max-ahead", "7d", "events dated more than this after the latest event so far go to FUTURE"),
+            // a pattern with n stages of a times(n) loop: a bound keeps the NFA small
+            Option.integer("rapid-logins", "N", String.valueOf(d.rapidLogins()), "logins in a row that raise RAPID_LOGIN_ATTEMPTS", 2, 1000),
+            Option.positiveDuration("rapid-login-window", "5m", "within how long"),
+            Option.positive("max-speed", "KMH", "1000", "consecutive logins implying a faster speed raise GEOGRAPHICAL_IMPOSSIBILITY"),
+            Option.nonNegative("min-distance", "KM", "100", "logins closer than this are never judged (geolocation noise)"),
+            Option.nonNegative("large-amount", "AMOUNT", "10000", "a transaction above this, then ..."),
+            Option.nonNegative("small-amount", "AMOUNT", "100", "... transactions below this ..."),
+            Option.integer("small-count", "N", String.valueOf(d.smallCount()), "... this many of them ...", 1, 1000),
+            Option.positiveDuration("large-then-small-window", "1h", "... within this raise SUSPICIOUS_TRANSACTION_PATTERN"),
+            Option.positiveDuration("session-window", "30m", "size of the session-analysis windows"),
+            Option.flag("sessions", "also print every session window (SESSION), not only anomalous ones"));
     }
 
     @Override
@@ -51,21 +53,35 @@ public final class CepFraudCommand implements Example {
         CepFraudDetection.Config d = CepFraudDetection.Config.defaults();
         CepFraudDetection.Config config = new CepFraudDetection.Config(
             args.duration("out-of-orderness", d.outOfOrderness()),
-            (int) args.longValue("rapid-logins", d.rapidLogins()),
+            args.intValue("rapid-logins", d.rapidLogins()),
             args.duration("rapid-login-window", d.rapidLoginWindow()),
             args.doubleValue("max-speed", d.maxSpeedKmh()),
             args.doubleValue("min-distance", d.minTravelKm()),
             args.doubleValue("large-amount", d.largeAmount()),
             args.doubleValue("small-amount", d.smallAmount()),
-            (int) args.longValue("small-count", d.smallCount()),
+            args.intValue("small-count", d.smallCount()),
             args.duration("large-then-small-window", d.largeThenSmallWindow()),
-            args.duration("session-window", d.sessionWindow()));
-        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent::parse), config);
+            args.duration("session-window", d.sessionWindow()),
+            args.duration("max-ahead", d.maxAhead()));
+        // the session windows' accumulator is not Serializable: checkpoints (--checkpoint-dir) need its serializer
+        registerAccumulatorSerializer(env);
+        DataStream<UserEvent> events = CepFraudDetection.read(env, input.source(args.zone("zone", ZoneId.of("UTC")), UserEvent.COLUMNS, UserEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        events.getSideOutput(CepFraudDetection.FUTURE).addSink(report.sink("FUTURE", CepFraudCommand::describe));
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.sessionAnomalies().addSink(report.sink("SESSION_ANOMALY"));
         outputs.sessions().addSink(args.has("sessions") ? report.sink("SESSION") : report.counter("SESSION"));
-        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp())));
+        outputs.late().addSink(report.sink("LATE", CepFraudCommand::describe));
+    }
+
+    /** {@code user=bob page_view at 2024-05-11T09:41:20Z}, for the LATE and FUTURE lines. */
+    private static String describe(UserEvent e) {
+        return "user=" + e.userId() + " " + e.eventType() + " at " + Instant.ofEpochMilli(e.timestamp());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void registerAccumulatorSerializer(StreamEnvironment env) {
+        env.registerTypeSerializer((Class) SessionAccumulatorSerializer.TYPE, new SessionAccumulatorSerializer());
     }
 }

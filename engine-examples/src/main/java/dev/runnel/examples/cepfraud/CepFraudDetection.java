@@ -7,13 +7,13 @@ import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.cep.CEP;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.common.LateEvents;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 
 /**
@@ -34,6 +34,8 @@ import java.time.Duration;
 public final class CepFraudDetection {
     /** Events that arrived behind the watermark: every pattern and window would have ignored them. */
     public static final OutputTag<UserEvent> LATE = OutputTag.of("late-user-events", UserEvent.class);
+    /** Events dated more than {@code maxAhead} after the latest event so far: kept out of event time and every rule. */
+    public static final OutputTag<UserEvent> FUTURE = OutputTag.of("future-user-events", UserEvent.class);
 
     /**
      * @param rapidLogins        logins in a row that make an attack (the first and {@code rapidLogins - 1} more)
@@ -42,13 +44,14 @@ public final class CepFraudDetection {
      * @param largeAmount        a transaction above this starts the large-then-small pattern
      * @param smallAmount        transactions below this are the small ones
      * @param smallCount         how many small ones complete it
+     * @param maxAhead           an event dated more than this after the latest event so far goes to {@link #FUTURE}
      */
     public record Config(Duration outOfOrderness, int rapidLogins, Duration rapidLoginWindow, double maxSpeedKmh,
                          double minTravelKm, double largeAmount, double smallAmount, int smallCount, Duration largeThenSmallWindow,
-                         Duration sessionWindow) {
+                         Duration sessionWindow, Duration maxAhead) {
         public static Config defaults() {
             return new Config(Duration.ofSeconds(5), 5, Duration.ofMinutes(5), 1000, 100, 10_000, 100, 10, Duration.ofHours(1),
-                Duration.ofMinutes(30));
+                Duration.ofMinutes(30), Duration.ofDays(7));
         }
     }
 
@@ -62,10 +65,15 @@ public final class CepFraudDetection {
         Cli.main(Cli.prepend("cepfraud", args));
     }
 
-    /** User events with their event time; watermarks 5 s behind the latest (by default). */
+    /**
+     * User events with their event time; watermarks 5 s behind the latest (by default), after every
+     * event; events dated more than {@code maxAhead} ahead to {@link #FUTURE}.
+     */
     public static DataStream<UserEvent> read(StreamEnvironment env, Source<UserEvent> source, Config config) {
         return env.fromSource(source,
-            ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (e, ts) -> e.timestamp()), Example.SOURCE_NAME);
+            WatermarkStrategy.<UserEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission().withTimestampAssigner((e, ts) -> e.timestamp())
+                .withFutureEventGuard(config.maxAhead(), FUTURE), Example.SOURCE_NAME);
     }
 
     public static Outputs detect(DataStream<UserEvent> events, Config config) {

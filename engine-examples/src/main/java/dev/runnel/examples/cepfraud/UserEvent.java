@@ -1,5 +1,6 @@
 package dev.runnel.examples.cepfraud;
 
+import dev.runnel.examples.io.Coordinates;
 import dev.runnel.examples.io.Fields;
 import java.util.Locale;
 import java.util.Map;
@@ -7,13 +8,16 @@ import java.util.Map;
 /**
  * One user event: {@code user_id, event_type, timestamp} and the properties {@code amount, latitude,
  * longitude, page, category}, either as columns (CSV, flat JSON) or in a nested JSON object
- * {@code "properties": {...}}. A property an event does not have is NaN (numbers) or empty (text).
+ * {@code "properties": {...}}. A property an event does not have is NaN (numbers) or empty (text);
+ * a latitude outside [-90, 90] or a longitude outside [-180, 180] makes the row a dead letter.
  * {@code timestamp} is epoch milliseconds.
  */
 public record UserEvent(String userId, String eventType, long timestamp, double amount, double latitude, double longitude,
                         String page, String category) {
 
     public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
+    /** The columns {@link #parse} cannot do without: a CSV header must have them. */
+    public static final java.util.List<String> COLUMNS = java.util.List.of("user_id", "event_type", "timestamp");
     public static final String LOGIN = "login";
     public static final String TRANSACTION = "transaction";
     public static final String PAGE_VIEW = "page_view";
@@ -23,7 +27,9 @@ public record UserEvent(String userId, String eventType, long timestamp, double 
         Map<String, Object> properties = f.object("properties");
         return new UserEvent(f.text("user_id"), f.text("event_type").toLowerCase(Locale.ROOT),
             f.dateTime("timestamp", TIMESTAMP_PATTERN),
-            number(properties, f, "amount"), number(properties, f, "latitude"), number(properties, f, "longitude"),
+            number(properties, f, "amount"),
+            Coordinates.latitude("latitude", number(properties, f, "latitude")),
+            Coordinates.longitude("longitude", number(properties, f, "longitude")),
             text(properties, f, "page"), text(properties, f, "category"));
     }
 

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Parsed {@code --name value} options (and bare {@code --flag}s). Unknown options and bad values
- * fail with a message that names the option and what it expects.
+ * Parsed {@code --name value} options (and bare {@code --flag}s). Unknown options and values their
+ * {@link Option} does not accept fail while parsing, with a {@link UsageException} that names the
+ * option and what it expects; the accessors then only convert.
  */
 public final class Args {
     private final Map<String, String> values;
@@ -20,7 +20,7 @@ public final class Args {
         this.values = values;
     }
 
-    /** Parses {@code args}; {@code options} lists what is accepted ({@code value == null} marks a flag). */
+    /** Parses and checks {@code args}; {@code options} lists what is accepted ({@code value == null} marks a flag). */
     public static Args parse(String[] args, List<Option> options) {
         Map<String, Option> known = options.stream().collect(Collectors.toMap(Option::name, o -> o, (a, b) -> a));
         Map<String, String> values = new HashMap<>();
@@ -40,15 +40,21 @@ public final class Args {
             if (option == null) {
                 throw new UsageException("Unknown option --" + name + "; known: " + known.keySet().stream().sorted().map(n -> "--" + n).toList());
             }
+            String value;
             if (option.value() == null) {
-                values.put(name, "true");
+                if (inline != null) {
+                    throw new UsageException("Option --" + name + " is a flag and takes no value");
+                }
+                value = "true";
             } else if (inline != null) {
-                values.put(name, inline);
+                value = inline;
             } else if (i + 1 < args.length) {
-                values.put(name, args[++i]);
+                value = args[++i];
             } else {
                 throw new UsageException("Option --" + name + " needs a value " + option.value());
             }
+            option.rule().check(name, value);
+            values.put(name, value);
         }
         return new Args(values);
     }
@@ -64,79 +70,32 @@ public final class Args {
 
     public long longValue(String name, long fallback) {
         String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects an integer, got '" + v + "'");
-        }
+        return v == null ? fallback : Values.integer(name, v);
+    }
+
+    /** An option declared with {@link Option#integer} whose range lies within {@code int}. */
+    public int intValue(String name, int fallback) {
+        return Math.toIntExact(longValue(name, fallback));
     }
 
     public double doubleValue(String name, double fallback) {
         String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects a number, got '" + v + "'");
-        }
+        return v == null ? fallback : Values.number(name, v);
     }
 
     /** A duration like {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h} or {@code 1d}. */
     public Duration duration(String name, Duration fallback) {
         String v = values.get(name);
-        return v == null ? fallback : parseDuration(name, v);
-    }
-
-    static Duration parseDuration(String name, String text) {
-        String v = text.trim().toLowerCase(Locale.ROOT);
-        int split = 0;
-        while (split < v.length() && Character.isDigit(v.charAt(split))) {
-            split++;
-        }
-        if (split == 0) {
-            throw new UsageException("--" + name + " expects a duration like 500ms, 10s, 5m, 2h, got '" + text + "'");
-        }
-        long amount = Long.parseLong(v.substring(0, split));
-        return switch (v.substring(split)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s", "" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> throw new UsageException("--" + name + " expects a duration like 500ms, 10s, 5m, 2h, got '" + text + "'");
-        };
+        return v == null ? fallback : Values.duration(name, v);
     }
 
     public ZoneId zone(String name, ZoneId fallback) {
         String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return ZoneId.of(v);
-        } catch (RuntimeException e) {
-            throw new UsageException("--" + name + " expects a time zone like UTC or Europe/Paris, got '" + v + "'");
-        }
+        return v == null ? fallback : Values.zone(name, v);
     }
 
-    /** One of {@code allowed} (case-insensitive), returned in lower case. */
-    public String choice(String name, String fallback, Set<String> allowed) {
-        String v = values.getOrDefault(name, fallback).toLowerCase(Locale.ROOT);
-        if (!allowed.contains(v)) {
-            throw new UsageException("--" + name + " expects one of " + allowed + ", got '" + v + "'");
-        }
-        return v;
-    }
-
-    /** A wrong command line: the CLI prints the message and a hint to use --help. */
-    public static final class UsageException extends RuntimeException {
-        public UsageException(String message) {
-            super(message);
-        }
+    /** The value of an option declared with {@link Option#choice}, in lower case. */
+    public String choice(String name, String fallback) {
+        return values.getOrDefault(name, fallback).toLowerCase(Locale.ROOT);
     }
 }

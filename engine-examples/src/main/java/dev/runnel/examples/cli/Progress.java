@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Watches a running job from the CLI's thread: every second a line on stderr with rows read,
  * events per second and the source's watermark, so a run over millions of rows shows it is alive;
- * at the end a summary (rows, dead letters, late rows, alerts by kind, elapsed).
+ * at the end a summary (rows, dead letters, late rows, far-future rows, alerts by kind, elapsed).
  */
 public final class Progress {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -52,14 +52,17 @@ public final class Progress {
         }
     }
 
-    /** The end-of-run summary; late rows are those sent to a late side output plus those dropped. */
+    /**
+     * The end-of-run summary; late rows are those sent to a late side output plus those dropped;
+     * future rows those a future-event guard kept out of event time.
+     */
     public void summary(JobResult result, Map<String, Long> outputs, long lateSideOutput) {
         List<OperatorMetrics> metrics = result.operatorMetrics();
         long rows = rowsRead(metrics);
         long late = lateSideOutput + result.lateRecordsDropped();
         double seconds = result.duration().toNanos() / 1e9;
-        err.printf("summary: rows=%,d dead-letters=%,d late=%,d elapsed=%.2f s (%,.0f rows/s)%n",
-            rows, result.deadLetters(), late, seconds, rows / Math.max(seconds, 1e-9));
+        err.printf("summary: rows=%,d dead-letters=%,d late=%,d future=%,d elapsed=%.2f s (%,.0f rows/s)%n",
+            rows, result.deadLetters(), late, result.futureEvents(), seconds, rows / Math.max(seconds, 1e-9));
         StringBuilder byKind = new StringBuilder("outputs:");
         if (outputs.isEmpty()) {
             byKind.append(" none");

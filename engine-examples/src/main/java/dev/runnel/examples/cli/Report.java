@@ -23,12 +23,22 @@ public final class Report implements AutoCloseable {
     private final Writer out;
     private final Format format;
     private final boolean closeWriter;
+    private final boolean flushEachLine;
     private final Map<String, Long> counts = new TreeMap<>();
 
     public Report(Writer out, Format format, boolean closeWriter) {
+        this(out, format, closeWriter, false);
+    }
+
+    /**
+     * {@code flushEachLine}: every line leaves the buffer before the sink returns, so a line emitted
+     * before a checkpoint is written before that checkpoint completes and a crash loses none of them.
+     */
+    public Report(Writer out, Format format, boolean closeWriter, boolean flushEachLine) {
         this.out = out;
         this.format = format;
         this.closeWriter = closeWriter;
+        this.flushEachLine = flushEachLine;
     }
 
     /** A sink that writes every record it gets under {@code kind}; text lines use {@code toString()}. */
@@ -58,6 +68,9 @@ public final class Report implements AutoCloseable {
         try {
             out.write(line);
             out.write(System.lineSeparator());
+            if (flushEachLine) {
+                out.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report", e);
         }

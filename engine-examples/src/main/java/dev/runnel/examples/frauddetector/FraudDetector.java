@@ -10,7 +10,6 @@ import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.api.windowing.TumblingProcessingTimeWindows;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -22,6 +21,7 @@ import java.time.ZoneId;
  * <pre>
  * transactions (CSV)                                         timestamps from the rows,
  *   -> watermarks: bounded out-of-orderness (1 s)            watermark = max seen - 1 s - 1 ms
+ *      future-event guard (7 days)                           rows dated further ahead -> FUTURE
  *   -> keyBy(transaction id)
  *   -> 10 s tumbling event-time windows, reduce = sum        late rows -> LATE side output
  *   -> ThresholdCheck (sum > 8000)                           anomalies -> ANOMALIES side output
@@ -39,6 +39,8 @@ public final class FraudDetector {
     public static final OutputTag<Anomaly> ANOMALIES = OutputTag.of("anomalies", Anomaly.class);
     /** Rows that arrived after their window was final (watermark past window end + allowed lateness). */
     public static final OutputTag<Transaction> LATE = OutputTag.of("late-transactions", Transaction.class);
+    /** Rows dated more than {@code maxAhead} after the latest row so far (a mistyped year, say): kept out of event time. */
+    public static final OutputTag<Transaction> FUTURE = OutputTag.of("future-transactions", Transaction.class);
 
     public enum TimeMode { EVENT, PROCESSING }
 
@@ -51,16 +53,18 @@ public final class FraudDetector {
      * @param silence          no transaction for this long raises a silent-account alert
      * @param spikeFactor      k in "amount more than k standard deviations above the mean"
      * @param spikeMinHistory  transactions an account needs before the spike rule judges it
+     * @param maxAhead         in event time, a row dated more than this after the latest row so far goes to {@link #FUTURE}
      */
     public record Config(ZoneId zone, Duration windowSize, double threshold, Duration outOfOrderness, Duration allowedLateness,
-                         TimeMode time, Duration silence, double spikeFactor, int spikeMinHistory) {
+                         TimeMode time, Duration silence, double spikeFactor, int spikeMinHistory, Duration maxAhead) {
         public static Config defaults() {
             return new Config(ZoneId.of("UTC"), Duration.ofSeconds(10), 8000, Duration.ofSeconds(1), Duration.ZERO,
-                TimeMode.EVENT, Duration.ofHours(1), 3, 20);
+                TimeMode.EVENT, Duration.ofHours(1), 3, 20, Duration.ofDays(7));
         }
 
         public Config withTime(TimeMode mode) {
-            return new Config(zone, windowSize, threshold, outOfOrderness, allowedLateness, mode, silence, spikeFactor, spikeMinHistory);
+            return new Config(zone, windowSize, threshold, outOfOrderness, allowedLateness, mode, silence, spikeFactor, spikeMinHistory,
+                maxAhead);
         }
     }
 
@@ -77,11 +81,16 @@ public final class FraudDetector {
 
     /**
      * The transactions with their event time. In event time the watermark trails the largest
-     * timestamp seen by {@code outOfOrderness}; in processing time there are no watermarks.
+     * timestamp seen by {@code outOfOrderness}, emitted after every row (so a replayed file gives the
+     * same output on every run), and rows dated more than {@code maxAhead} after the latest row go to
+     * {@link #FUTURE}; in processing time there are no watermarks.
      */
     public static DataStream<Transaction> read(StreamEnvironment env, Source<Transaction> source, Config config) {
         WatermarkStrategy<Transaction> watermarks = config.time() == TimeMode.EVENT
-            ? ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (tx, previous) -> tx.timestamp())
+            ? WatermarkStrategy.<Transaction>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission()
+                .withTimestampAssigner((tx, previous) -> tx.timestamp())
+                .withFutureEventGuard(config.maxAhead(), FUTURE)
             : WatermarkStrategy.<Transaction>noWatermarks().withTimestampAssigner((tx, previous) -> tx.timestamp());
         return env.fromSource(source, watermarks, Example.SOURCE_NAME);
     }

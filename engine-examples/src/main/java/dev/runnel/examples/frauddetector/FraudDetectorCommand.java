@@ -11,7 +11,6 @@ import dev.runnel.examples.common.Times;
 import dev.runnel.examples.io.Input;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /** {@code fraud}: the CLI wiring of {@link FraudDetector}. */
 public final class FraudDetectorCommand implements Example {
@@ -33,14 +32,15 @@ public final class FraudDetectorCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("window", "DURATION", "10s", "tumbling window size"),
-            new Option("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
-            new Option("out-of-orderness", "DURATION", "1s", "watermark = largest timestamp seen - this - 1 ms"),
-            new Option("allowed-lateness", "DURATION", "0s", "late rows within this still update their window"),
-            new Option("time", "event|processing", "event", "event time (correct) or processing time (the original recipe)"),
-            new Option("silence", "DURATION", "1h", "no transaction for this long raises SILENT"),
-            new Option("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
-            new Option("windows", null, null, "also print every window sum (WINDOW)"));
+            Option.positiveDuration("window", "10s", "tumbling window size"),
+            Option.nonNegative("threshold", "AMOUNT", "8000", "a window sum above this is an anomaly"),
+            Option.duration("out-of-orderness", "1s", "watermark = largest timestamp seen - this - 1 ms"),
+            Option.duration("allowed-lateness", "0s", "late rows within this still update their window"),
+            Option.positiveDuration("max-ahead", "7d", "rows dated more than this after the latest row so far go to FUTURE"),
+            Option.choice("time", "event", "event time (correct) or processing time (the original recipe)", "event", "processing"),
+            Option.positiveDuration("silence", "1h", "no transaction for this long raises SILENT"),
+            Option.positive("spike-factor", "K", "3", "an amount more than K standard deviations above the account's mean raises SPIKE"),
+            Option.flag("windows", "also print every window sum (WINDOW)"));
     }
 
     @Override
@@ -52,25 +52,31 @@ public final class FraudDetectorCommand implements Example {
             args.doubleValue("threshold", d.threshold()),
             args.duration("out-of-orderness", d.outOfOrderness()),
             args.duration("allowed-lateness", d.allowedLateness()),
-            args.choice("time", "event", Set.of("event", "processing")).equals("event")
+            args.choice("time", "event").equals("event")
                 ? FraudDetector.TimeMode.EVENT : FraudDetector.TimeMode.PROCESSING,
             args.duration("silence", d.silence()),
             args.doubleValue("spike-factor", d.spikeFactor()),
-            d.spikeMinHistory());
+            d.spikeMinHistory(),
+            args.duration("max-ahead", d.maxAhead()));
         ZoneId zone = config.zone();
 
-        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction::parse), config);
+        DataStream<Transaction> transactions = FraudDetector.read(env, input.source(zone, Transaction.COLUMNS, Transaction::parse), config);
         transactions.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        transactions.getSideOutput(FraudDetector.FUTURE).addSink(report.sink("FUTURE", tx -> describe(tx, zone)));
 
         FraudDetector.Outputs outputs = FraudDetector.detect(transactions, config);
         outputs.anomalies().addSink(report.sink("ANOMALY", a -> a.describe(zone)));
-        outputs.late().addSink(report.sink("LATE", tx -> tx.transactionId() + " at " + Times.dateTime(tx.timestamp(), zone)
-            + " amount=" + tx.amount()));
+        outputs.late().addSink(report.sink("LATE", tx -> describe(tx, zone)));
         outputs.silent().addSink(report.sink("SILENT", s -> s.describe(zone)));
         outputs.outliers().addSink(report.sink("SPIKE", o -> o.describe(zone)));
         outputs.windowSums().addSink(args.has("windows")
             ? report.sink("WINDOW", w -> w.transactionId() + " window=[" + Times.time(w.windowStart(), zone) + ","
                 + Times.time(w.windowEnd(), zone) + ") sum=" + w.sum())
             : report.counter("WINDOW"));
+    }
+
+    /** {@code tx1 at 2024-05-11 10:00:04.000 amount=800.0}, for the LATE and FUTURE lines. */
+    private static String describe(Transaction tx, ZoneId zone) {
+        return tx.transactionId() + " at " + Times.dateTime(tx.timestamp(), zone) + " amount=" + tx.amount();
     }
 }

@@ -8,6 +8,8 @@ import dev.runnel.examples.io.Fields;
  */
 public record Transaction(String transactionId, long timestamp, double amount) {
     public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
+    /** The columns {@link #parse} cannot do without: a CSV header must have them. */
+    public static final java.util.List<String> COLUMNS = java.util.List.of("transaction_id", "timestamp", "amount");
 
     /** Reads a row; the local date-time is interpreted in the input's zone (UTC unless {@code --zone}). */
     public static Transaction parse(Fields row) {

@@ -9,6 +9,8 @@ import dev.runnel.examples.io.Fields;
  */
 public record ShopEvent(String userId, Segment segment, Action action, long timestamp, double price, double amount) {
     public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
+    /** The columns {@link #parse} cannot do without: a CSV header must have them. */
+    public static final java.util.List<String> COLUMNS = java.util.List.of("user_id", "action", "timestamp");
 
     public static ShopEvent parse(Fields f) {
         Action action = Action.parse(f.text("action"));

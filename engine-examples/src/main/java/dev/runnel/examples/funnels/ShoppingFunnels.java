@@ -4,11 +4,11 @@ import dev.runnel.api.DataStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.cep.CEP;
 import dev.runnel.examples.Cli;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.common.LateEvents;
-import dev.runnel.examples.common.ReplayWatermarks;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,11 +30,16 @@ import java.util.Set;
 public final class ShoppingFunnels {
     /** Events that arrived behind the watermark: every funnel would have ignored them. */
     public static final OutputTag<ShopEvent> LATE = OutputTag.of("late-shop-events", ShopEvent.class);
+    /** Events dated more than {@code maxAhead} after the latest event so far: kept out of event time and every funnel. */
+    public static final OutputTag<ShopEvent> FUTURE = OutputTag.of("future-shop-events", ShopEvent.class);
 
-    /** @param zone where "at night" is judged (and how local date-times in the input are read) */
-    public record Config(ZoneId zone, Duration outOfOrderness, List<Funnel> funnels) {
+    /**
+     * @param zone     where "at night" is judged (and how local date-times in the input are read)
+     * @param maxAhead an event dated more than this after the latest event so far goes to {@link #FUTURE}
+     */
+    public record Config(ZoneId zone, Duration outOfOrderness, List<Funnel> funnels, Duration maxAhead) {
         public static Config defaults() {
-            return new Config(ZoneId.of("UTC"), Duration.ofSeconds(5), Funnels.all());
+            return new Config(ZoneId.of("UTC"), Duration.ofSeconds(5), Funnels.all(), Duration.ofDays(7));
         }
     }
 
@@ -49,7 +54,9 @@ public final class ShoppingFunnels {
 
     public static DataStream<ShopEvent> read(StreamEnvironment env, Source<ShopEvent> source, Config config) {
         return env.fromSource(source,
-            ReplayWatermarks.boundedOutOfOrderness(config.outOfOrderness(), (e, ts) -> e.timestamp()), Example.SOURCE_NAME);
+            WatermarkStrategy.<ShopEvent>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withPerRecordEmission().withTimestampAssigner((e, ts) -> e.timestamp())
+                .withFutureEventGuard(config.maxAhead(), FUTURE), Example.SOURCE_NAME);
     }
 
     public static Outputs detect(DataStream<ShopEvent> events, Config config) {

@@ -14,6 +14,8 @@ import java.util.List;
 
 /** {@code funnels}: the CLI wiring of {@link ShoppingFunnels}. */
 public final class ShoppingFunnelsCommand implements Example {
+    private static final List<String> FUNNEL_NAMES = Funnels.all().stream().map(Funnel::name).toList();
+
     @Override
     public String name() {
         return "funnels";
@@ -32,10 +34,11 @@ public final class ShoppingFunnelsCommand implements Example {
     @Override
     public List<Option> options() {
         return List.of(
-            new Option("out-of-orderness", "DURATION", "5s", "how far out of order events may arrive"),
-            new Option("funnels", "NAME,...", "all", "which funnels run: " + String.join(",", Funnels.all().stream().map(Funnel::name).toList())),
-            new Option("matches", null, null, "also print every completed funnel (MATCH)"),
-            new Option("timeouts", null, null, "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
+            Option.duration("out-of-orderness", "5s", "how far out of order events may arrive"),
+            Option.positiveDuration("max-ahead", "7d", "events dated more than this after the latest event so far go to FUTURE"),
+            Option.names("funnels", "all", "which funnels run: " + String.join(",", FUNNEL_NAMES), FUNNEL_NAMES),
+            Option.flag("matches", "also print every completed funnel (MATCH)"),
+            Option.flag("timeouts", "also print timed-out funnels that never reached a cart (TIMED_OUT)"));
     }
 
     @Override
@@ -43,22 +46,23 @@ public final class ShoppingFunnelsCommand implements Example {
         ShoppingFunnels.Config d = ShoppingFunnels.Config.defaults();
         List<Funnel> funnels = d.funnels();
         if (args.has("funnels")) {
-            try {
-                funnels = Funnels.named(Arrays.stream(args.string("funnels", "").split(",")).map(String::trim).toList());
-            } catch (IllegalArgumentException e) {
-                throw new Args.UsageException("--funnels: " + e.getMessage());
-            }
+            funnels = Funnels.named(Arrays.stream(args.string("funnels", "").split(",")).map(String::trim).toList());
         }
         ShoppingFunnels.Config config = new ShoppingFunnels.Config(args.zone("zone", d.zone()),
-            args.duration("out-of-orderness", d.outOfOrderness()), funnels);
-        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent::parse), config);
+            args.duration("out-of-orderness", d.outOfOrderness()), funnels, args.duration("max-ahead", d.maxAhead()));
+        DataStream<ShopEvent> events = ShoppingFunnels.read(env, input.source(config.zone(), ShopEvent.COLUMNS, ShopEvent::parse), config);
         events.getSideOutput(DeadLetter.TAG).addSink(report.sink("DEAD_LETTER"));
+        events.getSideOutput(ShoppingFunnels.FUTURE).addSink(report.sink("FUTURE", ShoppingFunnelsCommand::describe));
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events, config);
         outputs.alerts().addSink(report.sink("ALERT"));
         outputs.abandonedCarts().addSink(report.sink("ABANDONED"));
         outputs.matches().addSink(args.has("matches") ? report.sink("MATCH") : report.counter("MATCH"));
         outputs.otherTimeouts().addSink(args.has("timeouts") ? report.sink("TIMED_OUT") : report.counter("TIMED_OUT"));
-        outputs.late().addSink(report.sink("LATE", e -> "user=" + e.userId() + " " + e.action().label() + " at "
-            + Instant.ofEpochMilli(e.timestamp())));
+        outputs.late().addSink(report.sink("LATE", ShoppingFunnelsCommand::describe));
+    }
+
+    /** {@code user=bob checkout at 2024-05-13T10:14:00Z}, for the LATE and FUTURE lines. */
+    private static String describe(ShopEvent e) {
+        return "user=" + e.userId() + " " + e.action().label() + " at " + Instant.ofEpochMilli(e.timestamp());
     }
 }

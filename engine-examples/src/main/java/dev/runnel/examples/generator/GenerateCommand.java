@@ -2,6 +2,7 @@ package dev.runnel.examples.generator;
 
 import dev.runnel.examples.cli.Args;
 import dev.runnel.examples.cli.Option;
+import dev.runnel.examples.cli.UsageException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,15 +25,15 @@ public final class GenerateCommand {
         new FraudGenerator(), new RiskGenerator(), new CepFraudGenerator(), new FunnelGenerator(), new LogGenerator(), new AlertGenerator());
 
     static final List<Option> OPTIONS = List.of(
-        new Option("events", "N", "10000", "background events (planted cases come on top)"),
-        new Option("seed", "S", "42", "random seed; the same seed gives the same file"),
-        new Option("out", "FILE", null, "where to write (.jsonl/.ndjson/.json for JSON lines, else CSV)"),
-        new Option("clean", null, null, "plant no fraud: control data on which no alert may fire"),
-        new Option("disorder", "DURATION", "0s", "rows arrive up to this long after their event time"),
-        new Option("late-rate", "R", "0", "fraction of rows delivered --late-by after the disorder bound"),
-        new Option("late-by", "DURATION", "2m", "how late late rows are"),
-        new Option("malformed-rate", "R", "0", "fraction of extra malformed lines"),
-        new Option("help", null, null, "this help"));
+        Option.integer("events", "N", "10000", "background events (planted cases come on top)", 0, Long.MAX_VALUE),
+        Option.integer("seed", "S", "42", "random seed; the same seed gives the same file", Long.MIN_VALUE, Long.MAX_VALUE),
+        Option.text("out", "FILE", null, "where to write (.jsonl/.ndjson/.json for JSON lines, else CSV)"),
+        Option.flag("clean", "plant no fraud: control data on which no alert may fire"),
+        Option.duration("disorder", "0s", "rows arrive up to this long after their event time"),
+        Option.fraction("late-rate", "0", "fraction of rows delivered --late-by after the disorder bound"),
+        Option.positiveDuration("late-by", "2m", "how late late rows are"),
+        Option.fraction("malformed-rate", "0", "fraction of rows that come with an extra malformed line"),
+        Option.flag("help", "this help"));
 
     private GenerateCommand() {}
 
@@ -40,8 +41,7 @@ public final class GenerateCommand {
         StringBuilder sb = new StringBuilder("Generate data: java -jar runnel-examples.jar generate <scenario> [options]\n  scenarios:");
         GENERATORS.forEach(g -> sb.append(' ').append(g.scenario()));
         sb.append('\n');
-        OPTIONS.forEach(o -> sb.append(String.format("  %-28s %s%n", "--" + o.name() + (o.value() == null ? "" : " " + o.value()),
-            o.description() + (o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")"))));
+        OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
         return sb.toString();
     }
 
@@ -51,13 +51,17 @@ public final class GenerateCommand {
                 return g;
             }
         }
-        throw new Args.UsageException("No generator for '" + scenario + "'; scenarios: " + GENERATORS.stream().map(ScenarioGenerator::scenario).toList());
+        throw new UsageException("No generator for '" + scenario + "'; scenarios: " + GENERATORS.stream().map(ScenarioGenerator::scenario).toList());
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].startsWith("--")) {
+        if (args.length == 0 || args[0].equals("--help")) {
             out.print(help());
             return args.length == 0 ? 2 : 0;
+        }
+        if (args[0].startsWith("--")) {
+            throw new UsageException("generate needs a scenario before its options; scenarios: "
+                + GENERATORS.stream().map(ScenarioGenerator::scenario).toList());
         }
         ScenarioGenerator scenario = find(args[0]);
         Args parsed = Args.parse(java.util.Arrays.copyOfRange(args, 1, args.length), OPTIONS);
@@ -66,7 +70,7 @@ public final class GenerateCommand {
             return 0;
         }
         if (!parsed.has("out")) {
-            throw new Args.UsageException("generate needs --out FILE");
+            throw new UsageException("generate needs --out FILE");
         }
         Path file = Path.of(parsed.string("out", null));
         String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);

@@ -2,15 +2,14 @@ package dev.runnel.examples.io;
 
 import dev.runnel.api.source.CsvSource;
 import dev.runnel.api.source.Source;
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.runnel.examples.cli.UsageException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -20,11 +19,11 @@ import java.util.concurrent.Callable;
  */
 public final class Input {
     private final String name;
-    private final Callable<BufferedReader> opener;
+    private final Callable<InputStream> opener;
     private final Path file;
     private final boolean jsonLines;
 
-    private Input(String name, Path file, Callable<BufferedReader> opener) {
+    private Input(String name, Path file, Callable<InputStream> opener) {
         this.name = name;
         this.file = file;
         this.opener = opener;
@@ -35,53 +34,38 @@ public final class Input {
     public static Input file(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file)) {
-            throw new dev.runnel.examples.cli.Args.UsageException("Cannot read input file " + file.toAbsolutePath());
+            throw new UsageException("Cannot read input file " + file.toAbsolutePath());
         }
-        return new Input(file.toString(), file, () -> Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        return new Input(file.toString(), file, () -> Files.newInputStream(file));
     }
 
     /** A sample bundled under {@code /samples/} on the classpath, e.g. {@code transactions.csv}. */
     public static Input sample(String fileName) {
         String resource = "/samples/" + fileName;
         if (Input.class.getResource(resource) == null) {
-            throw new dev.runnel.examples.cli.Args.UsageException("No bundled sample " + resource
+            throw new UsageException("No bundled sample " + resource
                 + "; samples: transactions.csv, transactions-late.csv, transactions-large.csv, risk-transactions.csv, user-events.csv, shop-events.csv, logs.jsonl, alerts.csv");
         }
-        return new Input("samples/" + fileName, null, () -> {
-            InputStream in = Input.class.getResourceAsStream(resource);
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        });
+        return new Input("samples/" + fileName, null, () -> Input.class.getResourceAsStream(resource));
     }
 
     /** Text given inline (tests); {@code name} decides the format by its extension and appears in dead letters. */
     public static Input text(String name, String content) {
-        return new Input(name, null, () -> new BufferedReader(new java.io.StringReader(content)));
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new Input(name, null, () -> new ByteArrayInputStream(bytes));
     }
 
-    /** A bounded source of this input's events; rows that do not parse go to {@code DeadLetter.TAG}. */
-    public <T> Source<T> source(ZoneId zone, RecordFormat<T> format) {
+    /**
+     * A bounded source of this input's events; rows that do not decode or parse go to
+     * {@code DeadLetter.TAG}. A CSV header must have every one of {@code columns} (the ones
+     * {@code format} cannot do without), or the job fails at once naming expected and found columns.
+     */
+    public <T> Source<T> source(ZoneId zone, List<String> columns, RecordFormat<T> format) {
         if (jsonLines) {
             return new JsonLinesSource<>(name, opener, zone, format);
         }
-        CsvSource.Builder csv = file != null ? CsvSource.builder(file) : CsvSource.builder(name, readAll());
-        return csv.zone(zone).build(row -> format.parse(new CsvFields(row)));
-    }
-
-    private String readAll() {
-        // CsvSource reads from a Path or a String; a bundled sample is small enough to read at once,
-        // a file is handed over as a path so that millions of rows stream.
-        try (BufferedReader reader = opener.call()) {
-            StringBuilder sb = new StringBuilder();
-            char[] buffer = new char[8192];
-            for (int n; (n = reader.read(buffer)) > 0; ) {
-                sb.append(buffer, 0, n);
-            }
-            return sb.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + name, e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not read " + name, e);
-        }
+        CsvSource.Builder csv = file != null ? CsvSource.builder(file) : CsvSource.builder(name, opener);
+        return csv.zone(zone).columns(columns).build(row -> format.parse(new CsvFields(row)));
     }
 
     @Override

@@ -9,6 +9,8 @@ public record LogEvent(String userId, String sessionId, String action, long time
 
     public static final String LOGIN_FAILED = "login_failed";
     public static final String LOGIN_SUCCESS = "login_success";
+    /** The columns {@link #parse} cannot do without: a CSV header must have them. */
+    public static final java.util.List<String> COLUMNS = java.util.List.of("user_id", "action", "timestamp");
 
     /** Fields {@code user_id, session_id, action, timestamp (epoch seconds), ip_address, user_agent, metadata}. */
     public static LogEvent parse(Fields f) {

@@ -1,6 +1,7 @@
 package dev.runnel.examples.risk;
 
 import dev.runnel.api.DataStream;
+import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.AggregateFunction;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessAllWindowFunction;
@@ -17,10 +18,14 @@ public record RiskMetrics(long windowStart, long windowEnd, long count, double t
                           long distinctUsers, Map<String, Long> countByType, Map<Integer, Long> countByHour,
                           double averageAmount, double riskRate, double transactionsPerUser) {
 
-    /** 1-minute tumbling event-time windows over every scored transaction, one metrics record per minute. */
-    static DataStream<RiskMetrics> perMinute(DataStream<ScoredTransaction> scored, ZoneId zone) {
+    /**
+     * 1-minute tumbling event-time windows over every scored transaction, one metrics record per
+     * minute; transactions whose minute was already emitted go to {@code late}.
+     */
+    static DataStream<RiskMetrics> perMinute(DataStream<ScoredTransaction> scored, ZoneId zone, OutputTag<ScoredTransaction> late) {
         return scored
             .windowAll(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+            .sideOutputLateData(late)
             .aggregate(new Aggregate(zone), new WithWindow())
             .name("risk-metrics");
     }

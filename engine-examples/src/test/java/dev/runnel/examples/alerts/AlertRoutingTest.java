@@ -22,6 +22,22 @@ class AlertRoutingTest {
     private static final long T0 = 1_715_421_600_000L; // 2024-05-11 10:00:00 UTC
 
     @Test
+    void withoutChannelFileTheFileChannelGoesToTheOutputAndNoFileIsLeftBehind() {
+        Path surprise = Path.of("routed-alerts.log").toAbsolutePath();
+        boolean existedBefore = Files.exists(surprise);
+
+        CliRun run = CliRun.of("alerts", "--quiet");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.kind("FILE")).containsExactly(
+            "FILE HIGH disk-full at 2024-05-11T10:00:00Z: /var at 95%",
+            "FILE CRITICAL cpu-high at 2024-05-11T10:03:00Z: cpu 99% on db-1",
+            "FILE LOW cpu-high at 2024-05-11T10:04:00Z: cpu 85% on web-3",
+            "FILE HIGH disk-full at 2024-05-11T10:06:00Z: /var at 97%");
+        assertThat(Files.exists(surprise)).as("a file in the working directory").isEqualTo(existedBefore);
+    }
+
+    @Test
     void bundledSampleIsRoutedByRuleAndTheRepeatIsSuppressed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("channel.log");
         CliRun run = CliRun.of("alerts", "--quiet", "--show-suppressed", "--channel-file", file.toString());

@@ -8,6 +8,8 @@ import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import dev.runnel.examples.Samples;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +44,20 @@ class CepFraudDetectionTest {
         // bob's three logins are not five; alice's page view 3 s out of order is within the 5 s bound
         assertThat(run.stderr()).contains("summary: rows=138 dead-letters=1 late=1")
             .contains("outputs: ALERT=3 DEAD_LETTER=1 LATE=1 SESSION=9 SESSION_ANOMALY=1");
+    }
+
+    @Test
+    void eventDatedIn2099GoesToFutureAndChangesNoAlert(@TempDir Path dir) throws IOException {
+        // alice's page view dated 2099 after her login: without the guard every later event would be late,
+        // and no pattern or session window would see them
+        Path file = Samples.withLineAt(dir, "user-events.csv", 2, "alice,page_view,2099-05-11 09:01:00,,51.5074,-0.1278,/home,");
+
+        CliRun run = CliRun.of("cepfraud", "--quiet", "--input", file.toString());
+
+        assertThat(run.kind("FUTURE")).containsExactly("FUTURE user=alice page_view at 2099-05-11T09:01:00Z");
+        assertThat(run.kind("ALERT")).hasSize(3);
+        assertThat(run.kind("LATE")).containsExactly("LATE user=bob page_view at 2024-05-11T09:41:20Z");
+        assertThat(run.stderr()).contains("summary: rows=139 dead-letters=1 late=1 future=1");
     }
 
     @Test

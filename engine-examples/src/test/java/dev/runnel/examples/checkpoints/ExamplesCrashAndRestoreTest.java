@@ -125,7 +125,7 @@ class ExamplesCrashAndRestoreTest {
     void s1FraudDetector() throws IOException {
         Input input = generate(new FraudGenerator(), 20_000, 11);
         checkAgainstUninterrupted((env, in, crash) -> {
-            DataStream<Transaction> txs = FraudDetector.read(env, in.source(UTC, Transaction::parse), FraudDetector.Config.defaults());
+            DataStream<Transaction> txs = FraudDetector.read(env, in.source(UTC, Transaction.COLUMNS, Transaction::parse), FraudDetector.Config.defaults());
             FraudDetector.Outputs o = FraudDetector.detect(crashing(txs, crash), FraudDetector.Config.defaults());
             Map<String, DataStream<?>> m = new LinkedHashMap<>();
             m.put("sums", o.windowSums());
@@ -145,7 +145,7 @@ class ExamplesCrashAndRestoreTest {
         checkAgainstUninterrupted((env, in, crash) -> {
             // the per-user profile is not Serializable: the way for such state is a registered serializer
             env.registerTypeSerializer((Class) UserProfileSerializer.TYPE, new UserProfileSerializer());
-            DataStream<RiskTransaction> txs = RiskEngine.read(env, in.source(UTC, RiskTransaction::parse), RiskEngine.Config.defaults());
+            DataStream<RiskTransaction> txs = RiskEngine.read(env, in.source(UTC, RiskTransaction.COLUMNS, RiskTransaction::parse), RiskEngine.Config.defaults());
             RiskEngine.Outputs o = RiskEngine.score(crashing(txs, crash), RiskEngine.Config.defaults());
             Map<String, DataStream<?>> m = new LinkedHashMap<>();
             m.put("assessments", o.assessments());
@@ -163,7 +163,7 @@ class ExamplesCrashAndRestoreTest {
         checkAgainstUninterrupted((env, in, crash) -> {
             // the session windows' accumulator is not Serializable: the way for such state is a registered serializer
             env.registerTypeSerializer((Class) SessionAccumulatorSerializer.TYPE, new SessionAccumulatorSerializer());
-            DataStream<UserEvent> events = CepFraudDetection.read(env, in.source(UTC, UserEvent::parse), CepFraudDetection.Config.defaults());
+            DataStream<UserEvent> events = CepFraudDetection.read(env, in.source(UTC, UserEvent.COLUMNS, UserEvent::parse), CepFraudDetection.Config.defaults());
             CepFraudDetection.Outputs o = CepFraudDetection.detect(crashing(events, crash), CepFraudDetection.Config.defaults());
             Map<String, DataStream<?>> m = new LinkedHashMap<>();
             m.put("alerts", o.alerts());

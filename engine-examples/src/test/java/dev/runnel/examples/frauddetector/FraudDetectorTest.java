@@ -9,9 +9,13 @@ import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.ManualClock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FraudDetectorTest {
     private static final long TEN = 1_715_421_600_000L; // 2024-05-11 10:00:00 UTC
@@ -44,6 +48,25 @@ class FraudDetectorTest {
         assertThat(run.kind("DEAD_LETTER")).singleElement().asString()
             .endsWith("transactions-late.csv:9: column 'amount': 'seven hundred' is not a number [tx2,2024-05-11 10:00:13,seven hundred]");
         assertThat(run.stderr()).contains("summary: rows=9 dead-letters=1 late=1");
+    }
+
+    @Test
+    void rowDatedIn2099GoesToFutureAndRaisesNoFalseSilentAccount(@TempDir Path dir) throws IOException {
+        // the four-row sample with a row of tx1 dated 2099 after the second: without the guard the watermark
+        // jumps to 2099, tx1's silence timer fires ("silent for 60 min") and 10:00:09 and 10:00:10 are late
+        Path file = dir.resolve("tx.csv");
+        Files.write(file, List.of("transaction_id,timestamp,amount", "tx1,2024-05-11 10:00:00,3200", "tx1,2024-05-11 10:00:05,6000",
+            "tx1,2099-05-11 10:00:07,100", "tx1,2024-05-11 10:00:09,2500", "tx1,2024-05-11 10:00:10,9000"));
+
+        CliRun run = CliRun.of("fraud", "--quiet", "--input", file.toString());
+
+        assertThat(run.kind("FUTURE")).containsExactly("FUTURE tx1 at 2099-05-11 10:00:07.000 amount=100.0");
+        assertThat(run.kind("SILENT")).isEmpty();
+        assertThat(run.kind("LATE")).isEmpty();
+        assertThat(run.kind("ANOMALY")).containsExactly(
+            "ANOMALY tx1 window=[10:00:00,10:00:10) sum=11700.0 watermark=2024-05-11 10:00:08.999",
+            "ANOMALY tx1 window=[10:00:10,10:00:20) sum=9000.0 watermark=2024-05-11 10:00:08.999");
+        assertThat(run.stderr()).contains("summary: rows=5 dead-letters=0 late=0 future=1");
     }
 
     @Test

@@ -8,9 +8,13 @@ import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import dev.runnel.examples.Samples;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShoppingFunnelsTest {
     private static final long T0 = 1_715_594_400_000L; // 2024-05-13 10:00:00 UTC
@@ -35,6 +39,21 @@ class ShoppingFunnelsTest {
                 + "amount over 2000, at night] funnels=[browsing_purchase, no_logout_purchase, view_or_click_purchase, view_purchase]");
         assertThat(run.stderr()).contains("summary: rows=46 dead-letters=1 late=1")
             .contains("outputs: ABANDONED=1 ALERT=3 DEAD_LETTER=1 LATE=1 MATCH=31 TIMED_OUT=18");
+    }
+
+    @Test
+    void eventDatedIn2099GoesToFutureAndChangesNoAlert(@TempDir Path dir) throws IOException {
+        // alice's view dated 2099 after her login: without the guard every later event would be late and the
+        // funnels would see none of them
+        Path file = Samples.withLineAt(dir, "shop-events.csv", 2, "alice,default,view,2099-05-13 10:01:00,80.00,");
+
+        CliRun run = CliRun.of("funnels", "--quiet", "--input", file.toString());
+
+        assertThat(run.kind("FUTURE")).containsExactly("FUTURE user=alice view at 2099-05-13T10:01:00Z");
+        assertThat(run.kind("ALERT")).hasSize(3);
+        assertThat(run.kind("LATE")).containsExactly("LATE user=bob checkout at 2024-05-13T10:14:00Z");
+        assertThat(run.stderr()).contains("summary: rows=47 dead-letters=1 late=1 future=1")
+            .contains("outputs: ABANDONED=1 ALERT=3 DEAD_LETTER=1 FUTURE=1 LATE=1 MATCH=31 TIMED_OUT=18");
     }
 
     @Test
@@ -154,7 +173,7 @@ class ShoppingFunnelsTest {
         DataStream<ShopEvent> events = env.fromSource(source, WatermarkStrategy.noWatermarks(), "input");
         ShoppingFunnels.Config d = ShoppingFunnels.Config.defaults();
         ShoppingFunnels.Outputs outputs = ShoppingFunnels.detect(events,
-            new ShoppingFunnels.Config(d.zone(), d.outOfOrderness(), Funnels.named(List.of(funnels))));
+            new ShoppingFunnels.Config(d.zone(), d.outOfOrderness(), Funnels.named(List.of(funnels)), d.maxAhead()));
         CollectSink<FunnelMatch> matches = new CollectSink<>();
         CollectSink<PartialFunnel> abandoned = new CollectSink<>();
         CollectSink<PartialFunnel> timedOut = new CollectSink<>();

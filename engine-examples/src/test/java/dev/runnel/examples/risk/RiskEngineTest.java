@@ -8,24 +8,58 @@ import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.examples.CliRun;
+import dev.runnel.examples.Samples;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RiskEngineTest {
     private static final long T0 = 1_715_590_800_000L; // 2024-05-13 09:00:00 UTC, a Monday
+
+    private static final String[] SAMPLE_ALERTS = {
+        "ALERT t06 user=alice CRITICAL score=1.00 factors={location=1.00} -> Immediate transaction blocking recommended",
+        "ALERT t12 user=bob HIGH score=0.60 factors={velocity=0.60} -> Additional verification required",
+        "ALERT t23 user=carol CRITICAL score=1.00 factors={amount=1.00} -> Immediate transaction blocking recommended"};
 
     @Test
     void bundledSampleRaisesExactlyTheThreeAlertsAndReportsTheMalformedRow() {
         CliRun run = CliRun.of("risk", "--quiet");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.lines()).containsExactly(
-            "ALERT t06 user=alice CRITICAL score=1.00 factors={location=1.00} -> Immediate transaction blocking recommended",
-            "ALERT t12 user=bob HIGH score=0.60 factors={velocity=0.60} -> Additional verification required",
-            "ALERT t23 user=carol CRITICAL score=1.00 factors={amount=1.00} -> Immediate transaction blocking recommended",
+        assertThat(run.kind("ALERT")).containsExactly(SAMPLE_ALERTS);
+        assertThat(run.kind("DEAD_LETTER")).containsExactly(
             "DEAD_LETTER samples/risk-transactions.csv:35: column 'amount': 'abc' is not a number "
                 + "[t24,dave,acc-4,payment,abc,USD,2024-05-13 11:15:00,m-1,40.7128,-74.0060]");
         assertThat(run.stderr()).contains("summary: rows=34 dead-letters=1").contains("ALERT=3").contains("ASSESSMENT=33");
+    }
+
+    @Test
+    void rowsBehindAnEmittedMinuteOfMetricsArePrintedAsLateWithTheirScore() {
+        // the sample is sorted by user: after alice's rows up to 13:50, bob's rows from 09:00 on are behind the
+        // watermark of the per-minute metrics; they are still scored (t12 still alerts)
+        CliRun run = CliRun.of("risk", "--quiet");
+
+        assertThat(run.kind("LATE")).hasSize(27)
+            .startsWith("LATE t07 user=bob at 2024-05-13 09:00:00.000 amount=100.0 level=LOW")
+            .contains("LATE t12 user=bob at 2024-05-13 09:02:30.000 amount=100.0 level=HIGH");
+        assertThat(run.stderr()).contains("late=27 future=0").contains("LATE=27");
+    }
+
+    @Test
+    void rowDatedIn2099GoesToFutureAndLeavesTheScoresAndTheMetricsAlone(@TempDir Path dir) throws IOException {
+        // a row of bob's dated 2099 after alice's first row: without the guard it would be scored, event time would
+        // jump to 2099, every later row would be late for the metrics (32 instead of 27) and 2 minutes of metrics
+        // would be emitted instead of 6
+        Path file = Samples.withLineAt(dir, "risk-transactions.csv", 2,
+            "t99,bob,acc-2,withdrawal,100.00,USD,2099-05-13 09:00:00,atm-1,51.5074,-0.1278");
+
+        CliRun run = CliRun.of("risk", "--quiet", "--input", file.toString());
+
+        assertThat(run.kind("ALERT")).containsExactly(SAMPLE_ALERTS);
+        assertThat(run.kind("FUTURE")).containsExactly("FUTURE t99 user=bob at 2099-05-13 09:00:00.000 amount=100.0");
+        assertThat(run.stderr()).contains("late=27 future=1").contains("ASSESSMENT=33").contains("METRICS=6");
     }
 
     @Test

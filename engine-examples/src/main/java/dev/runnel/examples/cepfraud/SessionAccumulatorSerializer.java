@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Checkpoints S3's session accumulator, which is not Serializable: registered on the environment
- * by the crash-and-restore test (in this package for the accumulator's package-private fields).
+ * by the {@code cepfraud} command and the crash-and-restore test, as a user registers a serializer
+ * for state that is not Serializable (in this package for the accumulator's package-private fields).
  */
 public final class SessionAccumulatorSerializer implements TypeSerializer<Object> {
     public static final Class<?> TYPE = SessionAccumulator.class;

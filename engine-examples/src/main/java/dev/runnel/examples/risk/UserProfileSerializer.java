@@ -15,7 +15,8 @@ import org.agrona.collections.LongArrayList;
 
 /**
  * Checkpoints S2's per-user profile, which is not Serializable (and holds Agrona lists): registered
- * on the environment by the crash-and-restore test. Reads and writes the profile's fields by
+ * on the environment by the {@code risk} command and the crash-and-restore test, as a user registers
+ * a serializer for state that is not Serializable. Reads and writes the profile's fields by
  * reflection, so that the example's code stays as it is.
  */
 public final class UserProfileSerializer implements TypeSerializer<Object> {

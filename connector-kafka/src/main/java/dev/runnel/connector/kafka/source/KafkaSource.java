@@ -1,0 +1,85 @@
+package dev.runnel.connector.kafka.source;
+
+import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceContext;
+import dev.runnel.api.source.SourceOutput;
+import dev.runnel.api.source.SourceStatus;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Properties;
+
+/**
+ * Reads Kafka topics into a job, built as Flink's: {@code KafkaSource.<T>builder()
+ * .setBootstrapServers(..).setTopics(..).setGroupId(..).setStartingOffsets(..)
+ * .setValueOnlyDeserializer(..).build()}, then {@code env.fromSource(source, strategy, name)}.
+ *
+ * <p>Each partition is a split with its own watermark generator; the source's watermark is the
+ * minimum over partitions that are not idle. The Kafka record's timestamp is the event time unless
+ * the strategy has a timestamp assigner. The next offset of every partition is part of each
+ * checkpoint, and a restored job continues exactly there; offsets are committed to the group when a
+ * checkpoint completes, for lag monitoring only. Records the deserializer rejects go to
+ * {@code DeadLetter.TAG} with topic-partition, offset and reason. All partitions are read by one
+ * reader on the source's thread.
+ */
+public final class KafkaSource<T> implements Source<T> {
+    private final KafkaSourceConfig<T> config;
+    private KafkaSourceReader<T> reader;
+
+    KafkaSource(KafkaSourceConfig<T> config) {
+        this.config = config;
+    }
+
+    public static <T> KafkaSourceBuilder<T> builder() {
+        return new KafkaSourceBuilder<>();
+    }
+
+    @Override
+    public boolean isBounded() {
+        return config.stoppingOffsets() != null;
+    }
+
+    /** The consumer properties this source runs with (a copy). */
+    public Properties getConsumerProperties() {
+        return config.consumerProperties();
+    }
+
+    @Override
+    public void open(SourceContext context) {
+        reader = new KafkaSourceReader<>(config, context.sourceName(), context.clock());
+    }
+
+    @Override
+    public SourceStatus poll(SourceOutput<T> output, int maxRecords) throws Exception {
+        return reader.poll(output, maxRecords);
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    /** Records read so far; the resumable position is the per-partition offsets in {@link #snapshotPosition}. */
+    @Override
+    public long position() {
+        return reader == null ? 0 : reader.recordsRead();
+    }
+
+    @Override
+    public void snapshotPosition(DataOutput out) throws IOException {
+        reader.snapshot(out);
+    }
+
+    @Override
+    public void restorePosition(DataInput in) throws IOException {
+        reader.restore(in);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        reader.commitOffsetsOfLastSnapshot();
+    }
+}

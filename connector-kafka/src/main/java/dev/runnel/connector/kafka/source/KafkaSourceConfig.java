@@ -1,0 +1,20 @@
+package dev.runnel.connector.kafka.source;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/** What {@link KafkaSourceBuilder} collected; immutable. */
+record KafkaSourceConfig<T>(TopicSubscriber subscriber, OffsetsInitializer startingOffsets, OffsetsInitializer stoppingOffsets,
+                            KafkaRecordDeserializationSchema<T> deserializer, Properties properties, String groupId,
+                            boolean commitOffsetsOnCheckpoint, Duration discoveryInterval, Duration apiTimeout) {
+
+    Properties consumerProperties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    String bootstrapServers() {
+        return properties.getProperty("bootstrap.servers");
+    }
+}

@@ -1,0 +1,168 @@
+package dev.runnel.connector.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real single-node Kafka (KRaft, one combined controller and broker) in this JVM, on free
+ * loopback ports, with its logs in a temporary directory removed on close. Tests share one per class.
+ */
+public final class TestBroker implements AutoCloseable {
+    private final KafkaClusterTestKit cluster;
+    private final Admin admin;
+
+    private TestBroker(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.admin = cluster.admin();
+    }
+
+    public static TestBroker start() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("transaction.state.log.num.partitions", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .setConfigProp("auto.create.topics.enable", "false")
+            .setConfigProp("message.max.bytes", "8388608")
+            .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        return new TestBroker(cluster);
+    }
+
+    /** Runs a broker until killed, printing its bootstrap servers: for trying the connector and for the Kafka benchmark. */
+    public static void main(String[] args) throws Exception {
+        TestBroker broker = start();
+        System.out.println("bootstrap.servers=" + broker.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public void createTopic(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+
+    public void addPartitions(String topic, int totalPartitions) throws Exception {
+        admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(totalPartitions)))
+            .all().get(30, TimeUnit.SECONDS);
+    }
+
+    public KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608");
+        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the records and waits until the broker has them all. */
+    public void produce(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                producer.send(r);
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Every record of {@code topic} a {@code read_committed} consumer sees, partition by partition in
+     * offset order. A committed transaction's markers reach the partitions shortly after
+     * {@code commitTransaction} returns, so this first waits (up to 10 s) until no transaction is
+     * pending on the topic; one that stays open is left out, as for any read_committed reader.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) throws InterruptedException {
+        awaitNoPendingTransaction(topic);
+        return read(topic, "read_committed");
+    }
+
+    private void awaitNoPendingTransaction(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (endOffsets(topic, "read_committed").equals(endOffsets(topic, "read_uncommitted"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic, String isolation) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(isolation)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, String isolation) {
+        Properties p = new Properties();
+        p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<byte[], byte[]>> result = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(result::add);
+            }
+        }
+        result.sort(java.util.Comparator.<ConsumerRecord<byte[], byte[]>>comparingInt(ConsumerRecord::partition)
+            .thenComparingLong(ConsumerRecord::offset));
+        return result;
+    }
+
+    /** The offsets committed for {@code group}, by partition. */
+    public Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
+        Map<TopicPartition, Long> result = new java.util.HashMap<>();
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+            .forEach((p, o) -> result.put(p, o.offset()));
+        return result;
+    }
+
+    @Override
+    public void close() throws Exception {
+        admin.close();
+        cluster.close();
+    }
+}
