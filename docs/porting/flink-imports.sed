@@ -12,7 +12,9 @@ s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|Exec
 s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
 
 # --- functions
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction|RichMapFunction|RichFlatMapFunction|RichFilterFunction|RichReduceFunction|RichAggregateFunction|AbstractRichFunction|RichFunction|OpenContext|RuntimeContext);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(TaskInfo);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.delta\.(DeltaFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.functions\.(KeySelector);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
@@ -28,7 +30,9 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimerService|TimeDomai
 # --- windows
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.assigners\.(TumblingEventTimeWindows|SlidingEventTimeWindows|EventTimeSessionWindows|TumblingProcessingTimeWindows|SlidingProcessingTimeWindows|ProcessingTimeSessionWindows|GlobalWindows|WindowAssigner|MergingWindowAssigner);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.windows\.(TimeWindow|GlobalWindow|Window);/import dev.runnel.api.windowing.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger|DeltaTrigger);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.evictors\.(Evictor|CountEvictor|TimeEvictor|DeltaEvictor);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.runtime\.operators\.windowing\.(TimestampedValue);/import dev.runnel.api.windowing.\1;/
 
 # --- state
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.state\.(ValueState|ValueStateDescriptor|ListState|ListStateDescriptor|MapState|MapStateDescriptor|ReducingState|ReducingStateDescriptor|AggregatingState|AggregatingStateDescriptor|BroadcastState|ReadOnlyBroadcastState|State|StateDescriptor|StateTtlConfig);/import dev.runnel.api.state.\1;/

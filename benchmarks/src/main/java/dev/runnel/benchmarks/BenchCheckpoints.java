@@ -56,7 +56,7 @@ public final class BenchCheckpoints {
     public static JobResult execute(StreamEnvironment env, String job) {
         long interval = intervalMillis();
         if (interval < 0) {
-            return env.execute(job);
+            return BenchMetrics.execute(env, job);
         }
         Path dir;
         try {
@@ -67,7 +67,7 @@ public final class BenchCheckpoints {
         try {
             env.enableCheckpointing(Duration.ofMillis(interval), new CheckpointStorage(dir, 2));
             env.registerTypeSerializer(Event.class, EVENT); // events wait in CEP buffers; Java serialization would describe the class each time
-            JobResult result = env.execute(job);
+            JobResult result = BenchMetrics.execute(env, job);
             CheckpointStats s = result.checkpoints();
             System.out.printf(Locale.ROOT, "CHECKPOINTS %s every %d ms: completed=%d failed=%d last: duration=%d ms size=%,d bytes%n",
                 job, interval, s.completed(), s.failed(), s.lastDurationMillis(), s.lastSizeBytes());

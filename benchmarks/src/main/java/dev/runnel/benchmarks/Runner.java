@@ -20,7 +20,7 @@ import java.util.Map;
  * machine. Before timing anything it checks that W1 gives exactly H1's results.
  *
  * <pre>
- * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS]
+ * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab]
  * java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
  * java -jar benchmarks/target/runnel-benchmarks.jar --kafka host:port [--events N]
  * </pre>
@@ -42,6 +42,7 @@ public final class Runner {
         int seconds = 10;
         int largerFactor = 1;
         String kafka = null;
+        boolean metricsAb = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -55,6 +56,7 @@ public final class Runner {
                 case "--rates" -> rates = args[++i];
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--larger" -> largerFactor = Integer.parseInt(args[++i]);
+                case "--metrics-ab" -> metricsAb = true;
                 case "--checkpoint-interval" -> System.setProperty(BenchCheckpoints.PROPERTY, Long.toString(Long.parseLong(args[++i])));
                 case "--help", "-h" -> {
                     usage();
@@ -81,6 +83,10 @@ public final class Runner {
         }
         if (latency) {
             LatencyRunner.run(parseRates(rates), seconds, seed);
+            return;
+        }
+        if (metricsAb) {
+            BenchMetrics.compare(names.isEmpty() ? List.of("W1", "W4") : names, events, runs, seed);
             return;
         }
         List<Workload> workloads = new ArrayList<>();
@@ -138,9 +144,10 @@ public final class Runner {
 
     private static void usage() {
         System.out.println("""
-            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS]
+            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab]
                    (--larger F: afterwards, F times the events for every workload that took under 5 s, and H1)
                    (--checkpoint-interval MS: the jobs checkpoint every MS ms into a temporary directory; cost printed per run)
+                   (--metrics-ab: the named workloads, W1 and W4 by default, with the metrics endpoint off and on, runs alternating)
                    java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
                    java -jar benchmarks/target/runnel-benchmarks.jar --kafka HOST:PORT [--events N]   (W1 from Kafka, default 10 M events)
             workloads (default: all):""");
@@ -170,6 +177,9 @@ public final class Runner {
         if (BenchCheckpoints.intervalMillis() >= 0) {
             cmd.add("-D" + BenchCheckpoints.PROPERTY + "=" + BenchCheckpoints.intervalMillis());
         }
+        if (BenchMetrics.enabled()) {
+            cmd.add("-D" + BenchMetrics.PROPERTY + "=true");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Runner.class.getName());
@@ -187,7 +197,7 @@ public final class Runner {
             while ((line = r.readLine()) != null) {
                 if (line.startsWith("RESULT ")) {
                     result = Measurement.fromWire(line);
-                } else if (line.startsWith("CHECKPOINTS ")) {
+                } else if (line.startsWith("CHECKPOINTS ") || line.startsWith("SCRAPES ")) {
                     System.out.println("  " + line);
                 } else {
                     other.append(line).append('\n');

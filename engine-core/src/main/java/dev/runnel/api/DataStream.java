@@ -16,6 +16,11 @@ import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.typeinfo.TypeInformation;
+import dev.runnel.api.windowing.CountEvictor;
+import dev.runnel.api.windowing.CountTrigger;
+import dev.runnel.api.windowing.GlobalWindow;
+import dev.runnel.api.windowing.GlobalWindows;
+import dev.runnel.api.windowing.PurgingTrigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -96,6 +101,16 @@ public class DataStream<T> {
     public <W extends dev.runnel.api.windowing.Window> AllWindowedStream<T, W> windowAll(
             dev.runnel.api.windowing.WindowAssigner<? super T, W> assigner) {
         return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows over the whole stream (one instance): fire and purge every {@code size} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows over the whole stream: every {@code slide} elements, fire over the last {@code size}. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
     }
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {

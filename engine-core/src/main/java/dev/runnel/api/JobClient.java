@@ -9,9 +9,27 @@ import java.util.Optional;
 /** A running job: wait for it, cancel it, or look at its operators' live metrics and watermarks. */
 public final class JobClient {
     private final JobExecution execution;
+    private volatile java.net.URI metricsEndpoint;
 
     JobClient(JobExecution execution) {
         this.execution = execution;
+    }
+
+    /**
+     * The job's live metrics and graph through the public read-only view: what monitoring code (the
+     * Prometheus endpoint, a user's reporter) should use instead of runtime classes.
+     */
+    public dev.runnel.api.metrics.JobMetricsView metrics() {
+        return execution;
+    }
+
+    /** The address of the metrics endpoint {@link StreamEnvironment#enableMetricsEndpoint(int)} started, if any. */
+    public Optional<java.net.URI> metricsEndpoint() {
+        return Optional.ofNullable(metricsEndpoint);
+    }
+
+    void metricsEndpoint(java.net.URI address) {
+        this.metricsEndpoint = address;
     }
 
     public String jobName() {

@@ -48,6 +48,7 @@ public final class StreamEnvironment {
     private long checkpointIntervalNanos;
     private int tolerableCheckpointFailures = Integer.MAX_VALUE;
     private Path restoreDirectory;
+    private int metricsPort = -1;
 
     private StreamEnvironment(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -350,7 +351,41 @@ public final class StreamEnvironment {
         JobPlan plan = plan();
         sinks.clear();
         JobExecution execution = JobExecution.start(jobName, plan, clock, checkpointing());
-        return new JobClient(execution);
+        JobClient client = new JobClient(execution);
+        if (metricsPort >= 0) {
+            startMetricsEndpoint(client);
+        }
+        return client;
+    }
+
+    /**
+     * Serves the job's metrics while it runs: Prometheus text at {@code /metrics}, JSON at {@code /jobs}
+     * and a live job page at {@code /} on {@code port} (0: any free port, see
+     * {@link JobClient#metricsEndpoint()}; Flink's Prometheus reporter uses 9249). The endpoint lives in
+     * the module {@code runnel-metrics-prometheus}, which must be on the class path (engine-core has no
+     * HTTP server); {@code execute}/{@code executeAsync} fail naming it otherwise. It stops when the job ends.
+     */
+    public StreamEnvironment enableMetricsEndpoint(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Metrics port must be between 0 and 65535, got " + port);
+        }
+        this.metricsPort = port;
+        return this;
+    }
+
+    private void startMetricsEndpoint(JobClient client) {
+        var providers = java.util.ServiceLoader.load(dev.runnel.api.metrics.MetricsEndpointProvider.class).iterator();
+        if (!providers.hasNext()) {
+            client.cancel();
+            throw new IllegalStateException("enableMetricsEndpoint(" + metricsPort + ") needs the module "
+                + "dev.runnel:runnel-metrics-prometheus on the class path; add it as a dependency");
+        }
+        try {
+            client.metricsEndpoint(providers.next().start(client, metricsPort));
+        } catch (java.io.IOException | RuntimeException e) {
+            client.cancel();
+            throw new IllegalStateException("Could not start the metrics endpoint on port " + metricsPort + ": " + e, e);
+        }
     }
 
     private Checkpointing checkpointing() {

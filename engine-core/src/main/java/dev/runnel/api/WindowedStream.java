@@ -4,8 +4,14 @@ import dev.runnel.api.functions.AggregateFunction;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.functions.aggregation.AggregationFunction;
+import dev.runnel.api.functions.aggregation.AggregationFunction.AggregationType;
+import dev.runnel.api.functions.aggregation.ComparableAggregator;
+import dev.runnel.api.functions.aggregation.SumAggregator;
 import dev.runnel.api.functions.WindowFunction;
+import dev.runnel.api.plan.DeclaredTypes;
 import dev.runnel.api.plan.WindowNode;
+import dev.runnel.api.windowing.Evictor;
 import dev.runnel.api.windowing.Trigger;
 import dev.runnel.api.windowing.Window;
 import dev.runnel.api.windowing.WindowAssigner;
@@ -31,6 +37,7 @@ public final class WindowedStream<T, K, W extends Window> {
     private final KeyedStream<T, K> input;
     private final WindowAssigner<? super T, W> assigner;
     private Trigger<? super T, ? super W> trigger;
+    private Evictor<? super T, ? super W> evictor;
     private long allowedLateness;
     private OutputTag<T> lateDataTag;
 
@@ -50,6 +57,17 @@ public final class WindowedStream<T, K, W extends Window> {
         Objects.requireNonNull(trigger, "trigger");
         checkTrigger(assigner, trigger);
         this.trigger = (Trigger<? super T, ? super W>) trigger;
+        return this;
+    }
+
+    /**
+     * Removes elements when a window fires, before and/or after its function runs (Flink's evictors:
+     * {@code CountEvictor}, {@code TimeEvictor}, {@code DeltaEvictor}). With an evictor every window keeps
+     * all its elements, and {@code reduce}/{@code aggregate} are applied to the remaining elements at
+     * each firing instead of incrementally.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        this.evictor = Objects.requireNonNull(evictor, "evictor");
         return this;
     }
 
@@ -109,7 +127,7 @@ public final class WindowedStream<T, K, W extends Window> {
 
     private <R> SingleOutputStreamOperator<R> build(String name, Object incremental, Object windowFunction) {
         KeySelector<T, K> key = input.keySelector();
-        return input.append(new WindowNode<T, R, W>(input.node(), name, key, assigner, trigger, allowedLateness, lateDataTag,
+        return input.append(new WindowNode<T, R, W>(input.node(), name, key, assigner, trigger, evictor, allowedLateness, lateDataTag,
             incremental, windowFunction));
     }
 
@@ -134,5 +152,75 @@ public final class WindowedStream<T, K, W extends Window> {
             throw new IllegalArgumentException("allowedLateness only applies to event-time windows, not " + assigner);
         }
         return lateness.toMillis();
+    }
+
+    private SingleOutputStreamOperator<T> aggregate(AggregationFunction<T> aggregation) {
+        return reduce(aggregation.checkDeclared(DeclaredTypes.of(input.node())));
+    }
+
+    // ---- built-in aggregations (Flink's): reduce functions over one field, see docs/windows.md
+
+    /** Sums the field at {@code position} (tuples: {@code fN}); other fields keep the first element's values. */
+    public SingleOutputStreamOperator<T> sum(int position) {
+        return aggregate(new SumAggregator<>(position));
+    }
+
+    /** Sums the named field (a POJO's public field or getter/setter, a record component, a tuple's {@code fN}). */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return aggregate(new SumAggregator<>(field));
+    }
+
+    /** The minimum of the field; only that field is updated, the others keep the first element's values (as in Flink). */
+    public SingleOutputStreamOperator<T> min(int position) {
+        return aggregate(new ComparableAggregator<>(position, AggregationType.MIN, false));
+    }
+
+    public SingleOutputStreamOperator<T> min(String field) {
+        return aggregate(new ComparableAggregator<>(field, AggregationType.MIN, false));
+    }
+
+    /** The maximum of the field; only that field is updated, the others keep the first element's values (as in Flink). */
+    public SingleOutputStreamOperator<T> max(int position) {
+        return aggregate(new ComparableAggregator<>(position, AggregationType.MAX, false));
+    }
+
+    public SingleOutputStreamOperator<T> max(String field) {
+        return aggregate(new ComparableAggregator<>(field, AggregationType.MAX, false));
+    }
+
+    /** The element with the minimum field value (the first one on a tie). */
+    public SingleOutputStreamOperator<T> minBy(int position) {
+        return minBy(position, true);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return minBy(field, true);
+    }
+
+    /** The element with the minimum field value; on a tie the first one if {@code first}, otherwise the last one. */
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return aggregate(new ComparableAggregator<>(position, AggregationType.MINBY, first));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return aggregate(new ComparableAggregator<>(field, AggregationType.MINBY, first));
+    }
+
+    /** The element with the maximum field value (the first one on a tie). */
+    public SingleOutputStreamOperator<T> maxBy(int position) {
+        return maxBy(position, true);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return maxBy(field, true);
+    }
+
+    /** The element with the maximum field value; on a tie the first one if {@code first}, otherwise the last one. */
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return aggregate(new ComparableAggregator<>(position, AggregationType.MAXBY, first));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return aggregate(new ComparableAggregator<>(field, AggregationType.MAXBY, first));
     }
 }

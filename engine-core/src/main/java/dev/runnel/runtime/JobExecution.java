@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A running job: its tasks' threads, the first failure, cancellation, and the result at the end. */
-public final class JobExecution {
+public final class JobExecution implements dev.runnel.api.metrics.JobMetricsView {
     private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
 
     private final String jobName;
@@ -33,6 +33,8 @@ public final class JobExecution {
     private long startNanos;
     private volatile long endNanos;
     private Checkpointing checkpointing;
+    private volatile java.util.Map<String, List<String>> inputs = java.util.Map.of();
+    private final long startTimeMillis = System.currentTimeMillis();
 
     private JobExecution(String jobName) {
         this.jobName = jobName;
@@ -59,12 +61,38 @@ public final class JobExecution {
         return job;
     }
 
+    @Override
     public String jobName() {
         return jobName;
     }
 
     void register(OperatorMetrics m) {
         metrics.add(m);
+    }
+
+    /** The job graph by operator name, for monitoring; set once by the planner before the tasks start. */
+    void registerInputs(java.util.Map<String, List<String>> inputs) {
+        this.inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<dev.runnel.api.metrics.OperatorMetricsView> operators() {
+        return List.copyOf(metrics);
+    }
+
+    @Override
+    public CheckpointStats checkpoints() {
+        return checkpointStats();
+    }
+
+    @Override
+    public long startTimeMillis() {
+        return startTimeMillis;
     }
 
     void registerSink(SinkOperator<?> sink) {
@@ -111,10 +139,12 @@ public final class JobExecution {
         cancelled = true;
     }
 
+    @Override
     public boolean isDone() {
         return remaining.getCount() == 0;
     }
 
+    @Override
     public Throwable failure() {
         return failure;
     }

@@ -59,6 +59,7 @@ final class JobPlanner {
             visit(s, seen);
         }
         assignIds(explicitlyNamed);
+        job.registerInputs(graphByName());
         for (PlanNode<?> t : order) {
             assignParallelismAndStage(t);
         }
@@ -95,6 +96,32 @@ final class JobPlanner {
             consumers.computeIfAbsent(inputs.get(i), k -> new ArrayList<>()).add(new Edge(inputs.get(i), t, i));
         }
         order.add(t);
+    }
+
+    /** Each operator's inputs by name, looking through unions and side outputs (they have no metrics of their own). */
+    private Map<String, List<String>> graphByName() {
+        Map<String, List<String>> graph = new LinkedHashMap<>();
+        for (PlanNode<?> t : order) {
+            if (t instanceof UnionNode<?> || t instanceof SideOutputNode<?>) {
+                continue;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (PlanNode<?> in : t.inputs()) {
+                addOperatorNames(in, names);
+            }
+            graph.put(id(t), List.copyOf(names));
+        }
+        return graph;
+    }
+
+    private void addOperatorNames(PlanNode<?> node, Set<String> names) {
+        if (node instanceof UnionNode<?> || node instanceof SideOutputNode<?>) {
+            for (PlanNode<?> in : node.inputs()) {
+                addOperatorNames(in, names);
+            }
+        } else {
+            names.add(id(node));
+        }
     }
 
     /**

@@ -36,6 +36,21 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
         this.backend = new KeyedStateBackend(context.name(), context.clock());
+        // read by monitoring threads only (racy by design, see OperatorMetricsView); nothing on the hot path
+        metrics.gauge("numRegisteredTimers", () -> eventTimers.size() + processingTimers.size());
+        metrics.gauge("earliestPendingTimer", eventTimers::earliestTimeForMonitoring);
+    }
+
+    /**
+     * Publishes the window gauges the live job page uses to say why nothing fired: how many event-time
+     * timers (window ends and clean-ups) are pending and the earliest window end they wait for.
+     */
+    protected final void registerWindowGauges() {
+        metrics.gauge("pendingWindowTimers", eventTimers::size);
+        metrics.gauge("earliestPendingWindowEnd", () -> {
+            long t = eventTimers.earliestTimeForMonitoring();
+            return t == Long.MIN_VALUE || t == Long.MAX_VALUE ? Long.MIN_VALUE : t + 1; // a window fires at end - 1
+        });
     }
 
     public KeyedStateBackend backend() {

@@ -4,7 +4,7 @@ package dev.runnel.runtime;
  * Counters of one operator instance. Written by the single thread that runs the instance and read
  * (racily, which is fine for monitoring) by others; final values are read after the job ends.
  */
-public final class OperatorMetrics {
+public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMetricsView {
     private final String operatorName;
     private final int subtask;
     public long recordsIn;
@@ -24,10 +24,12 @@ public final class OperatorMetrics {
         this.subtask = subtask;
     }
 
+    @Override
     public String operatorName() {
         return operatorName;
     }
 
+    @Override
     public int subtask() {
         return subtask;
     }
@@ -50,6 +52,50 @@ public final class OperatorMetrics {
         return gauges.keySet();
     }
 
+    // the read-only view (dev.runnel.api.metrics): plain reads of the fields above, racy by design
+
+    @Override
+    public long numRecordsIn() {
+        return recordsIn;
+    }
+
+    @Override
+    public long numRecordsOut() {
+        return recordsOut;
+    }
+
+    @Override
+    public long numLateRecordsDropped() {
+        return lateRecordsDropped;
+    }
+
+    @Override
+    public long numDeadLetters() {
+        return deadLetters;
+    }
+
+    @Override
+    public long numFutureEvents() {
+        return futureEvents;
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @Override
+    public boolean idle() {
+        return idle;
+    }
+
+    @Override
+    public java.util.Map<String, Long> gauges() {
+        java.util.Map<String, Long> values = new java.util.TreeMap<>();
+        gauges.forEach((name, g) -> values.put(name, g.getAsLong()));
+        return values;
+    }
+
     @Override
     public String toString() {
         return operatorName + "#" + subtask + " in=" + recordsIn + " out=" + recordsOut + " late=" + lateRecordsDropped
@@ -60,7 +106,8 @@ public final class OperatorMetrics {
 
     private String describeGauges() {
         StringBuilder sb = new StringBuilder();
-        gauges.forEach((name, g) -> sb.append(' ').append(name).append('=').append(g.getAsLong()));
+        // Long.MIN_VALUE is how time gauges (earliestPendingTimer) say "none"
+        gauges.forEach((name, g) -> sb.append(' ').append(name).append('=').append(formatWatermark(g.getAsLong())));
         return sb.toString();
     }
 

@@ -280,6 +280,54 @@ public final class TimerQueue {
         return fired;
     }
 
+    /**
+     * The earliest pending timestamp as seen from another thread, for monitoring only; {@code Long.MIN_VALUE}
+     * when there is none or it cannot be told. The owning thread writes these fields without
+     * synchronization, so the answer may be a moment stale (a timer just fired or registered) and,
+     * while the wheel is being resized, missing; it never throws and never blocks the owner.
+     * Cost: a scan of the occupancy bitmap from the cursor (at most one bit per slot, 64 per word).
+     */
+    public long earliestTimeForMonitoring() {
+        try {
+            if (timerCount <= 0) {
+                return Long.MIN_VALUE;
+            }
+            long best = Long.MAX_VALUE;
+            if (!past.isEmpty()) {
+                best = Math.min(best, past.peek());
+            }
+            if (!far.isEmpty()) {
+                best = Math.min(best, far.peek());
+            }
+            TimerBucket[] w = wheel;
+            long[] occ = occupied;
+            long from = cursor;
+            int m = w.length - 1;
+            if (occ.length * 64 == w.length && from <= Long.MAX_VALUE - w.length) {
+                long t = from;
+                long end = from + w.length;
+                while (t < end && t < best) {
+                    int slot = (int) t & m;
+                    long bits = occ[slot >>> 6] >>> (slot & 63);
+                    if (bits == 0) {
+                        t += 64 - (slot & 63);
+                        continue;
+                    }
+                    long found = t + Long.numberOfTrailingZeros(bits);
+                    TimerBucket b = w[(int) found & m];
+                    if (b != null && b.live > 0 && b.time == found) {
+                        best = Math.min(best, found);
+                        break;
+                    }
+                    t = found + 1;
+                }
+            }
+            return best == Long.MAX_VALUE ? Long.MIN_VALUE : best;
+        } catch (RuntimeException racyRead) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     /** The latest pending timestamp, or {@code Long.MIN_VALUE} if there is none. O(slots). */
     public long maxTime() {
         long max = Long.MIN_VALUE;

@@ -46,6 +46,11 @@ public final class IncrementalAggregation<IN, ACC, R, OUT, K, W extends Window> 
     }
 
     @Override
+    public boolean emitsWithoutElements() {
+        return !(function instanceof ReduceAggregate);
+    }
+
+    @Override
     public boolean usesKeyContext() {
         return then != null;
     }

@@ -34,6 +34,9 @@ public final class ReduceAggregate<T> implements AggregateFunction<T, ReduceAggr
 
     @Override
     public Holder<T> add(T value, Holder<T> acc) {
+        if (acc.value == null && reducer instanceof dev.runnel.api.functions.aggregation.AggregationFunction<T> aggregation) {
+            aggregation.validate(value); // a built-in aggregation's field must exist, even in a window's only record
+        }
         acc.value = acc.value == null ? value : reduce(acc.value, value);
         return acc;
     }

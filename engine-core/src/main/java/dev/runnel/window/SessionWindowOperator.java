@@ -40,6 +40,7 @@ public final class SessionWindowOperator<K, IN, C, OUT> extends KeyedOperator<K,
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
+        registerWindowGauges();
         collector = new TimestampedCollector<>(output);
     }
 

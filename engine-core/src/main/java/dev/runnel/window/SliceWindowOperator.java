@@ -119,6 +119,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
+        registerWindowGauges();
         collector = new TimestampedCollector<>(output);
         windowSlots = new WindowStateSlots(context.clock());
     }

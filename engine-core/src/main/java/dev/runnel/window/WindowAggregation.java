@@ -17,6 +17,14 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
     /** Adds an element; returns the (possibly new) contents. */
     public abstract C add(C contents, IN value) throws Exception;
 
+    /**
+     * Adds an element with its timestamp; only aggregations that keep timestamps (an evictor's)
+     * override this, and only the general {@link WindowOperator} calls it.
+     */
+    public C add(C contents, IN value, long timestamp) throws Exception {
+        return add(contents, value);
+    }
+
     /** Merges {@code other} into {@code target}; returns the merged contents. */
     public abstract C merge(C target, C other) throws Exception;
 
@@ -29,6 +37,15 @@ public abstract class WindowAggregation<IN, C, OUT, K, W extends Window> {
             merged = merge(merged, slice);
         }
         emit(key, merged, ctx, out);
+    }
+
+    /**
+     * Whether {@link #emit} of contents to which no element was added means something: true for a
+     * window function (it is called with no elements) and an aggregate function (the result of an
+     * empty accumulator), false for a reduce, which has no value then. Asked by evicting windows only.
+     */
+    public boolean emitsWithoutElements() {
+        return true;
     }
 
     /** The window's state is dropped: let a process function clean its per-window state. */

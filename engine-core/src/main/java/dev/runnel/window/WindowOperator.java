@@ -113,6 +113,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
+        registerWindowGauges();
         collector = new TimestampedCollector<>(output);
         // here, not in open(): a restore reserves the checkpoint's slot names before the operator opens
         triggerSlots = new WindowStateSlots(context.clock());
@@ -174,7 +175,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
                 if (record.contents == null) {
                     record.contents = aggregation.create();
                 }
-                record.contents = aggregation.add(record.contents, value);
+                record.contents = aggregation.add(record.contents, value, timestamp);
                 TriggerResult result = trigger.onElement(valueAsTriggerInput(value), timestamp, narrow(actual), triggerContext(actual, record));
                 react(result, actual, record, map);
             } catch (Exception e) {

@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
  * trigger (with or without allowed lateness) run on shared slices ({@link SliceWindowOperator});
  * event-time sessions with the default trigger and no allowed lateness on sorted per-key session
  * arrays ({@link SessionWindowOperator}); everything else (sessions with lateness, global windows,
- * custom triggers) on the general {@link WindowOperator}.
+ * custom triggers, and any window with an evictor, {@link EvictingAggregation}) on the general
+ * {@link WindowOperator}.
  */
 public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
     private final KeySelector<IN, K> keySelector;
@@ -47,6 +48,9 @@ public final class WindowOperatorFactory<IN, C, OUT, K, W extends Window> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public KeyedOperator<K, IN, OUT> create(int subtask) {
         WindowAggregation<IN, C, OUT, K, W> agg = aggregation.apply(subtask);
+        if (agg instanceof EvictingAggregation) {
+            return new WindowOperator<>(keySelector, assigner, trigger, agg, allowedLateness, lateTag);
+        }
         if (sliced()) {
             return new SliceWindowOperator<>(keySelector, (SliceableAssigner) assigner, assigner.isEventTime(),
                 (WindowAggregation) agg, allowedLateness, lateTag);

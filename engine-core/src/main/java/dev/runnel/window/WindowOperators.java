@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
 
 /**
  * Plans a {@link WindowNode} for the local runtime: the window aggregation its functions call for
- * (incremental with an optional window function, or all elements), inside the operator
+ * (incremental with an optional window function, or all elements; wrapped in an
+ * {@link EvictingAggregation} when the node has an evictor), inside the operator
  * {@link WindowOperatorFactory} picks for the assigner and trigger.
  */
 public final class WindowOperators {
@@ -35,6 +36,12 @@ public final class WindowOperators {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <IN, OUT, W extends Window> WindowAggregation aggregation(WindowNode<IN, OUT, W> node, int subtask) {
+        WindowAggregation functions = functions(node, subtask);
+        return node.evictor() == null ? functions : new EvictingAggregation(node.evictor(), functions);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <IN, OUT, W extends Window> WindowAggregation functions(WindowNode<IN, OUT, W> node, int subtask) {
         Object incremental = FunctionCopies.copyFor(subtask, node.incremental());
         WindowProcessor then = node.windowFunction() == null ? null : processor(FunctionCopies.copyFor(subtask, node.windowFunction()));
         if (incremental == null) {

@@ -78,7 +78,7 @@ public abstract class WindowProcessor<IN, OUT, K, W extends Window> {
 
             @Override
             public void open(RuntimeContext rc) throws Exception {
-                f.open(rc);
+                UserFunctions.open(f, rc);
             }
 
             @Override
@@ -144,7 +144,7 @@ public abstract class WindowProcessor<IN, OUT, K, W extends Window> {
 
             @Override
             public void open(RuntimeContext rc) throws Exception {
-                f.open(rc);
+                UserFunctions.open(f, rc);
             }
 
             @Override

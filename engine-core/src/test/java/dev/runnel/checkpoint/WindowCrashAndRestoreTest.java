@@ -12,7 +12,10 @@ import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.windowing.CountTrigger;
 import dev.runnel.api.windowing.EventTimeSessionWindows;
 import dev.runnel.api.windowing.GlobalWindow;
+import dev.runnel.api.windowing.CountEvictor;
+import dev.runnel.api.windowing.DeltaTrigger;
 import dev.runnel.api.windowing.GlobalWindows;
+import dev.runnel.api.windowing.TimeEvictor;
 import dev.runnel.api.windowing.PurgingTrigger;
 import dev.runnel.api.windowing.SlidingEventTimeWindows;
 import dev.runnel.api.windowing.TimeWindow;
@@ -170,6 +173,30 @@ class WindowCrashAndRestoreTest {
                 .trigger(PurgingTrigger.of(CountTrigger.of(11)))
                 .aggregate(new SumCount(), new Describe<GlobalWindow>(false)));
         }).checkAgainstUninterrupted(5, 4);
+    }
+
+    @Test
+    void evictorsCountWindowsAndTheDeltaTrigger() throws Exception {
+        Map<String, List<String>> out = new CrashLoop(dir, 20_000, (events, sinks) -> {
+            sinks.accept("sliding count", events
+                .keyBy(e -> e.key() % 30)
+                .countWindow(5, 3)
+                .aggregate(new SumCount(), new Describe<GlobalWindow>(false)));
+            sinks.accept("time evicted", events
+                .keyBy(e -> e.key() % 30)
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(3)))
+                .evictor(TimeEvictor.of(Duration.ofMillis(1_500)))
+                .aggregate(new SumCount(), new Describe<TimeWindow>(true)));
+            sinks.accept("delta", events
+                .keyBy(e -> e.key() % 30)
+                .window(GlobalWindows.create())
+                .trigger(DeltaTrigger.of(60.0, (Event a, Event b) -> Math.abs(b.value() - a.value())))
+                .evictor(CountEvictor.of(4, true))
+                .aggregate(new SumCount(), new Describe<GlobalWindow>(false)));
+        }).checkAgainstUninterrupted(5, 4);
+        assertThat(out.get("sliding count")).hasSizeGreaterThan(5_000);
+        assertThat(out.get("time evicted")).hasSizeGreaterThan(1_000);
+        assertThat(out.get("delta")).hasSizeGreaterThan(1_000);
     }
 
     @Test

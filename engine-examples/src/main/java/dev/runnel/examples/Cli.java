@@ -49,6 +49,8 @@ public final class Cli {
         Option.text("checkpoint-dir", "DIR", null, "take checkpoints into DIR (the newest " + RunCheckpoints.RETAINED + " are kept)"),
         Option.duration("checkpoint-interval", RunCheckpoints.DEFAULT_INTERVAL, "time between checkpoints; 0s: after every batch of input"),
         Option.text("restore", "DIR", null, "resume from the newest valid checkpoint in DIR (e.g. an earlier run's --checkpoint-dir)"),
+        Option.integer("metrics-port", "PORT", null, "serve live metrics while the job runs: Prometheus /metrics, /jobs JSON, "
+            + "a live job page at / (9249 is Flink's Prometheus port; 0 any free port)", 0, 65535),
         Option.flag("quiet", "no progress lines on stderr"),
         Option.flag("help", "this help"));
 
@@ -109,6 +111,9 @@ public final class Cli {
         RunCheckpoints checkpoints = RunCheckpoints.from(parsed);
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parsed.intValue("parallelism", 1));
         checkpoints.configure(env);
+        if (parsed.has("metrics-port")) {
+            env.enableMetricsEndpoint(parsed.intValue("metrics-port", 9249));
+        }
         Progress progress = new Progress(err, zone, parsed.has("quiet"));
         Report report;
         JobResult result;
@@ -120,7 +125,9 @@ public final class Cli {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage()); // a combination of options the pipeline refuses
             }
-            result = progress.follow(env.executeAsync(example.name()));
+            dev.runnel.api.JobClient job = env.executeAsync(example.name());
+            job.metricsEndpoint().ifPresent(uri -> err.println("metrics: " + uri + " (live job page), " + uri.resolve("/metrics")));
+            result = progress.follow(job);
         } catch (JobExecutionException e) {
             err.println("The job failed: " + e.getMessage());
             return 1;

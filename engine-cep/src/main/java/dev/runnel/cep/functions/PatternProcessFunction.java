@@ -2,7 +2,6 @@ package dev.runnel.cep.functions;
 
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.Collector;
-import dev.runnel.api.functions.RichFunction;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ import java.util.Map;
  * At parallelism above one each subtask gets its own copy (by serialization), as for other rich
  * functions.
  */
-public abstract class PatternProcessFunction<IN, OUT> implements RichFunction {
+public abstract class PatternProcessFunction<IN, OUT> extends dev.runnel.api.functions.AbstractRichFunction {
     public abstract void processMatch(Map<String, List<IN>> match, Context ctx, Collector<OUT> out) throws Exception;
 
     /** Time of the match and access to side outputs. */

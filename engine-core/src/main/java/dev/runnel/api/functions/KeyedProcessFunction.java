@@ -5,7 +5,7 @@ import dev.runnel.api.time.TimeDomain;
 import dev.runnel.api.time.TimerService;
 
 /** Processes a keyed stream with access to keyed state and per-key timers. */
-public abstract class KeyedProcessFunction<K, I, O> implements RichFunction {
+public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 

@@ -4,7 +4,7 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.windowing.Window;
 
 /** The non-keyed counterpart of {@link ProcessWindowFunction}, used with {@code windowAll}. */
-public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> implements RichFunction {
+public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extends AbstractRichFunction {
 
     public abstract void process(Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 

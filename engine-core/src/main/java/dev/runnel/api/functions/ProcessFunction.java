@@ -7,7 +7,7 @@ import dev.runnel.api.time.TimerService;
  * Low-level processing of a non-keyed stream. Timers need keyed state and are only available on a
  * keyed stream ({@link KeyedProcessFunction}); the timer service here answers time queries only.
  */
-public abstract class ProcessFunction<I, O> implements RichFunction {
+public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 

@@ -7,7 +7,7 @@ import dev.runnel.api.windowing.Window;
  * Processes all elements (or the pre-aggregated result) of one window of one key, with the window,
  * time, per-window and per-key state, and side outputs at hand.
  */
-public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> implements RichFunction {
+public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> extends AbstractRichFunction {
 
     public abstract void process(KEY key, Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 

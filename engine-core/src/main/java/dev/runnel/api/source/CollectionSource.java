@@ -11,6 +11,18 @@ public final class CollectionSource<T> implements Source<T> {
         this.elements = elements;
     }
 
+    /** The class all elements share, {@code null} if they differ or there are none; for build-time checks. */
+    public Class<?> elementClass() {
+        Class<?> c = null;
+        for (T e : elements) {
+            if (e == null || (c != null && e.getClass() != c)) {
+                return null;
+            }
+            c = e.getClass();
+        }
+        return c;
+    }
+
     @Override
     public boolean isBounded() {
         return true;

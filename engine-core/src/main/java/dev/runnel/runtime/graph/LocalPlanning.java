@@ -6,6 +6,7 @@ import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.MapFunction;
 import dev.runnel.api.functions.ProcessFunction;
 import dev.runnel.api.functions.ReduceFunction;
+import dev.runnel.api.functions.RichFunction;
 import dev.runnel.api.functions.Sink;
 import dev.runnel.api.plan.FunctionNode;
 import dev.runnel.api.functions.BroadcastProcessFunction;
@@ -25,6 +26,9 @@ import dev.runnel.api.plan.WindowNode;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.runtime.operators.FilterOperator;
 import dev.runnel.runtime.operators.FlatMapOperator;
+import dev.runnel.runtime.operators.KeyedFilterOperator;
+import dev.runnel.runtime.operators.KeyedFlatMapOperator;
+import dev.runnel.runtime.operators.KeyedMapOperator;
 import dev.runnel.runtime.operators.KeyedProcessOperator;
 import dev.runnel.runtime.operators.KeyedReduceOperator;
 import dev.runnel.runtime.operators.MapOperator;
@@ -88,6 +92,22 @@ public final class LocalPlanning {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static OperatorFactory<Object, Object> functionFactory(FunctionNode<Object, Object> node, long watermarkIntervalMillis) {
         Object fn = node.function();
+        if (node.keySelector() != null && fn instanceof RichFunction) {
+            // after keyBy, a rich function may use keyed state: a keyed operator sets the key per record. A plain
+            // function (a lambda) cannot reach state, so it keeps the plain operator; the input is partitioned by key either way
+            switch (node.kind()) {
+                case MAP -> {
+                    return i -> new KeyedMapOperator(node.keySelector(), FunctionCopies.copyFor(i, (MapFunction) fn));
+                }
+                case FILTER -> {
+                    return i -> new KeyedFilterOperator(node.keySelector(), FunctionCopies.copyFor(i, (FilterFunction) fn));
+                }
+                case FLAT_MAP -> {
+                    return i -> new KeyedFlatMapOperator(node.keySelector(), FunctionCopies.copyFor(i, (FlatMapFunction) fn));
+                }
+                default -> { }
+            }
+        }
         return switch (node.kind()) {
             case MAP -> i -> new MapOperator<>(FunctionCopies.copyFor(i, (MapFunction<Object, Object>) fn));
             case FILTER -> i -> (dev.runnel.runtime.Operator) new FilterOperator<>(FunctionCopies.copyFor(i, (FilterFunction<Object>) fn));

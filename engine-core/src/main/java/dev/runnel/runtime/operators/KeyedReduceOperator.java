@@ -35,6 +35,9 @@ public final class KeyedReduceOperator<K, T> extends KeyedOperator<K, T, T> {
         T current = state.value();
         T next;
         try {
+            if (current == null && reducer instanceof dev.runnel.api.functions.aggregation.AggregationFunction<T> aggregation) {
+                aggregation.validate(value); // a built-in aggregation's field must exist, even for a key's only record
+            }
             next = current == null ? value : reducer.reduce(current, value);
         } catch (Exception e) {
             throw userFailure(e, currentKey, timestamp, value);

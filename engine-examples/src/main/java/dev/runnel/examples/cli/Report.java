@@ -23,6 +23,7 @@ public final class Report implements AutoCloseable {
     private final Writer out;
     private final Format format;
     private final boolean closeWriter;
+    private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
     private final boolean flushEachLine;
     private final Map<String, Long> counts = new TreeMap<>();
 
@@ -89,8 +90,24 @@ public final class Report implements AutoCloseable {
         return counts.getOrDefault(kind, fallback);
     }
 
+    /**
+     * Closes {@code resource} when the report closes, after the job ended and before the output is closed: a channel
+     * that delivers in the background (the S6 webhook) finishes its deliveries there.
+     */
+    public synchronized void closeWithReport(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IOException("Could not close " + resource + ": " + e.getMessage(), e);
+            }
+        }
+        resources.clear();
         if (closeWriter) {
             out.close();
         } else {

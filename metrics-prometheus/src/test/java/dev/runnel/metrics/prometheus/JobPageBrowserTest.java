@@ -1,0 +1,53 @@
+package dev.runnel.metrics.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runnel.api.DataStream;
+import dev.runnel.api.JobClient;
+import dev.runnel.api.StreamEnvironment;
+import dev.runnel.api.time.WatermarkStrategy;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Loads the live page of a running job in headless Chromium (Debian's package; see {@link HeadlessChromium}). */
+class JobPageBrowserTest {
+
+    @Test
+    void thePageOfARunningJobLoadsWithoutScriptErrorsAndShowsItsNumbers() throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
+        DataStream<Long> steady = TestJobs.steady(env, "steady", 2000);
+        DataStream<Long> stalled = env.fromSource(new TestJobs.StallingSource(10),
+            WatermarkStrategy.<Long>forMonotonousTimestamps(), "stalled");
+        TestJobs.windowed(steady.union(stalled));
+        JobClient job = env.executeAsync("browser");
+        try {
+            Thread.sleep(2500); // past FiringDiagnostics.SILENT_MILLIS, so the page names the silent source
+            HeadlessChromium.Run run = HeadlessChromium.dumpDom(job.metricsEndpoint().orElseThrow().toString(), 3000);
+            String dom = run.stdout();
+            assertThat(job.isDone()).isFalse();
+
+            assertThat(dom).as("no script errors").contains("id=\"errors\" data-count=\"0\"");
+            assertThat(run.stderr()).doesNotContain("Uncaught");
+            assertThat(dom).contains("<span id=\"job-name\">browser</span>", "RUNNING");
+            assertThat(dom).as("refreshed at least twice from /jobs").containsPattern("data-updates=\"([2-9]|\\d\\d+)\"");
+            for (String op : new String[] {"steady", "stalled", "window-sum", "discard"}) {
+                assertThat(dom).contains("data-name=\"" + op + "\"");
+            }
+            assertThat(recordsIn(dom, "steady")).isGreaterThan(1000);
+            assertThat(dom).contains("class=\"op holder\" data-name=\"stalled\"", "silent");
+            assertThat(dom).contains("window-sum (window) has not fired yet", "source 'stalled' subtask 0");
+            assertThat(dom).as("edges drawn between operator boxes").contains("<line ");
+        } finally {
+            job.cancel();
+            job.await();
+        }
+    }
+
+    /** The records-in cell of an operator's first subtask, as the page formats it (1,234). */
+    private static long recordsIn(String dom, String operator) {
+        Matcher m = Pattern.compile("data-name=\"" + operator + "\".*?class=\"records-in\">([0-9,]+)<", Pattern.DOTALL).matcher(dom);
+        assertThat(m.find()).as("records-in of " + operator + " in the page").isTrue();
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+}

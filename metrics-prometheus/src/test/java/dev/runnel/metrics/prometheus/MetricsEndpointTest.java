@@ -1,0 +1,92 @@
+package dev.runnel.metrics.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runnel.api.JobClient;
+import dev.runnel.api.StreamEnvironment;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MetricsEndpointTest {
+
+    @Test
+    void scrapesARunningJobAndSeesRecordsInRiseAndTheWatermarkAdvance() throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
+        TestJobs.windowed(TestJobs.steady(env, "gen", 2000));
+        JobClient job = env.executeAsync("live");
+        try {
+            URI endpoint = job.metricsEndpoint().orElseThrow();
+            Thread.sleep(700);
+            String first = TestJobs.get(endpoint, "/metrics");
+            Thread.sleep(1500);
+            String second = TestJobs.get(endpoint, "/metrics");
+            assertThat(job.isDone()).as("the job is still running while scraped").isFalse();
+
+            assertThat(TestJobs.sample(second, "runnel_operator_numRecordsIn", "gen", 0))
+                .isGreaterThan(TestJobs.sample(first, "runnel_operator_numRecordsIn", "gen", 0));
+            assertThat(TestJobs.sample(second, "runnel_operator_numRecordsIn", "window-sum", 0))
+                .isGreaterThan(TestJobs.sample(first, "runnel_operator_numRecordsIn", "window-sum", 0));
+            double wm1 = TestJobs.sample(first, "runnel_operator_currentInputWatermark", "window-sum", 0);
+            double wm2 = TestJobs.sample(second, "runnel_operator_currentInputWatermark", "window-sum", 0);
+            assertThat(wm1).as("a watermark arrived").isGreaterThan(0);
+            assertThat(wm2).as("the watermark advances").isGreaterThan(wm1);
+            // 2000 a second, give or take a stalled thread catching up
+            assertThat(TestJobs.sample(second, "runnel_operator_numRecordsInPerSecond", "gen", 0)).isBetween(200.0, 10_000.0);
+            assertThat(second).contains("# TYPE runnel_operator_numRecordsIn gauge")
+                .contains("runnel_job_numberOfCompletedCheckpoints{job=\"live\"} 0")
+                .contains("runnel_operator_pendingWindowTimers{");
+            assertThat(TestJobs.sample(second, "runnel_operator_numRegisteredTimers", "window-sum", 0)).isPositive();
+        } finally {
+            job.cancel();
+            job.await();
+        }
+    }
+
+    @Test
+    void jobsJsonDescribesTheGraphAndTheEndpointStopsWhenTheJobEnds() throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
+        TestJobs.windowed(TestJobs.steady(env, "gen", 1000));
+        JobClient job = env.executeAsync("graph");
+        URI endpoint = job.metricsEndpoint().orElseThrow();
+        JsonNode doc = new ObjectMapper().readTree(TestJobs.get(endpoint, "/jobs"));
+        JsonNode j = doc.get("jobs").get(0);
+        assertThat(j.get("name").asText()).isEqualTo("graph");
+        assertThat(j.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(j.findValuesAsText("name")).contains("gen", "window-sum", "discard");
+        for (JsonNode op : j.get("operators")) {
+            if (op.get("name").asText().equals("window-sum")) {
+                assertThat(op.get("inputs").get(0).asText()).isEqualTo("gen");
+            }
+        }
+        assertThat(j.get("diagnostics").get(0).get("operator").asText()).isEqualTo("window-sum");
+        assertThat(TestJobs.get(endpoint, "/")).contains("<title>Runnel job</title>");
+
+        job.cancel();
+        job.await();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean stopped = false;
+        while (!stopped && System.nanoTime() < deadline) {
+            try {
+                TestJobs.get(endpoint, "/jobs");
+                Thread.sleep(100);
+            } catch (java.io.IOException refused) {
+                stopped = true;
+            }
+        }
+        assertThat(stopped).as("the endpoint stops after the job ended").isTrue();
+    }
+
+    @Test
+    void aPortInUseFailsTheStartNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(taken.getLocalPort());
+            TestJobs.windowed(TestJobs.steady(env, "gen", 100));
+            assertThatThrownBy(() -> env.executeAsync("clash"))
+                .hasMessageContaining("metrics endpoint on port " + taken.getLocalPort());
+        }
+    }
+}

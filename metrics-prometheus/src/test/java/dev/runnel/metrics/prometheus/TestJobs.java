@@ -1,0 +1,85 @@
+package dev.runnel.metrics.prometheus;
+
+import dev.runnel.api.DataStream;
+import dev.runnel.api.StreamEnvironment;
+import dev.runnel.api.source.GeneratorSource;
+import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceOutput;
+import dev.runnel.api.source.SourceStatus;
+import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.windowing.TumblingEventTimeWindows;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Running jobs and an HTTP client for the endpoint tests. */
+final class TestJobs {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TestJobs() {}
+
+    /** Event {@code i} has timestamp {@code i * 10} ms: at 2000 records/s event time runs 20x the wall clock. */
+    static DataStream<Long> steady(StreamEnvironment env, String name, double ratePerSecond) {
+        return env.fromSource(GeneratorSource.unbounded(i -> i).withRate(ratePerSecond),
+            WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v * 10), name);
+    }
+
+    /** Keyed one-second tumbling sums named "window-sum", into a sink that drops them. */
+    static void windowed(DataStream<Long> input) {
+        input.keyBy(v -> v % 4)
+            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+            .reduce(Long::sum).name("window-sum")
+            .addSink(v -> { }).name("discard");
+    }
+
+    /** Sends {@code count} events with timestamps 0..count-1, then nothing, forever (an unbounded source gone quiet). */
+    static final class StallingSource implements Source<Long> {
+        private final int count;
+        private int sent;
+
+        StallingSource(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public boolean isBounded() {
+            return false;
+        }
+
+        @Override
+        public SourceStatus poll(SourceOutput<Long> output, int maxRecords) {
+            while (sent < count && maxRecords-- > 0) {
+                output.collect((long) sent, sent);
+                sent++;
+            }
+            return sent < count ? SourceStatus.MORE_AVAILABLE : SourceStatus.NOTHING_AVAILABLE;
+        }
+    }
+
+    static String get(URI base, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The value of one sample in a text exposition, e.g. {@code runnel_operator_numRecordsIn} for operator "gen" subtask 0. */
+    static double sample(String exposition, String metric, String operator, int subtask) {
+        Pattern p = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+        Matcher m = p.matcher(exposition);
+        while (m.find()) {
+            String labels = m.group(1);
+            if (labels.contains("operator=\"" + operator + "\"") && labels.contains("subtask=\"" + subtask + "\"")) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        throw new AssertionError("No sample " + metric + " for operator '" + operator + "' subtask " + subtask + " in:\n" + exposition);
+    }
+}
