@@ -6,19 +6,19 @@
 
 # --- environment and streams
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
 
 # --- functions
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction|RichMapFunction|RichFlatMapFunction|RichFilterFunction|RichReduceFunction|RichAggregateFunction|AbstractRichFunction|RichFunction|OpenContext|RuntimeContext);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction|RichMapFunction|RichFlatMapFunction|RichFilterFunction|RichReduceFunction|RichAggregateFunction|AbstractRichFunction|RichFunction|OpenContext|RuntimeContext|JoinFunction|FlatJoinFunction|CoGroupFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(TaskInfo);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.delta\.(DeltaFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.functions\.(KeySelector);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction|ProcessJoinFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.runtime\.state\.(KeyedStateFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.(ProcessWindowFunction|WindowFunction|AllWindowFunction|ProcessAllWindowFunction);/import dev.runnel.api.functions.\1;/
 

@@ -28,6 +28,9 @@ public record Workload(String name, long defaultEvents, Job job, String descript
         add("W5", 3_000_000, CepWorkloads::w5, "CEP a(type 0) followedBy b(type 1) within 10 s");
         add("W6", 3_000_000, CepWorkloads::w6, "CEP first(type 0) next rest(type 0) times(4) within 5 min");
         add("W7", 1_000_000, CepWorkloads::w7, "CEP large(>9000) followedBy small(<100) times(3) within 1 h");
+        add("W5R", 3_000_000, DynamicCepWorkloads::w5r, "W5 as a JSON rule through CEP.dynamicPatterns (CEL conditions)");
+        add("W6R", 3_000_000, DynamicCepWorkloads::w6r, "W6 as a JSON rule through CEP.dynamicPatterns (CEL conditions)");
+        add("W6R100", 300_000, DynamicCepWorkloads::w6r100, "100 W6-like JSON rules at once on W6's input");
         add("W1p2", 10_000_000, (n, s) -> EngineWorkloads.w1(n, s, 2), "W1 at parallelism 2");
         add("W4p2", 10_000_000, (n, s) -> EngineWorkloads.w4(n, s, 2), "W4 at parallelism 2");
     }

@@ -16,7 +16,7 @@ class RunnerSmokeTest {
             assertThat(m.events()).isEqualTo(5_000);
             assertThat(m.wallNanos()).isPositive();
             // at this size W6/W7 legitimately find nothing (each key sees a handful of events)
-            boolean expectsOutput = w.name().startsWith("H1") || (w.name().startsWith("W") && !w.name().equals("W6") && !w.name().equals("W7"));
+            boolean expectsOutput = w.name().startsWith("H1") || (w.name().startsWith("W") && !w.name().startsWith("W6") && !w.name().equals("W7"));
             if (expectsOutput) {
                 assertThat(m.outputs()).as(w.name()).isPositive();
             }

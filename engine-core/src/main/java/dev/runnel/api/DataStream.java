@@ -168,6 +168,16 @@ public class DataStream<T> {
         return new ConnectedStreams<>(this, Objects.requireNonNull(other, "other"));
     }
 
+    /** Joins this stream with {@code other} per key and window: {@code join(other).where(..).equalTo(..).window(..).apply(..)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(other, "other"));
+    }
+
+    /** Groups this stream and {@code other} per key and window: {@code coGroup(other).where(..).equalTo(..).window(..).apply(..)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(other, "other"));
+    }
+
     /** Connects this stream (keyed or not) with a broadcast stream (the broadcast state pattern). */
     public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcast) {
         return new BroadcastConnectedStream<>(this, Objects.requireNonNull(broadcast, "broadcast"));

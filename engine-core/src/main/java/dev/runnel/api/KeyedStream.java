@@ -75,6 +75,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return new WindowedStream<>(this, assigner);
     }
 
+    /**
+     * Joins this stream with {@code other} by key and an interval of event time:
+     * {@code intervalJoin(other).between(lower, upper).process(fn)} (Flink's interval join).
+     */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        return new IntervalJoin<>(this, Objects.requireNonNull(other, "other"));
+    }
+
     /** A rolling reduce: emits the updated value for the record's key on every record. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         Objects.requireNonNull(reducer, "reducer");

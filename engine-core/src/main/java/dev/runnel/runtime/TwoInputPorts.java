@@ -51,7 +51,9 @@ public final class TwoInputPorts<IN1, IN2> {
             }
         }
         if (!anyActive) {
-            if (!(ended[0] && ended[1])) {
+            // all idle: idle; one ended and the other idle: the ended one's end of time holds (as in Flink,
+            // where a finished input's last watermark is Long.MAX_VALUE and idle inputs do not count)
+            if (!ended[0] && !ended[1]) {
                 if (!mergedIdle) {
                     mergedIdle = true;
                     control.idle(true);

@@ -117,8 +117,10 @@ public final class Cli {
         Progress progress = new Progress(err, zone, parsed.has("quiet"));
         Report report;
         JobResult result;
-        // with checkpoints, every line is flushed before the checkpoint that follows it: output is at-least-once
-        try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"), checkpoints.enabled())) {
+        // with checkpoints, every line is flushed before the checkpoint that follows it: output is at-least-once;
+        // a job that runs until stopped shows each line as it comes
+        try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"),
+                checkpoints.enabled() || example.runsUntilStopped(parsed))) {
             report = opened;
             try {
                 example.define(env, input, parsed, report);

@@ -15,6 +15,7 @@ final class Examples {
         new FraudDetectorCommand(),
         new RiskEngineCommand(),
         new CepFraudCommand(),
+        new dev.runnel.examples.rulefraud.RuleFraudCommand(),
         new ShoppingFunnelsCommand(),
         new LogAnalysisCommand(),
         new AlertRoutingCommand());

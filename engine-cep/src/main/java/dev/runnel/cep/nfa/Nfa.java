@@ -58,6 +58,8 @@ public final class Nfa {
     /** System property that turns {@link #irrelevant} off, so tests can compare both ways. */
     public static final String KEEP_ALL_EVENTS = "runnel.cep.keepAllEvents";
     private Object event;
+    /** False once {@link #stopStarting()} was called. */
+    private boolean starting = true;
     private long timestamp;
     private long seq;
     private EventEntry entry;
@@ -80,6 +82,14 @@ public final class Nfa {
     }
 
     /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
+    /**
+     * From now on no event starts a partial match; open ones go on to their end. Dynamic patterns use
+     * this to let the partial matches of a replaced rule version finish.
+     */
+    public void stopStarting() {
+        starting = false;
+    }
+
     public void setHandler(MatchHandler handler, boolean timeouts) {
         this.handler = handler;
         this.handleTimeouts = timeouts;
@@ -179,6 +189,9 @@ public final class Nfa {
      * has none: lets the operator skip keys without state for most events, creating nothing.
      */
     public boolean startsMatch(Object value, long ts) {
+        if (!starting) {
+            return false;
+        }
         eval.startEvent(value, ts);
         eval.forPath(null);
         return startsMatchOnCurrentEvent();
@@ -227,7 +240,9 @@ public final class Nfa {
         }
         if (allStay) {
             // the common case: every open partial match only skips this event; only the start run can add one
-            step(startRun, true);
+            if (starting) {
+                step(startRun, true);
+            }
             if (nextSize > 0) {
                 long deadline = key.deadline;
                 for (int i = 0; i < nextSize; i++) {
@@ -262,7 +277,9 @@ public final class Nfa {
                 }
                 step(pm, false);
             }
-            step(startRun, true);
+            if (starting) {
+                step(startRun, true);
+            }
             // swap the new runs in; the old arrays become the next scratch
             key.partials = next;
             key.stateIds = nextIds;

@@ -25,7 +25,15 @@ public final class TwoInputNode<IN1, IN2, OUT> extends PlanNode<OUT> {
         /** {@code BroadcastProcessFunction}, second input broadcast. */
         BROADCAST_PROCESS,
         /** {@code KeyedBroadcastProcessFunction}, first input keyed, second broadcast. */
-        KEYED_BROADCAST_PROCESS
+        KEYED_BROADCAST_PROCESS,
+        /** Interval join of two keyed streams; the function is an {@link IntervalJoinSpec}. */
+        INTERVAL_JOIN,
+        /**
+         * A step defined by an extension module (e.g. engine-cep's dynamic patterns): {@link #function()}
+         * is that module's description of it, and the module's {@code LocalPlanningRule} plans it. The
+         * second input is broadcast when broadcast descriptors are given.
+         */
+        EXTENSION
     }
 
     private final Kind kind;
@@ -64,7 +72,8 @@ public final class TwoInputNode<IN1, IN2, OUT> extends PlanNode<OUT> {
 
     /** Whether the second input is broadcast: every parallel instance receives all of it. */
     public boolean broadcastsSecond() {
-        return kind == Kind.BROADCAST_PROCESS || kind == Kind.KEYED_BROADCAST_PROCESS;
+        return kind == Kind.BROADCAST_PROCESS || kind == Kind.KEYED_BROADCAST_PROCESS
+            || (kind == Kind.EXTENSION && !broadcastDescriptors.isEmpty());
     }
 
     /** The broadcast state the function may use, as declared with {@code broadcast(descriptors...)}. */

@@ -14,12 +14,14 @@ import dev.runnel.api.functions.CoProcessFunction;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.KeyedBroadcastProcessFunction;
 import dev.runnel.api.functions.KeyedCoProcessFunction;
+import dev.runnel.api.plan.IntervalJoinSpec;
 import dev.runnel.api.plan.OneInputNode;
 import dev.runnel.api.plan.TwoInputNode;
 import dev.runnel.runtime.Operator;
 import dev.runnel.runtime.operators.BroadcastProcessOperator;
 import dev.runnel.runtime.operators.CoFunctionAdapters;
 import dev.runnel.runtime.operators.CoProcessOperator;
+import dev.runnel.runtime.operators.IntervalJoinOperator;
 import dev.runnel.runtime.operators.KeyedBroadcastProcessOperator;
 import dev.runnel.runtime.operators.KeyedCoProcessOperator;
 import dev.runnel.api.plan.WindowNode;
@@ -86,7 +88,20 @@ public final class LocalPlanning {
                 descriptors);
             case KEYED_BROADCAST_PROCESS -> i -> new KeyedBroadcastProcessOperator<>(k1,
                 FunctionCopies.copyFor(i, (KeyedBroadcastProcessFunction) fn), descriptors);
+            case INTERVAL_JOIN -> i -> new IntervalJoinOperator<>(k1, k2,
+                ((IntervalJoinSpec) fn).withFunction(FunctionCopies.copyFor(i, ((IntervalJoinSpec) fn).function())));
+            case EXTENSION -> extensionFactory(node);
         };
+    }
+
+    private static java.util.function.IntFunction<Operator<?, ?>> extensionFactory(TwoInputNode<?, ?, ?> node) {
+        for (LocalPlanningRule rule : RULES) {
+            if (rule.plans(node)) {
+                return rule.factory(node);
+            }
+        }
+        throw new IllegalStateException("The local runtime cannot run two-input step '" + node.name() + "' ("
+            + node.function().getClass().getName() + "): no LocalPlanningRule plans it; is the module that defines it on the class path?");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

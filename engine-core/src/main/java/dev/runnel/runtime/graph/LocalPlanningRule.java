@@ -13,4 +13,14 @@ public interface LocalPlanningRule {
 
     /** The factory of the operators that run {@code node}, one per parallel subtask. */
     <IN, OUT> OperatorFactory<IN, OUT> factory(OneInputNode<IN, OUT> node);
+
+    /** Whether this rule plans the two-input {@code node} (of kind {@code EXTENSION}); most rules plan none. */
+    default boolean plans(dev.runnel.api.plan.TwoInputNode<?, ?, ?> node) {
+        return false;
+    }
+
+    /** The operators (two-input operators) that run {@code node}, one per parallel subtask. */
+    default java.util.function.IntFunction<dev.runnel.runtime.Operator<?, ?>> factory(dev.runnel.api.plan.TwoInputNode<?, ?, ?> node) {
+        throw new UnsupportedOperationException(getClass().getName() + " plans no two-input step");
+    }
 }

@@ -25,4 +25,9 @@ public interface Example {
 
     /** Adds the example's job to {@code env}: read {@code input}, write alerts and results to {@code report}. */
     void define(StreamEnvironment env, Input input, Args args, Report report);
+
+    /** Whether the job reads an input that never ends (then every output line is flushed at once). */
+    default boolean runsUntilStopped(Args args) {
+        return false;
+    }
 }
