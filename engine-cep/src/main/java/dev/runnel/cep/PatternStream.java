@@ -5,11 +5,14 @@ import dev.runnel.api.KeyedStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.SingleOutputStreamOperator;
 import dev.runnel.api.functions.KeySelector;
+import dev.runnel.api.typeinfo.TypeInformation;
+import dev.runnel.api.types.Either;
 import dev.runnel.cep.functions.PatternProcessFunction;
 import dev.runnel.cep.nfa.NfaCompiler;
 import dev.runnel.cep.operator.SelectAdapters;
 import dev.runnel.cep.pattern.Pattern;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stream of pattern matches waiting for the function that turns them into results ({@link #process},
@@ -18,6 +21,8 @@ import java.util.Objects;
  */
 public final class PatternStream<T> {
     static final String OPERATOR_NAME = "Pattern";
+    /** Numbers the internal side outputs of the Either-returning selects, so that two patterns never share one. */
+    private static final AtomicLong EITHER_TAGS = new AtomicLong();
 
     private final DataStream<T> input;
     private final Pattern<T, ?> pattern;
@@ -62,6 +67,46 @@ public final class PatternStream<T> {
     public <R> SingleOutputStreamOperator<R> select(PatternSelectFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return attach(SelectAdapters.select(function), false);
+    }
+
+    /** As {@link #select(PatternSelectFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> DataStream<R> select(PatternSelectFunction<T, R> function, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return select(function);
+    }
+
+    /**
+     * Flink's (deprecated) form without a side output: timed-out partial matches as {@link Either#Left}
+     * and matches as {@link Either#Right}, in one stream (as in Flink, the two reach it through an
+     * internal side output and a union).
+     */
+    public <L, R> DataStream<Either<L, R>> select(PatternTimeoutFunction<T, L> timeoutFunction,
+            PatternSelectFunction<T, R> function) {
+        Objects.requireNonNull(timeoutFunction, "timeoutFunction");
+        Objects.requireNonNull(function, "function");
+        OutputTag<Either<L, R>> timedOut = eitherTag();
+        DataStream<Either<L, R>> matches = attach(SelectAdapters.selectWithTimeout(
+            match -> Either.<L, R>Right(function.select(match)), timedOut,
+            (match, timestamp) -> Either.<L, R>Left(timeoutFunction.timeout(match, timestamp))), false);
+        return matches.union(matches.getSideOutput(timedOut));
+    }
+
+    /** As {@link #select(PatternTimeoutFunction, PatternSelectFunction)}, each function emitting any number of results. */
+    public <L, R> DataStream<Either<L, R>> flatSelect(PatternFlatTimeoutFunction<T, L> timeoutFunction,
+            PatternFlatSelectFunction<T, R> function) {
+        Objects.requireNonNull(timeoutFunction, "timeoutFunction");
+        Objects.requireNonNull(function, "function");
+        OutputTag<Either<L, R>> timedOut = eitherTag();
+        DataStream<Either<L, R>> matches = attach(SelectAdapters.flatSelectWithTimeout(
+            (match, out) -> function.flatSelect(match, value -> out.collect(Either.<L, R>Right(value))), timedOut,
+            (match, timestamp, out) -> timeoutFunction.timeout(match, timestamp, value -> out.collect(Either.<L, R>Left(value)))),
+            false);
+        return matches.union(matches.getSideOutput(timedOut));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <L, R> OutputTag<Either<L, R>> eitherTag() {
+        return new OutputTag<>("cep-timed-out-" + EITHER_TAGS.incrementAndGet(), (Class) Either.class);
     }
 
     /** Matches to the main output, timed-out partial matches (via {@code timeoutFunction}) to {@code timedOutTag}. */

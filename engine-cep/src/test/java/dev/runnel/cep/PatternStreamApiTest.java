@@ -9,6 +9,7 @@ import dev.runnel.api.functions.Collector;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.types.Either;
 import dev.runnel.cep.CepTestSupport.Event;
 import dev.runnel.cep.functions.PatternProcessFunction;
 import dev.runnel.cep.pattern.Pattern;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** flatSelect, process with side outputs and match timestamps, flatSelect with a timeout side output. */
+/** flatSelect, process with side outputs and match timestamps, flatSelect with a timeout side output, Flink's Either-returning selects. */
 class PatternStreamApiTest {
     private static final Pattern<Event, Event> A_THEN_B = Pattern.<Event>begin("a").where(e -> e.name().equals("a"))
         .followedBy("b").where(e -> e.name().equals("b")).within(Duration.ofMillis(10));
@@ -75,5 +76,33 @@ class PatternStreamApiTest {
         env.execute("flat-timeout");
         assertThat(out.values()).containsExactly("match");
         assertThat(late.values()).containsExactly("[3] expired at 30");
+    }
+
+    @Test
+    void selectWithATimeoutFunctionAloneGivesTimeoutsAsLeftsAndMatchesAsRightsInOneStream() {
+        StreamEnvironment env = StreamEnvironment.create();
+        CollectSink<Either<String, String>> out = new CollectSink<>();
+        CEP.pattern(env.fromSource(script(), WatermarkStrategy.noWatermarks(), "events"), A_THEN_B)
+            .select((Map<String, List<Event>> m, long ts) -> m.get("a") + " expired at " + ts,
+                (Map<String, List<Event>> m) -> "match " + CepTestSupport.format(m))
+            .addSink(out);
+        env.execute("either");
+        assertThat(out.timestamped().stream().map(Object::toString).toList())
+            .containsExactly("Right(match a=[1] b=[2])@4", "Left([3] expired at 30)@30");
+    }
+
+    @Test
+    void flatSelectWithATimeoutFunctionAloneGivesEitherValues() {
+        StreamEnvironment env = StreamEnvironment.create();
+        CollectSink<Either<String, Integer>> out = new CollectSink<>();
+        CEP.pattern(env.fromSource(script(), WatermarkStrategy.noWatermarks(), "events"), A_THEN_B)
+            .flatSelect((Map<String, List<Event>> m, long ts, Collector<String> c) -> c.collect("expired " + ts),
+                (Map<String, List<Event>> m, Collector<Integer> c) -> {
+                    c.collect(1);
+                    c.collect(2);
+                })
+            .addSink(out);
+        env.execute("flat-either");
+        assertThat(out.values()).containsExactly(Either.Right(1), Either.Right(2), Either.Left("expired 30"));
     }
 }

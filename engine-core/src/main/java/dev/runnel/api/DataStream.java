@@ -15,6 +15,7 @@ import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SideOutputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.typeinfo.TypeInformation;
 import dev.runnel.api.windowing.CountEvictor;
 import dev.runnel.api.windowing.CountTrigger;
 import dev.runnel.api.windowing.GlobalWindow;
@@ -63,6 +64,12 @@ public class DataStream<T> {
         return function("Map", Kind.MAP, mapper);
     }
 
+    /** As {@link #map(MapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return map(mapper);
+    }
+
     public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         Objects.requireNonNull(filter, "filter");
         return function("Filter", Kind.FILTER, filter);
@@ -73,9 +80,21 @@ public class DataStream<T> {
         return function("FlatMap", Kind.FLAT_MAP, flatMapper);
     }
 
+    /** As {@link #flatMap(FlatMapFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return flatMap(flatMapper);
+    }
+
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
         return function("Process", Kind.PROCESS, function);
+    }
+
+    /** As {@link #process(ProcessFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return process(function);
     }
 
     /** Windows over the whole (non-keyed) stream, evaluated by a single operator instance. */
@@ -96,6 +115,39 @@ public class DataStream<T> {
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
         return new KeyedStream<>(this, Objects.requireNonNull(keySelector, "keySelector"));
+    }
+
+    /**
+     * Flink's deprecated key by tuple positions: {@code keyBy(0)}. The key is a tuple of those fields
+     * ({@code Tuple1} for one), as in Flink.
+     *
+     * @deprecated as in Flink; use {@link #keyBy(KeySelector)}, e.g. {@code keyBy(t -> t.f0)}.
+     */
+    @Deprecated
+    public KeyedStream<T, dev.runnel.api.java.tuple.Tuple> keyBy(int... fields) {
+        return keyBy(FieldKeySelector.<T>positions(fields));
+    }
+
+    /**
+     * Flink's deprecated key by field names: public fields or getters of a POJO, or "f0", "f1" of a
+     * tuple. The key is a tuple of those fields, as in Flink. Nested names ("a.b") are not supported.
+     *
+     * @deprecated as in Flink; use {@link #keyBy(KeySelector)}.
+     */
+    @Deprecated
+    public KeyedStream<T, dev.runnel.api.java.tuple.Tuple> keyBy(String... fields) {
+        return keyBy(FieldKeySelector.<T>names(fields));
+    }
+
+    /** Flink's name for {@link #environment()}. */
+    public StreamEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    /** As {@link #keyBy(KeySelector)}; the key type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+        Objects.requireNonNull(keyType, "keyType");
+        return keyBy(keySelector);
     }
 
     @SafeVarargs
@@ -178,8 +230,12 @@ public class DataStream<T> {
     }
 
     public DataStreamSink<T> addSink(Sink<T> sink) {
+        return addSink(sink, "Sink");
+    }
+
+    private DataStreamSink<T> addSink(Sink<T> sink, String defaultName) {
         Objects.requireNonNull(sink, "sink");
-        FunctionNode<T, Void> t = new FunctionNode<>(node, "Sink", Kind.SINK, sink, null);
+        FunctionNode<T, Void> t = new FunctionNode<>(node, defaultName, Kind.SINK, sink, null);
         environment.addSink(t);
         return new DataStreamSink<>(environment, t);
     }
@@ -189,19 +245,65 @@ public class DataStream<T> {
         return addSink(sink);
     }
 
+    /** Prints each record on standard output. A default name, as Flink's: a job may have several print sinks. */
     public DataStreamSink<T> print() {
-        return addSink(new PrintSink<>(null)).name("Print");
+        return addSink(new PrintSink<>(null), "Print");
     }
 
+    /** Prints each record as "prefix> record". */
     public DataStreamSink<T> print(String prefix) {
-        return addSink(new PrintSink<>(prefix)).name("Print(" + prefix + ")");
+        return addSink(new PrintSink<>(prefix), "Print(" + prefix + ")");
     }
 
-    /** Runs the job (it must be bounded) and returns this stream's records, in arrival order at the sink. */
+    /**
+     * Runs the job (it must be bounded) and returns this stream's records, in arrival order at the sink.
+     * Flink's {@code executeAndCollect()} returns a {@code CloseableIterator}; Runnel's returns the list
+     * (see docs/porting.md); {@link #executeAndCollect(String)} returns an iterator as Flink's does.
+     */
     public List<T> executeAndCollect() {
         CollectSink<T> sink = new CollectSink<>();
         addSink(sink);
         environment.execute("collect");
+        return sink.values();
+    }
+
+    /**
+     * Flink's form: runs the job {@code jobName} and iterates this stream's records. The job must be
+     * bounded: it runs to completion before the iterator is returned (Flink's iterator streams results
+     * while the job runs); use {@link #executeAndCollect(String, int)} on an unbounded stream.
+     */
+    public CloseableIterator<T> executeAndCollect(String jobName) {
+        CollectSink<T> sink = new CollectSink<>();
+        addSink(sink);
+        environment.execute(jobName);
+        return CloseableIterator.fromList(sink.values());
+    }
+
+    /** The first {@code limit} records of this stream (fewer if the job ends before); the job is then cancelled. */
+    public List<T> executeAndCollect(int limit) {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    /** As {@link #executeAndCollect(int)}, naming the job. Works on unbounded streams. */
+    public List<T> executeAndCollect(String jobName, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Limit must be positive, got " + limit);
+        }
+        FirstRecordsSink<T> sink = new FirstRecordsSink<>(limit);
+        addSink(sink);
+        JobClient client = environment.executeAsync(jobName);
+        try {
+            while (!client.isDone()) {
+                if (sink.awaitFull(20)) {
+                    client.cancel();
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            client.cancel();
+        }
+        client.await();
         return sink.values();
     }
 }

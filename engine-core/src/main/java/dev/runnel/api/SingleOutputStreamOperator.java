@@ -2,6 +2,9 @@ package dev.runnel.api;
 
 import dev.runnel.api.plan.OneInputNode;
 import dev.runnel.api.plan.PlanNode;
+import dev.runnel.api.typeinfo.TypeHint;
+import dev.runnel.api.typeinfo.TypeInformation;
+import java.util.Objects;
 
 /**
  * The output of one step (map, process, a window function, ...), with Flink's per-step settings:
@@ -63,6 +66,28 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
     /** Accepted for Flink programs: Runnel decides chaining by itself (records pass by direct call within a task). */
     public SingleOutputStreamOperator<T> disableChaining() {
+        return this;
+    }
+
+    /**
+     * Flink's type hint for a step's output (needed there when a lambda's generic result type is erased).
+     * Runnel never needs it, since records are not serialized on the hot path: this step is returned
+     * unchanged.
+     */
+    public SingleOutputStreamOperator<T> returns(TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return this;
+    }
+
+    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
+    public SingleOutputStreamOperator<T> returns(TypeHint<T> typeHint) {
+        Objects.requireNonNull(typeHint, "typeHint");
+        return this;
+    }
+
+    /** As {@link #returns(TypeInformation)}: accepted and not needed. */
+    public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+        Objects.requireNonNull(typeClass, "typeClass");
         return this;
     }
 }

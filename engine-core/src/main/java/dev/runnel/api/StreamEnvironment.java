@@ -4,6 +4,7 @@ import dev.runnel.api.plan.JobPlan;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.source.CollectionSource;
+import dev.runnel.api.source.GeneratorSource;
 import dev.runnel.checkpoint.CheckpointNotFoundException;
 import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializers;
@@ -12,10 +13,12 @@ import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.typeinfo.TypeInformation;
 import dev.runnel.runtime.JobExecution;
 import dev.runnel.runtime.exchange.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +39,8 @@ public final class StreamEnvironment {
 
     private final Clock clock;
     private int parallelism = 1;
-    private long autoWatermarkIntervalMillis = 200;
+    private final ExecutionConfig config = new ExecutionConfig();
+    private TimeCharacteristic timeCharacteristic = TimeCharacteristic.EventTime;
     private final List<PlanNode<?>> sinks = new ArrayList<>();
     private final Set<PlanNode<?>> explicitlyNamed = new HashSet<>();
     private final StateSerializers stateSerializers = new StateSerializers();
@@ -96,12 +100,54 @@ public final class StreamEnvironment {
             throw new IllegalArgumentException("autoWatermarkInterval must be positive, or zero to disable periodic emission, got "
                 + interval);
         }
-        this.autoWatermarkIntervalMillis = interval.toMillis();
+        config.setAutoWatermarkInterval(interval.toMillis());
         return this;
     }
 
+    /** The periodic watermark interval in milliseconds; 0 when periodic emission is off. */
     public long autoWatermarkIntervalMillis() {
-        return autoWatermarkIntervalMillis;
+        return config.getAutoWatermarkInterval();
+    }
+
+    /** Flink's job settings: global job parameters and the periodic watermark interval. */
+    public ExecutionConfig getConfig() {
+        return config;
+    }
+
+    /**
+     * Accepts {@link RuntimeExecutionMode#STREAMING}, which is how Runnel runs every job. {@code BATCH}
+     * and {@code AUTOMATIC} are refused: Flink's batch execution prints other results for the same
+     * program (a keyed {@code reduce} emits only its final value per key), so running it as a stream
+     * would not be a port.
+     */
+    public StreamEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode != RuntimeExecutionMode.STREAMING) {
+            throw new UnsupportedOperationException("Runnel runs jobs in STREAMING mode only, not " + mode
+                + ": Flink's batch execution gives different output (e.g. a keyed reduce emits only the final value "
+                + "per key); remove setRuntimeMode or pass RuntimeExecutionMode.STREAMING");
+        }
+        return this;
+    }
+
+    /**
+     * Flink's deprecated time setting, for ported programs. As in Flink since 1.12, windows take their
+     * time domain from their assigner whatever is set here; {@code ProcessingTime} turns periodic
+     * watermarks off (interval 0), the others set the default 200 ms interval.
+     *
+     * @deprecated as in Flink; choose event- or processing-time window assigners instead.
+     */
+    @Deprecated
+    public void setStreamTimeCharacteristic(TimeCharacteristic characteristic) {
+        this.timeCharacteristic = Objects.requireNonNull(characteristic, "characteristic");
+        config.setAutoWatermarkInterval(characteristic == TimeCharacteristic.ProcessingTime
+            ? 0 : ExecutionConfig.DEFAULT_AUTO_WATERMARK_INTERVAL);
+    }
+
+    /** @deprecated as in Flink. */
+    @Deprecated
+    public TimeCharacteristic getStreamTimeCharacteristic() {
+        return timeCharacteristic;
     }
 
     public Clock clock() {
@@ -126,6 +172,41 @@ public final class StreamEnvironment {
         this.checkpointStorage = Objects.requireNonNull(storage, "storage");
         this.checkpointIntervalNanos = interval.toNanos();
         return this;
+    }
+
+    /**
+     * Flink's form: a checkpoint every {@code intervalMillis} into a new directory
+     * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one, deleted when
+     * the JVM exits. Like Flink's default (in-memory) checkpoint storage it does not outlive the
+     * process; pass a {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)}
+     * to keep checkpoints where a later run can {@link #fromCheckpoint restore} them.
+     */
+    public StreamEnvironment enableCheckpointing(long intervalMillis) {
+        if (intervalMillis <= 0) {
+            throw new IllegalArgumentException("Checkpoint interval must be positive, got " + intervalMillis + " ms");
+        }
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("runnel-checkpoints-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a checkpoint directory under java.io.tmpdir", e);
+        }
+        Path toDelete = directory;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(toDelete), "delete " + directory));
+        return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(directory, 1));
+    }
+
+    private static void deleteTree(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort at exit: the directory is in java.io.tmpdir
+        }
+    }
+
+    /** Where checkpoints go, or null when checkpointing is off. */
+    public CheckpointStorage getCheckpointStorage() {
+        return checkpointStorage;
     }
 
     /** How many checkpoints in a row may fail before the job fails (default: unlimited, failures are logged). */
@@ -168,9 +249,59 @@ public final class StreamEnvironment {
         return fromElements(elements);
     }
 
+    /** Flink's {@code fromData(Collection)}: a bounded stream of the collection's records, in its order. */
+    public <T> DataStreamSource<T> fromData(Collection<T> elements) {
+        return fromCollection(elements);
+    }
+
+    /** As {@link #fromData(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <T> DataStreamSource<T> fromData(Collection<T> elements, TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromCollection(elements);
+    }
+
+    /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromData(TypeInformation<T> typeInfo, T... elements) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromElements(elements);
+    }
+
+    /** As {@link #fromData(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromData(Class<T> type, T... elements) {
+        Objects.requireNonNull(type, "type");
+        return fromElements(elements);
+    }
+
+    /** As {@link #fromElements(Object[])}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(Class<T> type, T... elements) {
+        Objects.requireNonNull(type, "type");
+        return fromElements(elements);
+    }
+
     /** A bounded stream of the given records, without timestamps (assign them downstream if needed). */
     public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
         return addSource(new CollectionSource<>(new ArrayList<>(elements)), WatermarkStrategy.noWatermarks(), "Collection", false);
+    }
+
+    /** As {@link #fromCollection(Collection)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <T> DataStreamSource<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "typeInfo");
+        return fromCollection(elements);
+    }
+
+    /** Flink's {@code fromSequence}: the numbers {@code from} to {@code to}, both included, in order. */
+    public DataStreamSource<Long> fromSequence(long from, long to) {
+        if (from > to) {
+            throw new IllegalArgumentException("Start of sequence must not be greater than the end: " + from + " > " + to);
+        }
+        long count = to - from + 1;
+        if (count <= 0 || count == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("Sequence " + from + " to " + to + " is too long");
+        }
+        return addSource(GeneratorSource.bounded(count, i -> from + i), WatermarkStrategy.noWatermarks(), "Sequence Source", false);
     }
 
     public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
@@ -222,7 +353,7 @@ public final class StreamEnvironment {
      * back end to plan. The local runtime runs it on {@link #execute}.
      */
     public JobPlan plan() {
-        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, autoWatermarkIntervalMillis);
+        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, config.getAutoWatermarkInterval());
     }
 
     /** Runs the job to completion in this thread's control and returns its result. */

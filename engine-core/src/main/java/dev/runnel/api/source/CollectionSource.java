@@ -28,6 +28,12 @@ public final class CollectionSource<T> implements Source<T> {
         return true;
     }
 
+    /** Every execution reads from the first record (a restore then moves to the checkpoint's position), as in Flink. */
+    @Override
+    public void open(SourceContext context) {
+        next = 0;
+    }
+
     @Override
     public SourceStatus poll(SourceOutput<T> output, int maxRecords) {
         int end = Math.min(elements.size(), next + maxRecords);

@@ -50,6 +50,7 @@ public final class GeneratorSource<T> implements Source<T> {
 
     @Override
     public void open(SourceContext context) {
+        next = 0; // every execution starts at index 0; a restore then moves to the checkpoint's index
         clock = context.clock();
         startMillis = clock.millis();
     }

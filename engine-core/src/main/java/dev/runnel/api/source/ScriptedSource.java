@@ -63,6 +63,12 @@ public final class ScriptedSource<T> implements Source<T> {
         return true;
     }
 
+    /** Every execution replays the script from its first step (a restore then moves to the checkpoint's step). */
+    @Override
+    public void open(SourceContext context) {
+        next = 0;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public SourceStatus poll(SourceOutput<T> output, int maxRecords) {

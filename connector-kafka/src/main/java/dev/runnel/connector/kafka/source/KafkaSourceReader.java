@@ -318,15 +318,30 @@ final class KafkaSourceReader<T> {
         if (!config.commitOffsetsOnCheckpoint() || lastSnapshot == null || lastSnapshot.isEmpty()) {
             return;
         }
-        consumer.commitAsync(lastSnapshot, (offsets, error) -> {
+        failedCommit = null; // superseded by these newer offsets
+        Map<TopicPartition, OffsetAndMetadata> offsets = lastSnapshot;
+        consumer.commitAsync(offsets, (committed, error) -> {
             if (error != null) {
                 LOG.warn("Kafka source '{}' could not commit offsets to group {}: {}", name, config.groupId(), error.toString());
+                failedCommit = offsets; // retried at the next checkpoint or at close
             }
         });
         lastSnapshot = null;
     }
 
+    /** Offsets of a completed checkpoint whose asynchronous commit failed (e.g. the group's coordinator was not ready). */
+    private Map<TopicPartition, OffsetAndMetadata> failedCommit;
+
     void close() {
+        // a last synchronous try for a completed checkpoint's offsets whose commit failed: still only for monitoring
+        Map<TopicPartition, OffsetAndMetadata> pending = failedCommit;
+        if (config.commitOffsetsOnCheckpoint() && pending != null && !pending.isEmpty()) {
+            try {
+                consumer.commitSync(pending, Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("Kafka source '{}' could not commit offsets to group {} at close: {}", name, config.groupId(), e.toString());
+            }
+        }
         consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
     }
 

@@ -1,0 +1,63 @@
+# Rewrites a Flink 1.20 DataStream/CEP program's imports to Runnel's:
+#     sed -E -f docs/porting/flink-imports.sed MyJob.java > ported/MyJob.java
+# Every rule names the classes Runnel has under that name; an import of anything else stays as it
+# is, so the compiler names what is missing ("package org.apache.flink... does not exist").
+# See docs/porting.md for what maps where and what differs.
+
+# --- environment and streams
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
+
+# --- functions
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.functions\.(MapFunction|FlatMapFunction|FilterFunction|ReduceFunction|AggregateFunction|RichMapFunction|RichFlatMapFunction|RichFilterFunction|RichReduceFunction|RichAggregateFunction|AbstractRichFunction|RichFunction|OpenContext|RuntimeContext|JoinFunction|FlatJoinFunction|CoGroupFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(TaskInfo);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.delta\.(DeltaFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.functions\.(KeySelector);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction|ProcessJoinFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.runtime\.state\.(KeyedStateFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.(ProcessWindowFunction|WindowFunction|AllWindowFunction|ProcessAllWindowFunction);/import dev.runnel.api.functions.\1;/
+
+# --- time: watermarks, timers
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.eventtime\.(WatermarkStrategy|WatermarkGenerator|WatermarkGeneratorSupplier|WatermarkOutput|Watermark|TimestampAssigner|TimestampAssignerSupplier|SerializableTimestampAssigner|RecordTimestampAssigner|BoundedOutOfOrdernessWatermarks|AscendingTimestampsWatermarks);/import dev.runnel.api.time.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.watermark\.(Watermark);/import dev.runnel.api.time.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimerService|TimeDomain);/import dev.runnel.api.time.\1;/
+
+# --- windows
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.assigners\.(TumblingEventTimeWindows|SlidingEventTimeWindows|EventTimeSessionWindows|TumblingProcessingTimeWindows|SlidingProcessingTimeWindows|ProcessingTimeSessionWindows|GlobalWindows|WindowAssigner|MergingWindowAssigner);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.windows\.(TimeWindow|GlobalWindow|Window);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger|DeltaTrigger);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.evictors\.(Evictor|CountEvictor|TimeEvictor|DeltaEvictor);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.runtime\.operators\.windowing\.(TimestampedValue);/import dev.runnel.api.windowing.\1;/
+
+# --- state
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.state\.(ValueState|ValueStateDescriptor|ListState|ListStateDescriptor|MapState|MapStateDescriptor|ReducingState|ReducingStateDescriptor|AggregatingState|AggregatingStateDescriptor|BroadcastState|ReadOnlyBroadcastState|State|StateDescriptor|StateTtlConfig);/import dev.runnel.api.state.\1;/
+
+# --- sinks
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(SinkFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.v2\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
+
+# --- types: tuples, Either, type information (accepted; Runnel needs none)
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5);/import dev.runnel.api.java.tuple.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.\*;/import dev.runnel.api.java.tuple.*;/
+s/^import[[:space:]]+org\.apache\.flink\.types\.(Either);/import dev.runnel.api.types.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.typeinfo\.(TypeInformation|TypeHint|Types);/import dev.runnel.api.typeinfo.\1;/
+
+# --- command-line parameters: module runnel-flink-compat (Flink 1.x and 2.x locations)
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.utils\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
+
+# --- CEP: module runnel-cep
+s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.cep\.functions\.(PatternProcessFunction|TimedOutPartialMatchHandler);/import dev.runnel.cep.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.(Pattern|GroupPattern|Quantifier|WithinType|MalformedPatternException);/import dev.runnel.cep.pattern.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.cep\.nfa\.aftermatch\.(AfterMatchSkipStrategy);/import dev.runnel.cep.pattern.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.conditions\.(IterativeCondition|SimpleCondition|AndCondition|OrCondition|SubtypeCondition);/import dev.runnel.cep.pattern.conditions.\1;/
+
+# --- the one Flink type name Runnel spells differently, everywhere in the file (not only in imports)
+s/StreamExecutionEnvironment/StreamEnvironment/g

@@ -1,0 +1,80 @@
+package dev.runnel.api;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The part of Flink's {@code ExecutionConfig} that ported programs use: global job parameters and the
+ * periodic watermark interval. Obtained from {@link StreamEnvironment#getConfig()}; changes apply to
+ * jobs executed afterwards.
+ */
+public final class ExecutionConfig implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Flink's default periodic watermark interval. */
+    static final long DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
+
+    private long autoWatermarkInterval = DEFAULT_AUTO_WATERMARK_INTERVAL;
+    private GlobalJobParameters globalJobParameters = new GlobalJobParameters();
+
+    ExecutionConfig() {}
+
+    /**
+     * How often, in milliseconds of processing time, periodic watermark generators emit; 0 turns
+     * periodic emission off (generators then only emit from {@code onEvent}), as in Flink.
+     */
+    public ExecutionConfig setAutoWatermarkInterval(long interval) {
+        if (interval < 0) {
+            throw new IllegalArgumentException("Auto watermark interval must not be negative, got " + interval);
+        }
+        this.autoWatermarkInterval = interval;
+        return this;
+    }
+
+    public long getAutoWatermarkInterval() {
+        return autoWatermarkInterval;
+    }
+
+    /**
+     * Flink's switch to hand records to the next chained function without copying them. Runnel never
+     * copies records, so this is how it always runs (and there is no {@code disableObjectReuse()}: a
+     * function must not modify a record it has passed on, as in Flink with object reuse on).
+     */
+    public ExecutionConfig enableObjectReuse() {
+        return this;
+    }
+
+    /** Always true: Runnel passes records between functions without copying them. */
+    public boolean isObjectReuseEnabled() {
+        return true;
+    }
+
+    /** Parameters every function of the job may read, e.g. a {@code ParameterTool} from the command line. */
+    public void setGlobalJobParameters(GlobalJobParameters globalJobParameters) {
+        this.globalJobParameters = Objects.requireNonNull(globalJobParameters, "globalJobParameters");
+    }
+
+    public GlobalJobParameters getGlobalJobParameters() {
+        return globalJobParameters;
+    }
+
+    /** Job-wide parameters, as in Flink: subclasses such as {@code ParameterTool} expose them as a map. */
+    public static class GlobalJobParameters implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The parameters as strings (empty by default). */
+        public Map<String, String> toMap() {
+            return Map.of();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o != null && o.getClass() == getClass() && ((GlobalJobParameters) o).toMap().equals(toMap());
+        }
+
+        @Override
+        public int hashCode() {
+            return toMap().hashCode();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.runnel.porting;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles one program's source in this process with javac, against the test class path (Runnel and its modules). */
+final class ProgramCompiler {
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern CLASS = Pattern.compile("^public\\s+(?:final\\s+)?class\\s+(\\w+)", Pattern.MULTILINE);
+
+    /** One compiler error: its line in the (rewritten) source and its message. */
+    record Error(long line, String message) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + message;
+        }
+    }
+
+    /** What javac said: the errors, empty when the program compiled into {@code classes}. */
+    record Result(String mainClass, Path classes, List<Error> errors) {
+        boolean compiled() {
+            return errors.isEmpty();
+        }
+    }
+
+    private ProgramCompiler() {}
+
+    static Result compile(String source, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("No Java compiler in this JVM: run the porting tests on a JDK, not a JRE");
+        }
+        String mainClass = mainClass(source);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of("-d", classes.toString(), "--class-path", System.getProperty("java.class.path"),
+                "-proc:none", "-nowarn", "-encoding", "UTF-8");
+            JavaFileObject unit = new SourceText(mainClass, source);
+            javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+        }
+        List<Error> errors = diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> new Error(d.getLineNumber(), d.getMessage(Locale.ROOT)))
+            .toList();
+        return new Result(mainClass, classes, errors);
+    }
+
+    /** The fully qualified name of the source's public top-level class. */
+    static String mainClass(String source) {
+        Matcher pkg = PACKAGE.matcher(source);
+        Matcher cls = CLASS.matcher(source);
+        if (!cls.find()) {
+            throw new IllegalArgumentException("No public top-level class in the program");
+        }
+        return pkg.find() ? pkg.group(1) + "." + cls.group(1) : cls.group(1);
+    }
+
+    private static final class SourceText extends SimpleJavaFileObject {
+        private final String source;
+
+        SourceText(String className, String source) {
+            super(URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+            this.source = source;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+        }
+    }
+}
