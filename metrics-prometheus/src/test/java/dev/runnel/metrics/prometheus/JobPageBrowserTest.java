@@ -22,7 +22,8 @@ class JobPageBrowserTest {
         TestJobs.windowed(steady.union(stalled));
         JobClient job = env.executeAsync("browser");
         try {
-            Thread.sleep(2500); // past FiringDiagnostics.SILENT_MILLIS, so the page names the silent source
+            // until the diagnosis names the silent source (FiringDiagnostics.SILENT_MILLIS), which the page then shows
+            TestJobs.getUntil(job.metricsEndpoint().orElseThrow(), "/jobs", body -> body.contains("has sent no record"));
             HeadlessChromium.Run run = HeadlessChromium.dumpDom(job.metricsEndpoint().orElseThrow().toString(), 3000);
             String dom = run.stdout();
             assertThat(job.isDone()).isFalse();

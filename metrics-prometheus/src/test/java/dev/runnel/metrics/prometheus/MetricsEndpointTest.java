@@ -20,10 +20,12 @@ class MetricsEndpointTest {
         JobClient job = env.executeAsync("live");
         try {
             URI endpoint = job.metricsEndpoint().orElseThrow();
-            Thread.sleep(700);
-            String first = TestJobs.get(endpoint, "/metrics");
-            Thread.sleep(1500);
-            String second = TestJobs.get(endpoint, "/metrics");
+            // a first scrape once a watermark has reached the window, a second once both counters moved on
+            String first = TestJobs.getUntil(endpoint, "/metrics",
+                m -> m.contains("runnel_operator_currentInputWatermark") && watermark(m) > 0);
+            String second = TestJobs.getUntil(endpoint, "/metrics",
+                m -> recordsIn(m, "window-sum") > recordsIn(first, "window-sum") && watermark(m) > watermark(first)
+                    && recordsIn(m, "gen") > recordsIn(first, "gen"));
             assertThat(job.isDone()).as("the job is still running while scraped").isFalse();
 
             assertThat(TestJobs.sample(second, "runnel_operator_numRecordsIn", "gen", 0))
@@ -87,6 +89,22 @@ class MetricsEndpointTest {
             TestJobs.windowed(TestJobs.steady(env, "gen", 100));
             assertThatThrownBy(() -> env.executeAsync("clash"))
                 .hasMessageContaining("metrics endpoint on port " + taken.getLocalPort());
+        }
+    }
+
+    private static double watermark(String exposition) {
+        try {
+            return TestJobs.sample(exposition, "runnel_operator_currentInputWatermark", "window-sum", 0);
+        } catch (RuntimeException | AssertionError notYet) {
+            return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    private static double recordsIn(String exposition, String operator) {
+        try {
+            return TestJobs.sample(exposition, "runnel_operator_numRecordsIn", operator, 0);
+        } catch (RuntimeException | AssertionError notYet) {
+            return -1;
         }
     }
 }

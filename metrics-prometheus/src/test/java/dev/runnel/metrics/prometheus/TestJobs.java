@@ -61,6 +61,23 @@ final class TestJobs {
         }
     }
 
+    /**
+     * Fetches {@code path} until {@code done} accepts the body (at most 15 s), and returns that body:
+     * tests wait for what they want to see, not for a guessed time.
+     */
+    static String getUntil(URI base, String path, java.util.function.Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        String body = get(base, path);
+        while (!done.test(body)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting on " + path + "; last body:\n" + body);
+            }
+            Thread.sleep(50);
+            body = get(base, path);
+        }
+        return body;
+    }
+
     static String get(URI base, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
             HttpResponse.BodyHandlers.ofString());
