@@ -4,8 +4,6 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.KeyedStateStore;
 import dev.runnel.api.state.AggregatingStateDescriptor;
-import dev.runnel.api.state.ListStateDescriptor;
-import dev.runnel.api.state.MapStateDescriptor;
 import dev.runnel.api.state.ReducingStateDescriptor;
 import dev.runnel.api.state.State;
 import dev.runnel.api.state.StateDescriptor;
@@ -24,6 +22,7 @@ import dev.runnel.runtime.operators.TimestampedCollector;
 import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
+import dev.runnel.state.StatesByDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -499,7 +498,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
             if (triggerHolder.record == null) {
                 triggerHolder.record = new WindowRecord<>(); // a timer for a window without contents: state is transient
             }
-            return (S) stateFor(triggerStore, d);
+            return (S) StatesByDescriptor.of(triggerStore, d);
         }
 
         @Override
@@ -520,21 +519,5 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         public <X> void output(OutputTag<X> tag, X value) {
             context.output(tag, value, window.maxTimestamp());
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static State stateFor(KeyedStateStore store, StateDescriptor<?> d) {
-        if (d instanceof ValueStateDescriptor<?> v) {
-            return store.getState(v);
-        } else if (d instanceof ListStateDescriptor<?> l) {
-            return store.getListState(l);
-        } else if (d instanceof MapStateDescriptor<?, ?> m) {
-            return store.getMapState(m);
-        } else if (d instanceof ReducingStateDescriptor<?> r) {
-            return store.getReducingState(r);
-        } else if (d instanceof AggregatingStateDescriptor a) {
-            return store.getAggregatingState(a);
-        }
-        throw new IllegalArgumentException("Unknown state descriptor " + d);
     }
 }

@@ -17,7 +17,6 @@ import dev.runnel.runtime.Output;
 import dev.runnel.runtime.operators.UserFunctions;
 import dev.runnel.state.KeyedRuntimeContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +56,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private final OutputTag<IN> lateDataTag;
     private final PatternProcessFunction<IN, OUT> function;
     private final TimedOutPartialMatchHandler<IN> timeoutHandler;
-    private final HashMap<Object, KeyMatches> keys = new HashMap<>(1024);
-    /** Long keys (the common case) avoid boxing-aware equals and hashing on the per-event lookup. */
-    private final org.agrona.collections.Long2ObjectHashMap<KeyMatches> longKeys = new org.agrona.collections.Long2ObjectHashMap<>();
+    private final KeyMatchesByKey keys = new KeyMatchesByKey();
     private Nfa nfa;
     private long bufferedEvents;
     private long timerGranularity = 1;
@@ -116,7 +113,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     /** Keys holding any state. */
     public int activeKeys() {
-        return keys.size() + longKeys.size();
+        return keys.size();
     }
 
     @Override
@@ -182,7 +179,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     }
 
     private KeyMatches existing(Object key) {
-        return key instanceof Long l ? longKeys.get(l.longValue()) : keys.get(key);
+        return keys.get(key);
     }
 
     private boolean startsMatch(Object key, Object value, long time) {
@@ -194,32 +191,11 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     }
 
     private KeyMatches keyMatches(Object key) {
-        if (key instanceof Long l) {
-            long k = l;
-            KeyMatches km = longKeys.get(k);
-            if (km == null) {
-                km = new KeyMatches(key);
-                longKeys.put(k, km);
-            }
-            return km;
-        }
-        KeyMatches km = keys.get(key);
-        if (km == null) {
-            km = new KeyMatches(key);
-            keys.put(key, km);
-        }
-        return km;
+        return keys.getOrCreate(key);
     }
 
     private void forget(KeyMatches km) {
-        Object key = km.key();
-        if (key instanceof Long l) {
-            if (longKeys.get(l.longValue()) == km) {
-                longKeys.remove(l.longValue());
-            }
-        } else if (keys.get(key) == km) {
-            keys.remove(key);
-        }
+        keys.remove(km);
     }
 
     @Override
@@ -402,10 +378,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         String what = context.name() + " partial matches";
         dev.runnel.cep.nfa.KeyMatchesCodec codec = new dev.runnel.cep.nfa.KeyMatchesCodec(nfa);
         out.writeInt(activeKeys());
-        for (KeyMatches km : keys.values()) {
-            codec.write(km, out, serializers, what);
-        }
-        for (KeyMatches km : longKeys.values()) {
+        for (KeyMatches km : keys.all()) {
             codec.write(km, out, serializers, what);
         }
         writeTimers(eventTimers, out, serializers, what);
@@ -447,11 +420,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         for (int n = in.readInt(); n > 0; n--) {
             KeyMatches km = codec.read(in, serializers, what, this::ownsKey);
             if (km != null) {
-                if (km.key() instanceof Long l) {
-                    longKeys.put(l.longValue(), km);
-                } else {
-                    keys.put(km.key(), km);
-                }
+                keys.put(km);
                 bufferedEvents += km.bufferedEvents;
             }
         }

@@ -4,15 +4,11 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.KeyedBroadcastProcessFunction;
 import dev.runnel.api.functions.KeyedStateFunction;
-import dev.runnel.api.state.AggregatingStateDescriptor;
 import dev.runnel.api.state.BroadcastState;
-import dev.runnel.api.state.ListStateDescriptor;
 import dev.runnel.api.state.MapStateDescriptor;
 import dev.runnel.api.state.ReadOnlyBroadcastState;
-import dev.runnel.api.state.ReducingStateDescriptor;
 import dev.runnel.api.state.State;
 import dev.runnel.api.state.StateDescriptor;
-import dev.runnel.api.state.ValueStateDescriptor;
 import dev.runnel.api.time.TimeDomain;
 import dev.runnel.api.time.TimerService;
 import dev.runnel.checkpoint.StateSerializers;
@@ -20,6 +16,7 @@ import dev.runnel.runtime.OperatorContext;
 import dev.runnel.runtime.Output;
 import dev.runnel.state.BroadcastStates;
 import dev.runnel.state.KeyedRuntimeContext;
+import dev.runnel.state.StatesByDescriptor;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -112,22 +109,6 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT> extends Keyed
         broadcastStates.restore(in, serializers);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private State stateFor(StateDescriptor<?> d) {
-        if (d instanceof ValueStateDescriptor v) {
-            return runtimeContext.getState(v);
-        } else if (d instanceof ListStateDescriptor l) {
-            return runtimeContext.getListState(l);
-        } else if (d instanceof MapStateDescriptor m) {
-            return runtimeContext.getMapState(m);
-        } else if (d instanceof ReducingStateDescriptor r) {
-            return runtimeContext.getReducingState(r);
-        } else if (d instanceof AggregatingStateDescriptor a) {
-            return runtimeContext.getAggregatingState(a);
-        }
-        throw new IllegalArgumentException("Unknown state descriptor " + d);
-    }
-
     /** Element side and timers: keyed state of the current key, broadcast state read-only. */
     private final class ReadOnlyContextImpl extends KeyedBroadcastProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
         ReadOnlyContextImpl(KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> f) {
@@ -202,7 +183,7 @@ public final class KeyedBroadcastProcessOperator<K, IN1, IN2, OUT> extends Keyed
         @Override
         @SuppressWarnings("unchecked")
         public <S extends State> void applyToKeyedState(StateDescriptor<?> descriptor, KeyedStateFunction<K, S> fn) throws Exception {
-            S state = (S) stateFor(descriptor);
+            S state = (S) StatesByDescriptor.of(runtimeContext, descriptor);
             try {
                 for (Object key : backend.keysWithState(descriptor.getName())) {
                     setCurrentKey((K) key);
