@@ -12,6 +12,13 @@ public final class TwoInputPorts<IN1, IN2> {
         void processElement1(IN1 value, long timestamp);
 
         void processElement2(IN2 value, long timestamp);
+
+        /**
+         * No more records will arrive on input {@code inputId} (1 or 2), as Flink's
+         * {@code BoundedMultiInput.endInput}: called once per input, before the merged watermark
+         * moves for it.
+         */
+        default void endInput(int inputId) {}
     }
 
     private final Target<IN1, IN2> target;
@@ -128,6 +135,7 @@ public final class TwoInputPorts<IN1, IN2> {
         public void end() {
             if (!ended[index]) {
                 ended[index] = true;
+                target.endInput(index + 1);
                 recompute();
                 if (ended[0] && ended[1]) {
                     control.end();

@@ -41,6 +41,21 @@ class TwoInputPortsTest {
 
         @Override
         public void processElement2(Object value, long timestamp) {}
+
+        @Override
+        public void endInput(int inputId) {
+            seen.add("endInput " + inputId);
+        }
+    }
+
+    @Test
+    void eachInputsEndIsReportedOnceAndBeforeTheOperatorsEnd() {
+        Control c = new Control();
+        TwoInputPorts<Object, Object> ports = new TwoInputPorts<>(c, c);
+        ports.second().end();
+        ports.second().end();
+        ports.first().end();
+        assertThat(c.seen).containsExactly("endInput 2", "endInput 1", "wm MAX", "end");
     }
 
     @Test
@@ -53,7 +68,7 @@ class TwoInputPortsTest {
         ports.first().watermark(Long.MAX_VALUE);
         ports.first().end();                 // the first ended, the second is idle: the end of time, as in Flink
         ports.second().watermark(20);        // behind: no change
-        assertThat(c.seen).containsExactly("wm 5", "wm 10", "wm MAX");
+        assertThat(c.seen).containsExactly("wm 5", "wm 10", "wm MAX", "endInput 1");
     }
 
     @Test

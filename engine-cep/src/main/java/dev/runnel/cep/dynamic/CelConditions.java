@@ -55,10 +55,17 @@ final class CelConditions<T> {
     private final CelCompiler compiler;
     /** Null for conditions that may be shared across threads (static patterns). */
     private final ConditionMemo memo;
+    /** Whether simple conditions in {@link DirectConditions}' subset run as Java (off only to test against CEL). */
+    private final boolean direct;
 
     CelConditions(EventFields<T> fields, ConditionMemo memo) {
+        this(fields, memo, true);
+    }
+
+    CelConditions(EventFields<T> fields, ConditionMemo memo, boolean direct) {
         this.fields = fields;
         this.memo = memo;
+        this.direct = direct;
         var builder = CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(OPTIONS)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -99,9 +106,15 @@ final class CelConditions<T> {
         }
         boolean iterative = ast.getReferenceMap().values().stream().anyMatch(r -> STAGES.equals(r.name()));
         if (!iterative) {
-            return new Simple<>(program, fields, expression, memo);
+            DirectConditions.Bool<T> java = direct ? DirectConditions.compile(ast, fields) : null;
+            return java != null ? new Direct<>(java, program, fields, expression) : new Simple<>(program, fields, expression, memo);
         }
         return new Iterative<>(program, fields, expression, stageNames);
+    }
+
+    /** Whether {@code condition} runs as Java ({@link DirectConditions}). */
+    static boolean isDirect(IterativeCondition<?> condition) {
+        return condition instanceof Direct<?>;
     }
 
     private static boolean eval(Program program, CelVariableResolver vars, String expression) throws CelEvaluationException {
@@ -124,6 +137,27 @@ final class CelConditions<T> {
             boolean result = eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
             memo.put(expression, result);
             return result;
+        }
+
+        @Override
+        public String toString() {
+            return expression;
+        }
+    }
+
+    /**
+     * A simple condition evaluated as Java ({@link DirectConditions}), with CEL deciding the events
+     * the Java form leaves open. No memo: the Java form costs less than looking a result up.
+     */
+    private record Direct<T>(DirectConditions.Bool<T> java, Program program, EventFields<T> fields, String expression)
+            implements SimpleCondition<T> {
+        @Override
+        public boolean filter(T value) throws Exception {
+            try {
+                return java.eval(value);
+            } catch (DirectConditions.Undecided leftToCel) {
+                return eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
+            }
         }
 
         @Override

@@ -34,6 +34,8 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
     private RuleBook<T> book;
     private Output<DynamicMatch<T>> out;
     private long bufferedEvents;
+    /** The rule stream has ended: the rules in force (and those scheduled) are all there will be. */
+    private boolean rulesFinal;
     /** (matcher, key) pairs whose timeout timer fired during the current watermark. */
     private final List<RuleMatcher> dueMatchers = new ArrayList<>();
     private final List<KeyMatches> dueKeys = new ArrayList<>();
@@ -79,10 +81,35 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             }
             return;
         }
-        // unlike the static operator, no event is discarded on arrival as irrelevant: a rule update
-        // may still come that needs it, and with CEL conditions the check costs more than buffering
+        // while rules may still change, every event waits: a rule update that arrives before the
+        // watermark passes the event applies to it. Once the rule stream has ended the rule set is
+        // final, and an event no rule can use is dropped on arrival as the static operator does.
+        if (rulesFinal && !book.hasPending() && irrelevantToAll(value, timestamp)) {
+            return;
+        }
         bufferedEvents++;
         eventTimers.registerUnique(currentKey, value, timestamp);
+    }
+
+    /** True when every rule in force would only skip the event ({@link dev.runnel.cep.nfa.Nfa#irrelevant}). */
+    private boolean irrelevantToAll(T value, long timestamp) {
+        for (RuleMatcher m : book.matchers()) {
+            try {
+                if (!m.nfa.irrelevant(value, timestamp)) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                throw failure(e, m, currentKey, timestamp, value);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void endInput(int inputId) {
+        if (inputId == 2) {
+            rulesFinal = true;
+        }
     }
 
     @Override
@@ -126,8 +153,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
                 if (!m.nfa.startsMatch(event, time)) {
                     return;
                 }
-                km = new KeyMatches(key);
-                m.keys.put(key, km);
+                km = m.keys.getOrCreate(key);
             }
             m.nfa.process(km, event, time);
         } catch (RuntimeException e) {
@@ -175,7 +201,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             }
         }
         if (km.isIdle()) {
-            m.keys.remove(km.key());
+            m.keys.remove(km);
             book.forgetIfFinished(m);
         }
     }
@@ -202,7 +228,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             out.writeBoolean(m.draining);
             out.writeInt(m.keys.size());
             KeyMatchesCodec codec = new KeyMatchesCodec(m.nfa);
-            for (KeyMatches km : m.keys.values()) {
+            for (KeyMatches km : m.keys.all()) {
                 codec.write(km, out, serializers, what + " partial matches of " + m);
             }
         }
@@ -232,7 +258,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             for (int k = in.readInt(); k > 0; k--) {
                 KeyMatches km = codec.read(in, serializers, what + " partial matches of " + m, this::ownsKey);
                 if (km != null) {
-                    m.keys.put(km.key(), km);
+                    m.keys.put(km);
                     km.timerAt = Long.MAX_VALUE; // no timer is registered yet in this instance
                     afterKey(m, km);
                 }

@@ -2,6 +2,7 @@ package dev.runnel.cep.dynamic;
 
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -30,12 +31,16 @@ public final class EventFields<T> {
     private final String typeName;
     private final Map<String, CelType> types;
     private final Map<String, Function<T, Object>> accessors;
+    /** What reads each field (a record component's accessor, a getter or a public field), for {@link DirectConditions}; none for maps. */
+    private final Map<String, Member> getters;
     private final String[] names;
 
-    private EventFields(String typeName, Map<String, CelType> types, Map<String, Function<T, Object>> accessors) {
+    private EventFields(String typeName, Map<String, CelType> types, Map<String, Function<T, Object>> accessors,
+            Map<String, Member> getters) {
         this.typeName = typeName;
         this.types = Collections.unmodifiableMap(types);
         this.accessors = accessors;
+        this.getters = getters;
         this.names = types.keySet().toArray(new String[0]);
     }
 
@@ -47,20 +52,24 @@ public final class EventFields<T> {
         Objects.requireNonNull(type, "type");
         Map<String, CelType> types = new LinkedHashMap<>();
         Map<String, Function<T, Object>> accessors = new LinkedHashMap<>();
+        Map<String, Member> getters = new LinkedHashMap<>();
         if (type.isRecord()) {
             for (RecordComponent c : type.getRecordComponents()) {
                 add(types, accessors, c.getName(), c.getType(), c.getAccessor());
+                getters.put(c.getName(), c.getAccessor());
             }
         } else {
             for (Method m : type.getMethods()) {
                 String field = getterField(m);
                 if (field != null) {
                     add(types, accessors, field, m.getReturnType(), m);
+                    getters.put(field, m);
                 }
             }
             for (java.lang.reflect.Field f : type.getFields()) {
                 if (!Modifier.isStatic(f.getModifiers()) && !types.containsKey(f.getName())) {
                     types.put(f.getName(), celType(f.getType()));
+                    getters.put(f.getName(), f);
                     accessors.put(f.getName(), e -> {
                         try {
                             return normalize(f.get(e));
@@ -75,7 +84,7 @@ public final class EventFields<T> {
             throw new IllegalArgumentException(type.getName() + " has no fields a rule can read: use a record, "
                 + "a class with public getters, or EventFields.ofMap(schema)");
         }
-        return new EventFields<>(type.getSimpleName(), types, accessors);
+        return new EventFields<>(type.getSimpleName(), types, accessors, getters);
     }
 
     /** Events that are maps of field name to value, with the fields' Java types declared up front. */
@@ -86,7 +95,7 @@ public final class EventFields<T> {
             types.put(name, celType(javaType));
             accessors.put(name, m -> normalize(m.get(name)));
         });
-        return new EventFields<>("map", types, accessors);
+        return new EventFields<>("map", types, accessors, Map.of());
     }
 
     private static String getterField(Method m) {
@@ -161,6 +170,11 @@ public final class EventFields<T> {
     Object get(T event, String field) {
         Function<T, Object> a = accessors.get(field);
         return a == null ? null : a.apply(event);
+    }
+
+    /** What reads {@code field}: a {@link Method} (record component or getter), a public {@link java.lang.reflect.Field}, or null. */
+    Member getter(String field) {
+        return getters.get(field);
     }
 
     /** A read-only map view of the event's fields (values read when asked for). */

@@ -2,9 +2,9 @@ package dev.runnel.cep.dynamic;
 
 import dev.runnel.cep.nfa.CompiledPattern;
 import dev.runnel.cep.nfa.KeyMatches;
+import dev.runnel.cep.nfa.KeyMatchesByKey;
 import dev.runnel.cep.nfa.MatchHandler;
 import dev.runnel.cep.nfa.Nfa;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -23,7 +23,7 @@ final class RuleMatcher implements MatchHandler {
 
     final Rule rule;
     final Nfa nfa;
-    final Map<Object, KeyMatches> keys = new HashMap<>();
+    final KeyMatchesByKey keys = new KeyMatchesByKey();
     final long timerGranularity;
     private final Emitter emitter;
     /** Set when a new version replaced this one under {@link RuleChangePolicy#FINISH}. */
@@ -45,7 +45,7 @@ final class RuleMatcher implements MatchHandler {
 
     /** Drops every partial match of every key. */
     void clear() {
-        for (KeyMatches km : keys.values()) {
+        for (KeyMatches km : keys.all()) {
             nfa.clear(km);
         }
         keys.clear();

@@ -8,6 +8,7 @@ import dev.runnel.cep.functions.PatternProcessFunction;
 import dev.runnel.cep.functions.TimedOutPartialMatchHandler;
 import dev.runnel.cep.nfa.CompiledPattern;
 import dev.runnel.cep.nfa.KeyMatches;
+import dev.runnel.cep.nfa.KeyMatchesByKey;
 import dev.runnel.cep.nfa.MatchHandler;
 import dev.runnel.cep.nfa.Nfa;
 import dev.runnel.runtime.KeyedOperator;

@@ -1,26 +1,25 @@
-package dev.runnel.cep.operator;
+package dev.runnel.cep.nfa;
 
-import dev.runnel.cep.nfa.KeyMatches;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
- * The pattern operator's keys with anything in flight, each with its {@link KeyMatches}. Long keys
+ * A pattern operator's keys with anything in flight (per rule, for dynamic patterns), each with its {@link KeyMatches}. Long keys
  * (the common case) live in a primitive map, which avoids boxing-aware equals and hashing on the
  * per-event lookup; other keys in a plain hash map.
  */
-final class KeyMatchesByKey {
+public final class KeyMatchesByKey {
     private final HashMap<Object, KeyMatches> keys = new HashMap<>(1024);
     private final Long2ObjectHashMap<KeyMatches> longKeys = new Long2ObjectHashMap<>();
 
     /** The key's matches, {@code null} if it holds nothing. */
-    KeyMatches get(Object key) {
+    public KeyMatches get(Object key) {
         return key instanceof Long l ? longKeys.get(l.longValue()) : keys.get(key);
     }
 
-    KeyMatches getOrCreate(Object key) {
+    public KeyMatches getOrCreate(Object key) {
         if (key instanceof Long l) {
             long k = l;
             KeyMatches km = longKeys.get(k);
@@ -39,7 +38,7 @@ final class KeyMatchesByKey {
     }
 
     /** Adds restored matches. */
-    void put(KeyMatches km) {
+    public void put(KeyMatches km) {
         if (km.key() instanceof Long l) {
             longKeys.put(l.longValue(), km);
         } else {
@@ -48,7 +47,7 @@ final class KeyMatchesByKey {
     }
 
     /** Forgets {@code km} if it is still the one registered for its key. */
-    void remove(KeyMatches km) {
+    public void remove(KeyMatches km) {
         Object key = km.key();
         if (key instanceof Long l) {
             if (longKeys.get(l.longValue()) == km) {
@@ -59,12 +58,21 @@ final class KeyMatchesByKey {
         }
     }
 
-    int size() {
+    public boolean isEmpty() {
+        return keys.isEmpty() && longKeys.isEmpty();
+    }
+
+    public void clear() {
+        keys.clear();
+        longKeys.clear();
+    }
+
+    public int size() {
         return keys.size() + longKeys.size();
     }
 
     /** Every key's matches, copied into a list (for snapshots, not for the record path). */
-    List<KeyMatches> all() {
+    public List<KeyMatches> all() {
         List<KeyMatches> all = new ArrayList<>(size());
         all.addAll(keys.values());
         all.addAll(longKeys.values());
