@@ -72,6 +72,14 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
 
     @Override
     protected void element1(T value, long timestamp) {
+        if (spec.processingTime()) {
+            long now = context.clock().millis();
+            Object key = currentKey;
+            for (RuleMatcher m : book.matchers()) {
+                feed(m, key, value, now);
+            }
+            return;
+        }
         if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
             OutputTag<T> late = spec.lateDataTag();
             if (late != null) {
@@ -114,7 +122,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
 
     @Override
     protected void element2(Rule rule, long timestamp) {
-        if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
+        if (spec.processingTime() || timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
             book.apply(rule);
         } else {
             book.schedule(rule, timestamp);
@@ -127,6 +135,12 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             KeyMatches km = (KeyMatches) (Object) currentKey;
             if (km.timerAt == time) {
                 km.timerAt = Long.MAX_VALUE;
+            }
+            if (!eventTime) {
+                if (book.isLive(m) && m.keys.get(km.key()) == km) {
+                    advance(m, km, time);
+                }
+                return;
             }
             if (!km.timeoutDue && book.isLive(m) && m.keys.get(km.key()) == km) {
                 // as the static operator: advance once this watermark's events are in
@@ -175,15 +189,20 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             if (!book.isLive(m) || m.keys.get(km.key()) != km) {
                 continue; // the rule version was dropped since
             }
-            try {
-                m.nfa.advanceTime(km, watermark);
-            } catch (RuntimeException e) {
-                throw failure(e, m, km.key(), watermark, null);
-            }
-            afterKey(m, km);
+            advance(m, km, watermark);
         }
         dueMatchers.clear();
         dueKeys.clear();
+    }
+
+    /** Times out what {@code within} ends at {@code time} (the watermark, or the processing-time clock). */
+    private void advance(RuleMatcher m, KeyMatches km, long time) {
+        try {
+            m.nfa.advanceTime(km, time);
+        } catch (RuntimeException e) {
+            throw failure(e, m, km.key(), time, null);
+        }
+        afterKey(m, km);
     }
 
     /** Keeps one timer at the key's earliest deadline; forgets the key, and a finished old version, when empty. */
@@ -196,7 +215,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
                 rounded = rounded > Long.MAX_VALUE - g ? deadline : rounded + g;
             }
             if (rounded < km.timerAt) {
-                eventTimers.registerUnique(km, m, rounded);
+                (spec.processingTime() ? processingTimers : eventTimers).registerUnique(km, m, rounded);
                 km.timerAt = rounded;
             }
         }
