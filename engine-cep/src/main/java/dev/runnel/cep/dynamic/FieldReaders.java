@@ -16,9 +16,9 @@ import java.util.function.ToLongFunction;
  * Typed, non-reflective readers of an event field for {@link DirectConditions}: a record component's
  * or getter's method turned into a {@link ToLongFunction} (and friends) by {@link LambdaMetafactory},
  * as a lambda {@code Ev::amount} would be, so the JIT can inline it and a primitive field is read
- * without boxing. Where the metafactory cannot reach the method (a class another module keeps to
- * itself, or a public field) the reader calls a {@link MethodHandle} instead: slower, still no
- * boxing or reflection.
+ * without boxing; a public field gets a generated reader class ({@link FieldReaderClass}). Where
+ * neither can reach the member (a class another module keeps to itself) the reader calls a
+ * {@link MethodHandle} instead: slower, still no boxing or reflection.
  */
 final class FieldReaders {
     private FieldReaders() {}
@@ -93,13 +93,14 @@ final class FieldReaders {
     }
 
     /**
-     * An instance of {@code iface} whose {@code name} method calls {@code getter}, or null if the
-     * metafactory refuses (it cannot target a field, nor a class it has no full access to).
+     * An instance of {@code iface} whose {@code name} method calls {@code getter} (or reads the public
+     * field), or null if neither the metafactory nor {@link FieldReaderClass} can reach it.
      */
     private static Object lambda(Member member, Class<?> iface, String name, Class<?> returns) {
-        if (!(member instanceof Method getter)) {
-            return null;
+        if (member instanceof Field f) {
+            return fieldReader(f, iface, name, returns);
         }
+        Method getter = (Method) member;
         Class<?> owner = getter.getDeclaringClass();
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
@@ -112,6 +113,21 @@ final class FieldReaders {
         } catch (Throwable e) { // no full-privilege lookup into the class: fall back to a handle
             return null;
         }
+    }
+
+    /** A generated reader class for a public field ({@link FieldReaderClass}), or null. */
+    private static Object fieldReader(Field f, Class<?> iface, String name, Class<?> returns) {
+        Class<?> t = f.getType();
+        if (returns == long.class) {
+            return FieldReaderClass.define(f, iface, name, "(Ljava/lang/Object;)J", t == long.class ? -1 : 0x85 /* i2l */, 0xad);
+        }
+        if (returns == double.class) {
+            return FieldReaderClass.define(f, iface, name, "(Ljava/lang/Object;)D", t == double.class ? -1 : 0x8d /* f2d */, 0xaf);
+        }
+        if (returns == boolean.class) {
+            return FieldReaderClass.define(f, iface, name, "(Ljava/lang/Object;)Z", -1, 0xac);
+        }
+        return t.isPrimitive() ? null : FieldReaderClass.define(f, iface, name, "(Ljava/lang/Object;)Ljava/lang/Object;", -1, 0xb0);
     }
 
     private static MethodHandle handle(Member getter, Class<?> returns) {

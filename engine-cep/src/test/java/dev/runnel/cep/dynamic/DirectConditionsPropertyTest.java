@@ -128,6 +128,18 @@ class DirectConditionsPropertyTest {
     }
 
     @Test
+    void publicFieldsAreReadByGeneratedClasses() throws Exception {
+        Pojo p = new Pojo(new Ev(7, 8, 2.5, "n", true, 9L, 0.5, Kind.WIRE, 'a'));
+        java.util.function.ToLongFunction<Pojo> type = FieldReaders.longs(Pojo.class.getField("type"));
+        java.util.function.ToDoubleFunction<Pojo> price = FieldReaders.doubles(Pojo.class.getField("price"));
+        java.util.function.Function<Pojo, Object> name = FieldReaders.objects(Pojo.class.getField("name"));
+        assertThat(type.applyAsLong(p)).isEqualTo(7);
+        assertThat(price.applyAsDouble(p)).isEqualTo(2.5);
+        assertThat(name.apply(p)).isEqualTo("n");
+        assertThat(List.of(type, price, name)).allSatisfy(r -> assertThat(r.getClass().getName()).contains("RunnelFieldReader"));
+    }
+
+    @Test
     void expressionsOutsideTheSubsetStayWithCel() throws Exception {
         CelConditions<Ev> conditions = new CelConditions<>(EventFields.of(Ev.class), null, true);
         assertThat(CelConditions.isDirect(conditions.compile("name.startsWith('a')", "w", Set.of()))).isFalse();
