@@ -1,10 +1,6 @@
 package dev.runnel.cep.nfa;
 
 import dev.runnel.cep.pattern.AfterMatchSkipStrategy;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +24,6 @@ public final class Nfa {
     private final ConditionEvaluator eval;
     private final SharedBuffer buffer = new SharedBuffer();
     private final PartialMatch startRun;
-    private MatchHandler handler;
     private boolean handleTimeouts;
     private long livePartials;
 
@@ -42,9 +37,7 @@ public final class Nfa {
     private PartialMatch[] matches = new PartialMatch[4];
     private int matchCount;
     private PartialMatch[] expired = new PartialMatch[4];
-    private long[] pathSeqs = new long[8];
-    private String[] pathStages = new String[8];
-    private Object[] pathEvents = new Object[8];
+    private final MatchOutput output;
     // per state and event: what every partial match waiting in the state does (simple graphs only)
     private static final byte STAY = 1;
     private static final byte DIE = 2;
@@ -79,9 +72,9 @@ public final class Nfa {
         this.waitStates = waitStates(states);
         this.decisionEpoch = new int[pattern.states().size()];
         this.decision = new byte[pattern.states().size()];
+        this.output = new MatchOutput(skip, buffer);
     }
 
-    /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
     /**
      * From now on no event starts a partial match; open ones go on to their end. Dynamic patterns use
      * this to let the partial matches of a replaced rule version finish.
@@ -90,8 +83,9 @@ public final class Nfa {
         starting = false;
     }
 
+    /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
     public void setHandler(MatchHandler handler, boolean timeouts) {
-        this.handler = handler;
+        output.handler = handler;
         this.handleTimeouts = timeouts;
         this.dropsIrrelevant = canDropIrrelevant() && !Boolean.getBoolean(KEEP_ALL_EVENTS);
     }
@@ -297,18 +291,18 @@ public final class Nfa {
                 matches[i].matchTimestamp = ts;
             }
             if (skipping) {
-                addCompleted(key, matches, matchCount);
-                drainCompleted(key, ts);
+                output.addCompleted(key, matches, matchCount);
+                livePartials -= output.drainCompleted(key);
             } else {
                 for (int i = 0; i < matchCount; i++) {
-                    emit(matches[i]);
+                    output.emit(matches[i]);
                 }
             }
             java.util.Arrays.fill(matches, 0, matchCount, null);
             matchCount = 0;
         }
         if (key.completedSize > 0 && !skipping) {
-            drainCompleted(key, ts);
+            livePartials -= output.drainCompleted(key);
         }
     }
 
@@ -364,17 +358,16 @@ public final class Nfa {
         key.size = kept;
         livePartials -= n - kept;
         if (pendingCount > 0) {
-            addCompleted(key, matches, pendingCount);
+            output.addCompleted(key, matches, pendingCount);
             java.util.Arrays.fill(matches, 0, pendingCount, null);
         }
         if (key.completedSize > 0) {
-            drainCompleted(key, time);
+            livePartials -= output.drainCompleted(key);
         }
         for (int i = 0; i < expiredCount; i++) {
             PartialMatch pm = expired[i];
             if (handleTimeouts) {
-                int len = collectPath(pm.node);
-                handler.onTimeout(materialize(len), pm.previousTimestamp);
+                output.timeout(pm);
             }
             buffer.release(pm.node);
             expired[i] = null;
@@ -547,117 +540,7 @@ public final class Nfa {
         return null;
     }
 
-    /** Inserts completed matches keeping start order (stable for equal starts). */
-    private void addCompleted(KeyMatches key, PartialMatch[] add, int count) {
-        for (int i = 0; i < count; i++) {
-            PartialMatch m = add[i];
-            key.completed = grow(key.completed, key.completedSize);
-            int pos = key.completedSize;
-            while (pos > 0 && key.completed[pos - 1].startSeq > m.startSeq) {
-                key.completed[pos] = key.completed[pos - 1];
-                pos--;
-            }
-            key.completed[pos] = m;
-            key.completedSize++;
-        }
-    }
-
-    /**
-     * Emits completed matches in start order as long as no open partial match started earlier (it
-     * might still complete into an earlier match that the skip strategy would prefer), pruning by the
-     * skip strategy after each.
-     */
-    private void drainCompleted(KeyMatches key, long ts) {
-        while (key.completedSize > 0) {
-            PartialMatch m = key.completed[0];
-            if (key.size > 0 && key.partials[0].startSeq < m.startSeq) {
-                return;
-            }
-            System.arraycopy(key.completed, 1, key.completed, 0, key.completedSize - 1);
-            key.completed[--key.completedSize] = null;
-            int len = collectPath(m.node);
-            long pruning = skip.pruningSeq(pathSeqs, pathStages, len);
-            if (pruning != AfterMatchSkipStrategy.NO_PRUNING) {
-                prune(key, pruning);
-            }
-            Map<String, List<Object>> match = materialize(len);
-            buffer.release(m.node);
-            handler.onMatch(match, m.matchTimestamp);
-        }
-    }
-
-    private void prune(KeyMatches key, long pruning) {
-        int kept = 0;
-        for (int i = 0; i < key.size; i++) {
-            PartialMatch pm = key.partials[i];
-            if (skip.shouldPrune(pm.startSeq, pruning)) {
-                buffer.release(pm.node);
-            } else {
-                key.stateIds[kept] = key.stateIds[i];
-                key.partials[kept++] = pm;
-            }
-        }
-        java.util.Arrays.fill(key.partials, kept, key.size, null);
-        livePartials -= key.size - kept;
-        key.size = kept;
-        kept = 0;
-        for (int i = 0; i < key.completedSize; i++) {
-            PartialMatch pm = key.completed[i];
-            if (skip.shouldPrune(pm.startSeq, pruning)) {
-                buffer.release(pm.node);
-            } else {
-                key.completed[kept++] = pm;
-            }
-        }
-        java.util.Arrays.fill(key.completed, kept, key.completedSize, null);
-        key.completedSize = kept;
-    }
-
-    private void emit(PartialMatch m) {
-        int len = collectPath(m.node);
-        Map<String, List<Object>> match = materialize(len);
-        buffer.release(m.node);
-        handler.onMatch(match, m.matchTimestamp);
-    }
-
-    /** Copies a path into the scratch arrays in event order; returns its length. */
-    private int collectPath(PathNode node) {
-        int len = 0;
-        for (PathNode n = node; n != null; n = n.prev) {
-            len++;
-        }
-        if (pathSeqs.length < len) {
-            int cap = Math.max(len, pathSeqs.length * 2);
-            pathSeqs = new long[cap];
-            pathStages = new String[cap];
-            pathEvents = new Object[cap];
-        }
-        int i = len;
-        for (PathNode n = node; n != null; n = n.prev) {
-            i--;
-            pathSeqs[i] = n.entry.seq;
-            pathStages[i] = n.stage;
-            pathEvents[i] = n.entry.event;
-        }
-        return len;
-    }
-
-    /** Builds the user-facing map: stages in order of their first event (which is pattern order). */
-    private Map<String, List<Object>> materialize(int len) {
-        Map<String, List<Object>> match = new LinkedHashMap<>();
-        for (int i = 0; i < len; i++) {
-            List<Object> events = match.get(pathStages[i]);
-            if (events == null) {
-                events = new ArrayList<>(2);
-                match.put(pathStages[i], events);
-            }
-            events.add(pathEvents[i]);
-            pathEvents[i] = null;
-        }
-        return match;
-    }
-
-    private static <X> X[] grow(X[] array, int index) {
+    static <X> X[] grow(X[] array, int index) {
         if (index < array.length) {
             return array;
         }
