@@ -20,14 +20,14 @@ import java.util.Map;
  * machine. Before timing anything it checks that W1 gives exactly H1's results.
  *
  * <pre>
- * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab]
+ * java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab] [--jvm-flag FLAG]...
  * java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
  * java -jar benchmarks/target/runnel-benchmarks.jar --kafka host:port [--events N]
  * </pre>
  */
 public final class Runner {
     /** Flags of every forked run; results are only comparable under the same ones. */
-    static final List<String> JVM_FLAGS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC");
+    static final List<String> JVM_FLAGS = new ArrayList<>(List.of("-Xms4g", "-Xmx4g", "-XX:+UseParallelGC"));
 
     public static void main(String[] args) throws Exception {
         List<String> names = new ArrayList<>();
@@ -57,6 +57,7 @@ public final class Runner {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--larger" -> largerFactor = Integer.parseInt(args[++i]);
                 case "--metrics-ab" -> metricsAb = true;
+                case "--jvm-flag" -> JVM_FLAGS.add(args[++i]); // e.g. -XX:+AlwaysPreTouch for the start-up comparison
                 case "--checkpoint-interval" -> System.setProperty(BenchCheckpoints.PROPERTY, Long.toString(Long.parseLong(args[++i])));
                 case "--help", "-h" -> {
                     usage();
@@ -74,7 +75,7 @@ public final class Runner {
         }
         if (single != null) {
             Workload w = Workload.named(single);
-            System.out.println(Measurement.run(w, events == null ? w.defaultEvents() : events, seed).toWire());
+            System.out.println(Measurement.run(w, events == null ? w.defaultEvents() : events, seed, true).toWire());
             return;
         }
         if (kafka != null) {
@@ -144,7 +145,8 @@ public final class Runner {
 
     private static void usage() {
         System.out.println("""
-            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab]
+            usage: java -jar benchmarks/target/runnel-benchmarks.jar [workloads] [--events N] [--runs R] [--seed S] [--out DIR] [--no-fork] [--larger F] [--checkpoint-interval MS] [--metrics-ab] [--jvm-flag FLAG]...
+                   (--jvm-flag FLAG: one more flag for every forked run, after -Xms4g -Xmx4g -XX:+UseParallelGC)
                    (--larger F: afterwards, F times the events for every workload that took under 5 s, and H1)
                    (--checkpoint-interval MS: the jobs checkpoint every MS ms into a temporary directory; cost printed per run)
                    (--metrics-ab: the named workloads, W1 and W4 by default, with the metrics endpoint off and on, runs alternating)
@@ -250,9 +252,9 @@ public final class Runner {
         String line(Row h1) {
             Measurement m = medianRun();
             return String.format(Locale.ROOT, "%-5s events=%,d  median=%.3f M/s  (min %.3f, max %.3f)  outputs=%,d  "
-                    + "events/cpu-s=%.3f M  peak-heap=%,d MB  ratio-to-H1=%.3f",
+                    + "events/cpu-s=%.3f M  peak-heap=%,d MB  ratio-to-H1=%.3f%s",
                 workload.name(), m.events(), median / 1e6, min / 1e6, max / 1e6, m.outputs(), m.eventsPerCpuSecond() / 1e6,
-                m.peakHeapBytes() >> 20, ratioTo(h1));
+                m.peakHeapBytes() >> 20, ratioTo(h1), m.startupMillis() < 0 ? "" : "  start-up=" + m.startupMillis() + " ms");
         }
     }
 
