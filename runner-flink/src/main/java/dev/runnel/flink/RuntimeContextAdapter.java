@@ -45,6 +45,11 @@ final class RuntimeContextAdapter extends StateStoreAdapter implements RuntimeCo
         return flink.getTaskInfo().getNumberOfParallelSubtasks();
     }
 
+    @Override
+    public dev.runnel.api.metrics.OperatorMetricGroup getMetricGroup() {
+        return new MetricGroupAdapter(flink.getMetricGroup());
+    }
+
     /** Flink's runtime context seen as a keyed state store. */
     private record FlinkContextStore(org.apache.flink.api.common.functions.RuntimeContext ctx)
             implements org.apache.flink.api.common.state.KeyedStateStore {

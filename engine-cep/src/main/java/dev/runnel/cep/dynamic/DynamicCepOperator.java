@@ -1,6 +1,5 @@
 package dev.runnel.cep.dynamic;
 
-import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.cep.nfa.KeyMatches;
 import dev.runnel.cep.nfa.KeyMatchesCodec;
@@ -71,12 +70,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
     @Override
     protected void element1(T value, long timestamp) {
         if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
-            OutputTag<T> late = spec.lateDataTag();
-            if (late != null) {
-                context.output(late, value, timestamp);
-            } else {
-                metrics.lateRecordsDropped++;
-            }
+            context.lateRecord(spec.lateDataTag(), value, timestamp);
             return;
         }
         // unlike the static operator, no event is discarded on arrival as irrelevant: a rule update
