@@ -96,17 +96,14 @@ final class Task implements Runnable {
             if (checkpointing != null) {
                 progress |= checkpointStep(liveReaders);
             }
-            // idle time is timed per stretch of empty rounds: a round that moved records reads no clock
+            // idle time is the wait in the idle strategy after an empty round (a spin, a yield or a park of up to
+            // 1 ms): a round that moved records reads no clock, and time blocked inside user code stays busy
             if (progress) {
-                if (times.idling()) {
-                    times.idleEnd(System.nanoTime());
-                }
                 idle.reset();
             } else {
-                if (!times.idling()) {
-                    times.idleStart(System.nanoTime());
-                }
+                times.idleStart(System.nanoTime());
                 idle.idle();
+                times.idleEnd(System.nanoTime());
             }
         }
     }

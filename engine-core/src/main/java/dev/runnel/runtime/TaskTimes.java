@@ -2,10 +2,11 @@ package dev.runnel.runtime;
 
 /**
  * Where one task's thread spends its time, as Flink's task metrics split it: idle (waiting for input:
- * a loop round in which no input moved), back-pressured (blocked offering to a full downstream channel)
+ * the wait in the idle strategy after a loop round in which no input moved), back-pressured (blocked offering to a full downstream channel)
  * and busy (the rest: processing). Only the two waits are timed, and only at their start and end, so
  * the record path has no clock read: a task that never waits pays nothing, one that waits pays two
- * {@code nanoTime} calls per wait (per empty round or per full channel, never per record).
+ * {@code nanoTime} calls per wait (per empty round or per full channel, never per record). Time blocked inside
+ * user code is busy, as in Flink.
  *
  * <p>Written by the task's thread only; read by monitoring threads. A wait in progress counts up to the
  * moment it is read ({@link #idleNanos(long)}): its start stamp is volatile and the accumulated total is
@@ -33,14 +34,9 @@ public final class TaskTimes {
         endNanos = now;
     }
 
-    /** The first loop round that moved nothing starts an idle stretch. */
+    /** The task starts waiting in its idle strategy. */
     void idleStart(long now) {
         idleSince = now == 0 ? 1 : now;
-    }
-
-    /** Whether an idle stretch is open; checked after a round that moved something, without a clock read. */
-    boolean idling() {
-        return idleSince != 0;
     }
 
     void idleEnd(long now) {

@@ -46,6 +46,8 @@ class TaskTimeMetricsTest {
 
         waitFor("the source task to have been back-pressured 200 ms",
             () -> min(view, "gate", OperatorMetricsView::accumulatedBackPressuredTimeMs) >= 200);
+        // the sink subtask that holds record 100 waits in its own code: busy, not idle
+        waitFor("the blocked sink to have been busy 200 ms", () -> max(view, "sink", OperatorMetricsView::accumulatedBusyTimeMs) >= 200);
         // the source and the map run on one thread: both report that thread's time, as Flink's chained operators do
         assertThat(min(view, "numbers", OperatorMetricsView::accumulatedBackPressuredTimeMs)).isGreaterThanOrEqualTo(200);
         SINK_GATE.countDown();
@@ -62,6 +64,10 @@ class TaskTimeMetricsTest {
 
     private static double min(JobMetricsView view, String operator, ToDoubleFunction<OperatorMetricsView> metric) {
         return view.operators().stream().filter(op -> op.operatorName().equals(operator)).mapToDouble(metric).min().orElseThrow();
+    }
+
+    private static double max(JobMetricsView view, String operator, ToDoubleFunction<OperatorMetricsView> metric) {
+        return view.operators().stream().filter(op -> op.operatorName().equals(operator)).mapToDouble(metric).max().orElseThrow();
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {

@@ -62,15 +62,17 @@ class MetricsEndpointTest {
         JobClient job = env.executeAsync("pressure");
         try {
             URI endpoint = job.metricsEndpoint().orElseThrow();
-            // a whole sampled second in which the flood's task waited on full channels
+            // a whole sampled second in which the flood's task waited on full channels and the sink sat in its own code
             String m = TestJobs.getUntil(endpoint, "/metrics",
-                body -> sampleOr(body, "runnel_operator_backPressuredTimeMsPerSecond", "flood") > 900);
+                body -> sampleOr(body, "runnel_operator_backPressuredTimeMsPerSecond", "flood") > 900
+                    && sampleOr(body, "runnel_operator_busyTimeMsPerSecond", "blocked") > 900);
             assertThat(TestJobs.sample(m, "runnel_operator_busyTimeMsPerSecond", "flood", 0)
                 + TestJobs.sample(m, "runnel_operator_idleTimeMsPerSecond", "flood", 0)
                 + TestJobs.sample(m, "runnel_operator_backPressuredTimeMsPerSecond", "flood", 0)).isCloseTo(1000.0, within(1.0));
             assertThat(TestJobs.sample(m, "runnel_operator_accumulatedBackPressuredTimeMs", "flood", 0)).isGreaterThan(900);
-            // the blocked sink waits in user code: busy, as in Flink, not back-pressured
+            // the blocked sink waits in user code: busy, as in Flink, neither idle nor back-pressured
             assertThat(TestJobs.sample(m, "runnel_operator_backPressuredTimeMsPerSecond", "blocked", 0)).isZero();
+            assertThat(TestJobs.sample(m, "runnel_operator_idleTimeMsPerSecond", "blocked", 0)).isLessThan(100);
             assertThat(TestJobs.getUntil(endpoint, "/jobs", body -> java.util.regex.Pattern.compile("\"backPressuredTimeMsPerSecond\":(9\\d\\d|1000)").matcher(body).find()))
                 .contains("\"name\":\"flood\"");
         } finally {
