@@ -34,6 +34,10 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(T
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.evictors\.(Evictor|CountEvictor|TimeEvictor|DeltaEvictor);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.runtime\.operators\.windowing\.(TimestampedValue);/import dev.runnel.api.windowing.\1;/
 
+# --- user metrics (getRuntimeContext().getMetricGroup())
+s/^import[[:space:]]+org\.apache\.flink\.metrics\.(Counter|SimpleCounter|Gauge|Metric|MetricGroup);/import dev.runnel.api.metrics.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.metrics\.groups\.(OperatorMetricGroup);/import dev.runnel.api.metrics.\1;/
+
 # --- state
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.state\.(ValueState|ValueStateDescriptor|ListState|ListStateDescriptor|MapState|MapStateDescriptor|ReducingState|ReducingStateDescriptor|AggregatingState|AggregatingStateDescriptor|BroadcastState|ReadOnlyBroadcastState|State|StateDescriptor|StateTtlConfig);/import dev.runnel.api.state.\1;/
 

@@ -285,6 +285,9 @@ final class JobPlanner {
         }
         for (PlanNode<?> t : nodes) {
             OperatorContext ctx = contexts.get(t);
+            if (ctx != null) {
+                ctx.metrics().taskTimes(task.times);
+            }
             if (t instanceof OneInputNode<?, ?> || t instanceof TwoInputNode<?, ?, ?>) {
                 Operator op = operators.get(t);
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
@@ -357,7 +360,7 @@ final class JobPlanner {
                     if (row[j] == null) {
                         continue;
                     }
-                    writers.add(new ChannelWriter(row[j], job::isCancelled));
+                    writers.add(new ChannelWriter(row[j], job::isCancelled, task.times));
                 }
                 KeySelector key = e.to instanceof OneInputNode<?, ?> one ? one.keySelector()
                     : e.to instanceof TwoInputNode<?, ?, ?> two ? two.keySelector(e.inputIndex) : null;

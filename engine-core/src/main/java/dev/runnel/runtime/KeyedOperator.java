@@ -39,6 +39,7 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
         // read by monitoring threads only (racy by design, see OperatorMetricsView); nothing on the hot path
         metrics.gauge("numRegisteredTimers", () -> eventTimers.size() + processingTimers.size());
         metrics.gauge("earliestPendingTimer", eventTimers::earliestTimeForMonitoring);
+        metrics.gauge("numKeyedStateEntries", backend::numberOfKeys);
     }
 
     /**

@@ -45,6 +45,19 @@ public final class OperatorContext {
         return sideOutputs;
     }
 
+    /**
+     * A late record: to the late-data side output {@code tag} when one is set (counted as
+     * {@code numLateRecordsToSideOutput}), otherwise dropped (counted as {@code numLateRecordsDropped}).
+     */
+    public <X> void lateRecord(OutputTag<X> tag, X value, long timestamp) {
+        if (tag == null) {
+            metrics.lateRecordsDropped++;
+        } else {
+            metrics.lateRecordsToSideOutput++;
+            sideOutputs.emit(tag, value, timestamp);
+        }
+    }
+
     public <X> void output(OutputTag<X> tag, X value, long timestamp) {
         if (tag == null) {
             throw new NullPointerException("OutputTag must not be null (operator '" + name + "')");

@@ -13,15 +13,37 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
     public long deadLetters;
     /** Events a {@code FutureEventGuard} sent to its side output (sources and timestamp assigners). */
     public long futureEvents;
+    /** Late records sent to a late-data side output (counted apart from {@link #lateRecordsDropped}). */
+    public long lateRecordsToSideOutput;
     public volatile long currentWatermark = Long.MIN_VALUE;
     public volatile boolean idle;
 
     /** Named gauges an operator publishes (e.g. the CEP operator's partial matches); read racily, like the counters. */
     private final java.util.Map<String, java.util.function.LongSupplier> gauges = new java.util.concurrent.ConcurrentSkipListMap<>();
 
+    /** Metrics user functions registered through {@code getMetricGroup()}, by name and labels. */
+    private final java.util.Map<String, dev.runnel.api.metrics.RegisteredMetric> userMetrics = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final UserMetricGroup metricGroup = new UserMetricGroup(this);
+    /** The time split of the task (thread) running this instance; set when the job is built. */
+    private TaskTimes taskTimes;
+
     public OperatorMetrics(String operatorName, int subtask) {
         this.operatorName = operatorName;
         this.subtask = subtask;
+    }
+
+    /** The group user functions of this instance register their metrics in. */
+    public dev.runnel.api.metrics.OperatorMetricGroup metricGroup() {
+        return metricGroup;
+    }
+
+    /** Registers a user metric, or returns the one registered before under the same name and labels. */
+    dev.runnel.api.metrics.RegisteredMetric registerUserMetric(dev.runnel.api.metrics.RegisteredMetric metric) {
+        return userMetrics.computeIfAbsent(metric.name() + metric.labels(), k -> metric);
+    }
+
+    void taskTimes(TaskTimes times) {
+        this.taskTimes = times;
     }
 
     @Override
@@ -80,6 +102,34 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
     }
 
     @Override
+    public long numLateRecordsToSideOutput() {
+        return lateRecordsToSideOutput;
+    }
+
+    @Override
+    public double accumulatedBusyTimeMs() {
+        TaskTimes t = taskTimes;
+        return t == null ? 0 : t.busyNanos(System.nanoTime()) / 1e6;
+    }
+
+    @Override
+    public double accumulatedIdleTimeMs() {
+        TaskTimes t = taskTimes;
+        return t == null ? 0 : t.idleNanos(System.nanoTime()) / 1e6;
+    }
+
+    @Override
+    public double accumulatedBackPressuredTimeMs() {
+        TaskTimes t = taskTimes;
+        return t == null ? 0 : t.backPressuredNanos(System.nanoTime()) / 1e6;
+    }
+
+    @Override
+    public java.util.List<dev.runnel.api.metrics.RegisteredMetric> userMetrics() {
+        return java.util.List.copyOf(userMetrics.values());
+    }
+
+    @Override
     public long currentWatermark() {
         return currentWatermark;
     }
@@ -99,6 +149,7 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
     @Override
     public String toString() {
         return operatorName + "#" + subtask + " in=" + recordsIn + " out=" + recordsOut + " late=" + lateRecordsDropped
+            + (lateRecordsToSideOutput > 0 ? " lateToSideOutput=" + lateRecordsToSideOutput : "")
             + " deadLetters=" + deadLetters + (futureEvents > 0 ? " future=" + futureEvents : "")
             + " watermark=" + formatWatermark(currentWatermark) + (idle ? " (idle)" : "")
             + describeGauges();

@@ -19,6 +19,8 @@ final class Task implements Runnable {
     final List<PartitionOutput<?>> partitionOutputs = new ArrayList<>();
     /** In topological order: upstream first. */
     final List<Operator<?, ?>> operators = new ArrayList<>();
+    /** Busy, idle and back-pressured time of this thread, shared by the metrics of every operator it runs. */
+    final TaskTimes times = new TaskTimes();
     private final JobExecution job;
     /** Null when the job does not checkpoint or restore. */
     Checkpointing checkpointing;
@@ -47,6 +49,7 @@ final class Task implements Runnable {
                 checkpointing.restoreSources(this);
             }
             opened = true;
+            times.start(System.nanoTime());
             loop();
             closeAll();
         } catch (Throwable t) {
@@ -59,6 +62,7 @@ final class Task implements Runnable {
                 }
             }
         } finally {
+            times.end(System.nanoTime());
             job.taskFinished();
         }
     }
@@ -92,10 +96,14 @@ final class Task implements Runnable {
             if (checkpointing != null) {
                 progress |= checkpointStep(liveReaders);
             }
+            // idle time is the wait in the idle strategy after an empty round (a spin, a yield or a park of up to
+            // 1 ms): a round that moved records reads no clock, and time blocked inside user code stays busy
             if (progress) {
                 idle.reset();
             } else {
+                times.idleStart(System.nanoTime());
                 idle.idle();
+                times.idleEnd(System.nanoTime());
             }
         }
     }

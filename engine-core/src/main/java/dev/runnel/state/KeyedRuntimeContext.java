@@ -34,6 +34,11 @@ public final class KeyedRuntimeContext extends ScopedStateStore implements Runti
     }
 
     @Override
+    public dev.runnel.api.metrics.OperatorMetricGroup getMetricGroup() {
+        return operator.metrics().metricGroup();
+    }
+
+    @Override
     protected void check(StateDescriptor<?> descriptor) {
         if (backend == null) {
             throw new IllegalStateException("Keyed state '" + descriptor.getName() + "' requested in operator '" + operator.name()

@@ -80,11 +80,7 @@ public final class SessionWindowOperator<K, IN, C, OUT> extends KeyedOperator<K,
         }
         if (end - 1 <= currentWatermark) {
             // its session has fired already (or would have): too late for every window
-            if (lateTag != null) {
-                context.output(lateTag, value, timestamp);
-            } else {
-                metrics.lateRecordsDropped++;
-            }
+            context.lateRecord(lateTag, value, timestamp);
             return;
         }
         if (s == null) {

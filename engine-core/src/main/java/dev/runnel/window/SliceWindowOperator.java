@@ -195,11 +195,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     private void late(IN value, long timestamp) {
-        if (lateTag != null) {
-            context.output(lateTag, value, timestamp);
-        } else {
-            metrics.lateRecordsDropped++;
-        }
+        context.lateRecord(lateTag, value, timestamp);
     }
 
     /** {@code maxTimestamp + allowedLateness}, saturating. */

@@ -186,11 +186,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
             windows.clear();
         }
         if (skipped && isElementLate(timestamp)) {
-            if (lateTag != null) {
-                context.output(lateTag, value, timestamp);
-            } else {
-                metrics.lateRecordsDropped++;
-            }
+            context.lateRecord(lateTag, value, timestamp);
         }
     }
 

@@ -17,10 +17,18 @@ final class RuntimeContextAdapter extends StateStoreAdapter implements RuntimeCo
         this.flink = flink;
     }
 
-    /** Opens {@code fn} if it is a Runnel {@link RichFunction}. */
+    /**
+     * Opens {@code fn} if it is a Runnel {@link RichFunction}, as the local runtime does: the context first (so
+     * {@code getRuntimeContext()} works in {@code open}), then {@code open(RuntimeContext)} and Flink's {@code open(OpenContext)}.
+     */
     static void open(Object fn, String operatorName, org.apache.flink.api.common.functions.RuntimeContext flink) throws Exception {
         if (fn instanceof RichFunction rich) {
-            rich.open(new RuntimeContextAdapter(operatorName, flink));
+            RuntimeContextAdapter context = new RuntimeContextAdapter(operatorName, flink);
+            if (rich instanceof dev.runnel.api.functions.AbstractRichFunction withContext) {
+                withContext.setRuntimeContext(context);
+            }
+            rich.open(context);
+            rich.open(dev.runnel.api.functions.OpenContext.DEFAULT);
         }
     }
 
@@ -43,6 +51,11 @@ final class RuntimeContextAdapter extends StateStoreAdapter implements RuntimeCo
     @Override
     public int numberOfParallelSubtasks() {
         return flink.getTaskInfo().getNumberOfParallelSubtasks();
+    }
+
+    @Override
+    public dev.runnel.api.metrics.OperatorMetricGroup getMetricGroup() {
+        return new MetricGroupAdapter(flink.getMetricGroup());
     }
 
     /** Flink's runtime context seen as a keyed state store. */

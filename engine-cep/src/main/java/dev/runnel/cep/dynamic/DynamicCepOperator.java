@@ -1,6 +1,5 @@
 package dev.runnel.cep.dynamic;
 
-import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.cep.nfa.KeyMatches;
 import dev.runnel.cep.nfa.KeyMatchesCodec;
@@ -81,12 +80,7 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             return;
         }
         if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
-            OutputTag<T> late = spec.lateDataTag();
-            if (late != null) {
-                context.output(late, value, timestamp);
-            } else {
-                metrics.lateRecordsDropped++;
-            }
+            context.lateRecord(spec.lateDataTag(), value, timestamp);
             return;
         }
         // while rules may still change, every event waits: a rule update that arrives before the

@@ -141,11 +141,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
         if (timestamp == NO_TIMESTAMP || timestamp <= currentWatermark) {
             // late; a record without a timestamp counts as late too (Flink reads it as Long.MIN_VALUE)
-            if (lateDataTag != null) {
-                context.output(lateDataTag, value, timestamp);
-            } else {
-                metrics.lateRecordsDropped++;
-            }
+            context.lateRecord(lateDataTag, value, timestamp);
             return;
         }
         if (comparator == null && irrelevant(key, value, timestamp)) {

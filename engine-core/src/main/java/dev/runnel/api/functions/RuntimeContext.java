@@ -13,6 +13,12 @@ public interface RuntimeContext extends KeyedStateStore {
 
     int numberOfParallelSubtasks();
 
+    /**
+     * Where the function registers its own metrics (counters, gauges), as in Flink; they are exported with the
+     * operator's ({@code runnel_operator_<name>}). See {@link dev.runnel.api.metrics.MetricGroup}.
+     */
+    dev.runnel.api.metrics.OperatorMetricGroup getMetricGroup();
+
     /** The parallel instance this function runs in (Flink 1.19+). */
     default TaskInfo getTaskInfo() {
         RuntimeContext self = this;

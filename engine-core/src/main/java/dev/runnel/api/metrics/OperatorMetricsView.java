@@ -25,6 +25,25 @@ public interface OperatorMetricsView {
     /** Late records dropped (no late side output set). Flink's {@code numLateRecordsDropped}. */
     long numLateRecordsDropped();
 
+    /** Late records sent to a late-data side output ({@code sideOutputLateData}); not counted as dropped. */
+    long numLateRecordsToSideOutput();
+
+    /**
+     * Time the thread running this instance spent processing since it started, in ms: its wall time minus
+     * idle and back-pressured time (Flink's {@code accumulatedBusyTimeMs}). Like Flink's, it is the task's:
+     * every operator chained in one thread reports the same.
+     */
+    double accumulatedBusyTimeMs();
+
+    /** Time the thread waited for input, in ms (Flink's {@code accumulatedIdleTimeMs}). */
+    double accumulatedIdleTimeMs();
+
+    /** Time the thread was blocked offering to a full downstream channel, in ms (Flink's {@code accumulatedBackPressuredTimeMs}). */
+    double accumulatedBackPressuredTimeMs();
+
+    /** Metrics the operator's user functions registered through {@code getRuntimeContext().getMetricGroup()}. */
+    java.util.List<RegisteredMetric> userMetrics();
+
     /** Malformed input rows sent to the dead-letter output (sources). */
     long numDeadLetters();
 

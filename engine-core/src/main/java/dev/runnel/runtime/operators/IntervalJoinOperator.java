@@ -171,11 +171,7 @@ public final class IntervalJoinOperator<K, IN1, IN2, OUT> extends KeyedCoOperato
     }
 
     private <T> void late(OutputTag<T> tag, T value, long timestamp) {
-        if (tag != null) {
-            context.output(tag, value, timestamp);
-        } else {
-            metrics.lateRecordsDropped++;
-        }
+        context.lateRecord(tag, value, timestamp);
     }
 
     private void checkTimestamp(Object value, long timestamp) {

@@ -19,6 +19,8 @@ public final class AlertRouter extends KeyedProcessFunction<String, Alert, Route
     private final List<RoutingRule> rules;
     private final long suppressionMillis;
     private transient ValueState<Long> lastDelivered;
+    private transient AlertMetrics delivered;
+    private transient AlertMetrics suppressed;
 
     public AlertRouter(List<RoutingRule> rules, Duration suppression) {
         this.rules = List.copyOf(rules);
@@ -28,6 +30,8 @@ public final class AlertRouter extends KeyedProcessFunction<String, Alert, Route
     @Override
     public void open(RuntimeContext context) {
         lastDelivered = context.getState(new ValueStateDescriptor<>("last-delivered", Long.class));
+        delivered = AlertMetrics.register(context.getMetricGroup());
+        suppressed = AlertMetrics.register(context.getMetricGroup(), "alertsSuppressed");
     }
 
     @Override
@@ -35,9 +39,11 @@ public final class AlertRouter extends KeyedProcessFunction<String, Alert, Route
         Long last = lastDelivered.value();
         if (last != null && Math.abs(alert.timestamp() - last) < suppressionMillis) {
             ctx.output(AlertRouting.SUPPRESSED, alert);
+            suppressed.count(alert.severity());
             return;
         }
         lastDelivered.update(alert.timestamp());
+        delivered.count(alert.severity());
         for (RoutingRule rule : rules) {
             if (rule.matcher().matches(alert)) {
                 for (Channel channel : Channel.values()) {

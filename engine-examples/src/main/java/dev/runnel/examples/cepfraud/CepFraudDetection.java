@@ -5,13 +5,16 @@ import dev.runnel.api.KeyedStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Collector;
+import dev.runnel.api.functions.OpenContext;
 import dev.runnel.api.functions.ProcessWindowFunction;
+import dev.runnel.api.functions.RichMapFunction;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.cep.CEP;
 import dev.runnel.examples.Cli;
+import dev.runnel.examples.alerts.AlertMetrics;
 import dev.runnel.examples.cli.Example;
 import dev.runnel.examples.common.LateEvents;
 import java.time.Duration;
@@ -95,8 +98,25 @@ public final class CepFraudDetection {
             .window(TumblingEventTimeWindows.of(config.sessionWindow()))
             .aggregate(new SessionAccumulator.Aggregate(), new ToSessionSummary())
             .name("session-analysis");
-        return new Outputs(rapidLogins.union(impossibleTravel, largeThenSmall), sessions,
+        DataStream<FraudAlert> alerts = rapidLogins.union(impossibleTravel, largeThenSmall).map(new CountBySeverity()).name("alerts");
+        return new Outputs(alerts, sessions,
             sessions.filter(SessionSummary::isAnomalous), onTime.getSideOutput(LATE));
+    }
+
+    /** Passes every alert on and counts it by severity in the {@code alerts} metric (the dashboard's panel). */
+    private static final class CountBySeverity extends RichMapFunction<FraudAlert, FraudAlert> {
+        private transient AlertMetrics alerts;
+
+        @Override
+        public void open(OpenContext context) {
+            alerts = AlertMetrics.register(getRuntimeContext().getMetricGroup());
+        }
+
+        @Override
+        public FraudAlert map(FraudAlert alert) {
+            alerts.count(alert.type().severity());
+            return alert;
+        }
     }
 
     private static final class ToSessionSummary extends ProcessWindowFunction<SessionAccumulator, SessionSummary, String, TimeWindow> {

@@ -23,6 +23,11 @@ public record FraudAlert(String userId, Type type, double risk, String message, 
         public double risk() {
             return risk;
         }
+
+        /** The severity monitoring counts it under: CRITICAL from a risk of 0.9, HIGH below. */
+        public dev.runnel.examples.alerts.Severity severity() {
+            return risk >= 0.9 ? dev.runnel.examples.alerts.Severity.CRITICAL : dev.runnel.examples.alerts.Severity.HIGH;
+        }
     }
 
     public static FraudAlert of(String userId, Type type, String message, long timestamp) {

@@ -5,6 +5,8 @@ import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.RuntimeContext;
 import dev.runnel.api.state.ValueState;
 import dev.runnel.api.state.ValueStateDescriptor;
+import dev.runnel.examples.alerts.AlertMetrics;
+import dev.runnel.examples.alerts.Severity;
 import java.time.Duration;
 
 /**
@@ -15,6 +17,8 @@ import java.time.Duration;
  * ignored.
  */
 final class SilenceDetector extends KeyedProcessFunction<String, Transaction, SilentAccount> {
+    /** S1 reports these as LOW alerts in the {@code alerts} metric. */
+    private transient AlertMetrics alerts;
     private final long silenceMillis;
     private transient ValueState<Long> lastSeen;
 
@@ -24,6 +28,7 @@ final class SilenceDetector extends KeyedProcessFunction<String, Transaction, Si
 
     @Override
     public void open(RuntimeContext context) {
+        alerts = AlertMetrics.register(context.getMetricGroup());
         lastSeen = context.getState(new ValueStateDescriptor<>("last-seen", Long.class));
     }
 
@@ -45,6 +50,7 @@ final class SilenceDetector extends KeyedProcessFunction<String, Transaction, Si
         Long seen = lastSeen.value();
         lastSeen.update(null);
         if (seen != null && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+            alerts.count(Severity.LOW);
             out.collect(new SilentAccount(ctx.getCurrentKey(), seen, Duration.ofMillis(silenceMillis)));
         }
     }

@@ -5,6 +5,8 @@ import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.RuntimeContext;
 import dev.runnel.api.state.ValueState;
 import dev.runnel.api.state.ValueStateDescriptor;
+import dev.runnel.examples.alerts.AlertMetrics;
+import dev.runnel.examples.alerts.Severity;
 import dev.runnel.examples.common.RunningStats;
 
 /**
@@ -13,6 +15,8 @@ import dev.runnel.examples.common.RunningStats;
  * with two or three amounts a standard deviation says nothing. The amount is judged, then learned.
  */
 final class SpikeDetector extends KeyedProcessFunction<String, Transaction, Outlier> {
+    /** S1 reports these as MEDIUM alerts in the {@code alerts} metric. */
+    private transient AlertMetrics alerts;
     private final double k;
     private final int minHistory;
     private transient ValueState<RunningStats> stats;
@@ -24,6 +28,7 @@ final class SpikeDetector extends KeyedProcessFunction<String, Transaction, Outl
 
     @Override
     public void open(RuntimeContext context) {
+        alerts = AlertMetrics.register(context.getMetricGroup());
         stats = context.getState(new ValueStateDescriptor<>("amount-stats", RunningStats.class));
     }
 
@@ -34,6 +39,7 @@ final class SpikeDetector extends KeyedProcessFunction<String, Transaction, Outl
             account = new RunningStats();
         }
         if (account.count() >= minHistory && account.zScore(tx.amount()) > k) {
+            alerts.count(Severity.MEDIUM);
             out.collect(new Outlier(tx.transactionId(), tx.timestamp(), tx.amount(), account.mean(), account.stdDev()));
         }
         account.add(tx.amount());

@@ -59,6 +59,28 @@ class AlertRoutingTest {
     }
 
     @Test
+    void theRouterCountsDeliveredAndSuppressedAlertsBySeverityInItsMetrics() {
+        ScriptedSource<Alert> source = ScriptedSource.create();
+        source.event(new Alert("db-down", Severity.CRITICAL, "first", T0), T0)
+            .event(new Alert("db-down", Severity.CRITICAL, "repeat", T0 + 60_000), T0 + 60_000)   // within 5 min: suppressed
+            .event(new Alert("disk", Severity.LOW, "low", T0 + 120_000), T0 + 120_000)
+            .event(new Alert("disk", Severity.HIGH, "high", T0 + 180_000), T0 + 180_000);
+        StreamEnvironment env = StreamEnvironment.create();
+        DataStream<Alert> alerts = env.fromSource(source, WatermarkStrategy.noWatermarks(), "input");
+        Map<Channel, Sink<Alert>> channels = new EnumMap<>(Channel.class);
+        channels.put(Channel.CALLBACK, a -> { });
+        AlertRouting.route(alerts, AlertRouting.Config.defaults(), channels).addSink(new CollectSink<>());
+        dev.runnel.api.JobResult result = env.execute("alerts-metrics");
+
+        List<String> metrics = result.operator("alert-router").get(0).userMetrics().stream()
+            .filter(m -> m.value() > 0)
+            .map(m -> m.name() + m.labels() + "=" + m.value().longValue()).toList();
+        assertThat(metrics).containsExactlyInAnyOrder(
+            "alerts{severity=CRITICAL}=1", "alerts{severity=HIGH}=1", "alerts{severity=LOW}=1", "alertsSuppressed{severity=CRITICAL}=1");
+        assertThat(result.operator("alert-router").get(0).userMetrics()).as("every severity registered up front").hasSize(8);
+    }
+
+    @Test
     void aSteadyStormIsDeliveredOncePerSuppressionInterval() {
         ScriptedSource<Alert> source = ScriptedSource.create();
         for (int minute = 0; minute <= 12; minute++) {

@@ -128,6 +128,9 @@ class FraudDetectorTest {
         // Flink), so the check has seen no watermark yet
         assertThat(result.anomalies).containsExactly(new Anomaly("tx1", TEN, TEN + 10 * SECOND, 9200, Long.MIN_VALUE));
         assertThat(result.late).containsExactly(tx(TEN + 9 * SECOND, 2500));
+        assertThat(result.alerts).containsExactly("threshold HIGH=1");
+        assertThat(result.job.operator("window-sums").get(0).numLateRecordsToSideOutput()).isEqualTo(1);
+        assertThat(result.job.lateRecordsDropped()).isZero();
     }
 
     @Test
@@ -144,6 +147,7 @@ class FraudDetectorTest {
 
         // "busy" still has a pending timer at the end of input: the end of a file is not silence
         assertThat(result.silent).containsExactly(new SilentAccount("quiet", TEN, Duration.ofHours(1)));
+        assertThat(result.alerts).containsExactly("silence LOW=1");
     }
 
     @Test
@@ -158,9 +162,12 @@ class FraudDetectorTest {
         Result result = run(source, FraudDetector.Config.defaults());
 
         assertThat(result.outliers).extracting(Outlier::amount).containsExactly(130.0);
+        assertThat(result.alerts).containsExactly("spikes MEDIUM=1");
     }
 
-    private record Result(List<Anomaly> anomalies, List<Transaction> late, List<SilentAccount> silent, List<Outlier> outliers) {}
+    /** {@code alerts}: the alerts metric of each detector, as "operator SEVERITY=count" for counts above 0. */
+    private record Result(List<Anomaly> anomalies, List<Transaction> late, List<SilentAccount> silent, List<Outlier> outliers,
+                          List<String> alerts, dev.runnel.api.JobResult job) {}
 
     private static Result run(ScriptedSource<Transaction> source, FraudDetector.Config config) {
         StreamEnvironment env = StreamEnvironment.create();
@@ -174,8 +181,16 @@ class FraudDetectorTest {
         outputs.late().addSink(late);
         outputs.silent().addSink(silent);
         outputs.outliers().addSink(outliers);
-        env.execute("fraud-test");
-        return new Result(anomalies.values(), late.values(), silent.values(), outliers.values());
+        dev.runnel.api.JobResult job = env.execute("fraud-test");
+        List<String> alerts = new java.util.ArrayList<>();
+        for (dev.runnel.runtime.OperatorMetrics op : job.operatorMetrics()) {
+            for (dev.runnel.api.metrics.RegisteredMetric m : op.userMetrics()) {
+                if (m.name().equals("alerts") && m.value() > 0) {
+                    alerts.add(op.operatorName() + " " + m.labels().get("severity") + "=" + m.value().longValue());
+                }
+            }
+        }
+        return new Result(anomalies.values(), late.values(), silent.values(), outliers.values(), alerts, job);
     }
 
     private static Transaction tx(long t, double amount) {

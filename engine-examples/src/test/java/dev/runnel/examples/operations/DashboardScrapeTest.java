@@ -44,7 +44,9 @@ class DashboardScrapeTest {
             }
         }
         assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(wanted).hasSizeGreaterThanOrEqualTo(15).contains("runnel_operator_cep_partialMatches", "runnel_operator_watermarkLag");
+        assertThat(wanted).hasSizeGreaterThanOrEqualTo(20).contains("runnel_operator_cep_partialMatches", "runnel_operator_watermarkLag",
+            "runnel_operator_backPressuredTimeMsPerSecond", "runnel_operator_busyTimeMsPerSecond", "runnel_operator_alerts",
+            "runnel_operator_numLateRecordsToSideOutput", "runnel_operator_numKeyedStateEntries");
 
         StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
         DataStream<UserEvent> events = CepFraudDetection.read(env,
@@ -54,15 +56,16 @@ class DashboardScrapeTest {
         outputs.sessions().addSink(s -> { });
         JobClient job = env.executeAsync("cepfraud");
         try {
-            Thread.sleep(1500);
-            String scrape = get(job.metricsEndpoint().orElseThrow().resolve("/metrics"));
-            assertThat(job.isDone()).as("scraped while running").isFalse();
-            Set<String> present = new TreeSet<>();
-            for (String line : scrape.split("\n")) {
-                if (!line.startsWith("#") && !line.isBlank()) {
-                    present.add(line.split("[{ ]", 2)[0]);
-                }
+            // some series appear only once there is something to show (watermark lag after the first watermark):
+            // scrape until all are there, for at most 30 s, then assert on the last scrape
+            URI metrics = job.metricsEndpoint().orElseThrow().resolve("/metrics");
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            Set<String> present = names(get(metrics));
+            while (!present.containsAll(wanted) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                present = names(get(metrics));
             }
+            assertThat(job.isDone()).as("scraped while running").isFalse();
             assertThat(present).as("metrics in the scrape").containsAll(wanted);
         } finally {
             job.cancel();
@@ -79,6 +82,16 @@ class DashboardScrapeTest {
             assertThat(panel.get("datasource").get("uid").asText()).as(panel.get("title").asText()).isEqualTo("${DS_PROMETHEUS}");
             assertThat(panel.get("targets")).isNotEmpty();
         }
+    }
+
+    private static Set<String> names(String scrape) {
+        Set<String> present = new TreeSet<>();
+        for (String line : scrape.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                present.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return present;
     }
 
     private static List<String> queries(JsonNode dashboard) {

@@ -1,13 +1,12 @@
 package dev.runnel.metrics.prometheus;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runnel.api.CheckpointStats;
 import dev.runnel.api.metrics.JobMetricsView;
 import dev.runnel.api.metrics.OperatorMetricsView;
+import dev.runnel.api.metrics.RegisteredMetric;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code /jobs} document: the job's graph with each operator's subtasks and their live numbers, and a
@@ -15,8 +14,6 @@ import java.util.Map;
  * what people see.
  */
 final class JobStatusJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JobMetricsView job;
     private final LiveSampler sampler;
     private final FiringDiagnostics diagnostics;
@@ -27,57 +24,103 @@ final class JobStatusJson {
         this.diagnostics = new FiringDiagnostics(job, sampler);
     }
 
-    byte[] render() throws java.io.IOException {
-        ObjectNode root = JSON.createObjectNode();
+    byte[] render() {
+        JsonWriter w = new JsonWriter();
         long now = sampler.nowMillis();
-        root.put("sampledAt", now);
-        ArrayNode jobs = root.putArray("jobs");
-        ObjectNode j = jobs.addObject();
-        j.put("name", job.jobName());
+        w.beginObject().field("sampledAt", now).name("jobs").beginArray().beginObject();
+        w.field("name", job.jobName());
         Throwable failure = job.failure();
-        j.put("state", failure != null ? "FAILED" : job.isDone() ? "FINISHED" : "RUNNING");
+        w.field("state", failure != null ? "FAILED" : job.isDone() ? "FINISHED" : "RUNNING");
         if (failure != null) {
-            j.put("failure", String.valueOf(failure.getMessage()));
+            w.field("failure", String.valueOf(failure.getMessage()));
         }
-        j.put("startTime", job.startTimeMillis());
-        j.put("uptimeMillis", now - job.startTimeMillis());
+        w.field("startTime", job.startTimeMillis()).field("uptimeMillis", now - job.startTimeMillis());
         CheckpointStats cp = job.checkpoints();
-        ObjectNode c = j.putObject("checkpoints");
-        c.put("numberOfCompletedCheckpoints", cp.completed());
-        c.put("numberOfFailedCheckpoints", cp.failed());
-        c.put("lastCheckpointDuration", cp.lastDurationMillis());
-        c.put("lastCheckpointSize", cp.lastSizeBytes());
-        ArrayNode operators = j.putArray("operators");
+        w.name("checkpoints").beginObject()
+            .field("numberOfCompletedCheckpoints", cp.completed())
+            .field("numberOfFailedCheckpoints", cp.failed())
+            .field("lastCheckpointDuration", cp.lastDurationMillis())
+            .field("lastCheckpointSize", cp.lastSizeBytes())
+            .endObject();
+        w.name("operators").beginArray();
+        Map<String, List<String>> inputs = job.inputs();
         for (Map.Entry<String, List<OperatorMetricsView>> e : FiringDiagnostics.byName(job.operators()).entrySet()) {
-            ObjectNode op = operators.addObject();
-            op.put("name", e.getKey());
-            ArrayNode inputs = op.putArray("inputs");
-            job.inputs().getOrDefault(e.getKey(), List.of()).forEach(inputs::add);
-            ArrayNode subtasks = op.putArray("subtasks");
-            for (OperatorMetricsView m : e.getValue()) {
-                subtasks.add(subtask(m, now));
+            w.beginObject().field("name", e.getKey()).name("inputs").beginArray();
+            for (String input : inputs.getOrDefault(e.getKey(), List.of())) {
+                w.value(input);
             }
+            w.endArray().name("subtasks").beginArray();
+            for (OperatorMetricsView m : e.getValue()) {
+                subtask(w, m, now);
+            }
+            w.endArray().endObject();
         }
-        j.set("diagnostics", JSON.valueToTree(diagnostics.diagnoseAll()));
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        w.endArray().name("diagnostics").beginArray();
+        for (FiringDiagnosis d : diagnostics.diagnoseAll()) {
+            diagnosis(w, d);
+        }
+        return w.endArray().endObject().endArray().endObject().toBytes();
     }
 
-    private ObjectNode subtask(OperatorMetricsView m, long now) {
+    private void subtask(JsonWriter w, OperatorMetricsView m, long now) {
         LiveSampler.Reading r = sampler.reading(m);
-        ObjectNode s = JSON.createObjectNode();
-        s.put("subtask", m.subtask());
-        s.put("numRecordsIn", m.numRecordsIn());
-        s.put("numRecordsOut", m.numRecordsOut());
-        s.put("numRecordsInPerSecond", r.recordsInPerSecond);
-        s.put("numRecordsOutPerSecond", r.recordsOutPerSecond);
-        s.put("currentWatermark", m.currentWatermark());
-        s.put("watermark", FiringDiagnostics.time(m.currentWatermark()));
-        s.put("idle", m.idle());
-        s.put("millisSinceLastRecord", now - r.lastRecordMillis);
-        s.put("numLateRecordsDropped", m.numLateRecordsDropped());
-        s.put("numDeadLetters", m.numDeadLetters());
-        s.put("numFutureEvents", m.numFutureEvents());
-        s.set("gauges", JSON.valueToTree(m.gauges()));
-        return s;
+        w.beginObject()
+            .field("subtask", m.subtask())
+            .field("numRecordsIn", m.numRecordsIn())
+            .field("numRecordsOut", m.numRecordsOut())
+            .field("numRecordsInPerSecond", r.recordsInPerSecond)
+            .field("numRecordsOutPerSecond", r.recordsOutPerSecond)
+            .field("busyTimeMsPerSecond", r.busyTimeMsPerSecond)
+            .field("idleTimeMsPerSecond", r.idleTimeMsPerSecond)
+            .field("backPressuredTimeMsPerSecond", r.backPressuredTimeMsPerSecond)
+            .field("currentWatermark", m.currentWatermark())
+            .field("watermark", FiringDiagnostics.time(m.currentWatermark()))
+            .field("idle", m.idle())
+            .field("millisSinceLastRecord", now - r.lastRecordMillis)
+            .field("numLateRecordsDropped", m.numLateRecordsDropped())
+            .field("numLateRecordsToSideOutput", m.numLateRecordsToSideOutput())
+            .field("numDeadLetters", m.numDeadLetters())
+            .field("numFutureEvents", m.numFutureEvents());
+        w.name("gauges").beginObject();
+        for (Map.Entry<String, Long> g : m.gauges().entrySet()) {
+            w.field(g.getKey(), g.getValue());
+        }
+        w.endObject().name("userMetrics").beginArray();
+        for (RegisteredMetric u : m.userMetrics()) {
+            w.beginObject().field("name", u.name()).name("labels").beginObject();
+            for (Map.Entry<String, String> l : new TreeMap<>(u.labels()).entrySet()) {
+                w.field(l.getKey(), l.getValue());
+            }
+            Double value = u.value();
+            w.endObject().field("value", value == null ? Double.NaN : value).endObject();
+        }
+        w.endArray().endObject();
+    }
+
+    private static void diagnosis(JsonWriter w, FiringDiagnosis d) {
+        w.beginObject()
+            .field("operator", d.operator())
+            .field("kind", d.kind())
+            .field("waiting", d.waiting())
+            .field("fired", d.fired())
+            .field("pending", d.pending())
+            .field("earliestPendingWindowEnd", d.earliestPendingWindowEnd())
+            .field("watermark", d.watermark())
+            .name("heldBackBy").beginArray();
+        for (FiringDiagnosis.Holder h : d.heldBackBy()) {
+            w.beginObject()
+                .field("operator", h.operator())
+                .field("subtask", h.subtask())
+                .field("watermark", h.watermark())
+                .field("source", h.source())
+                .field("millisSinceLastRecord", h.millisSinceLastRecord())
+                .field("lagging", h.lagging())
+                .endObject();
+        }
+        w.endArray().name("idleInputs").beginArray();
+        for (String idle : d.idleInputs()) {
+            w.value(idle);
+        }
+        w.endArray().field("explanation", d.explanation()).endObject();
     }
 }

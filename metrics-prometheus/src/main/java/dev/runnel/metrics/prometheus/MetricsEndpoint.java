@@ -35,14 +35,14 @@ public final class MetricsEndpoint implements AutoCloseable {
     private final ScheduledExecutorService sampling;
     private final LiveSampler sampler;
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    /** Made at the first /jobs request: Jackson's start-up is not paid by jobs nobody looks at. */
-    private JobStatusJson status;
+    private final JobStatusJson status;
     private volatile boolean closed;
 
     private MetricsEndpoint(JobMetricsView job, int port) throws IOException {
         this.job = job;
         this.sampler = new LiveSampler(job, System::currentTimeMillis);
         this.registry.register(new RunnelCollector(job, sampler));
+        this.status = new JobStatusJson(job, sampler);
         this.server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/metrics", this::metrics);
         server.createContext("/jobs", this::jobs);
@@ -102,14 +102,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     }
 
     private void jobs(HttpExchange exchange) throws IOException {
-        JobStatusJson json;
-        synchronized (this) {
-            if (status == null) {
-                status = new JobStatusJson(job, sampler);
-            }
-            json = status;
-        }
-        respond(exchange, 200, "application/json", json.render());
+        respond(exchange, 200, "application/json", status.render());
     }
 
     private void page(HttpExchange exchange) throws IOException {

@@ -3,6 +3,7 @@ package dev.runnel.metrics.prometheus;
 import dev.runnel.api.CheckpointStats;
 import dev.runnel.api.metrics.JobMetricsView;
 import dev.runnel.api.metrics.OperatorMetricsView;
+import dev.runnel.api.metrics.RegisteredMetric;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
@@ -41,10 +42,12 @@ final class RunnelCollector implements MultiCollector {
     }
 
     private final Map<String, Family> families = new TreeMap<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     @Override
     public synchronized MetricSnapshots collect() {
         families.clear();
+        seen.clear();
         long now = sampler.nowMillis();
         for (OperatorMetricsView op : job.operators()) {
             Labels labels = Labels.of("job", job.jobName(), "operator", op.operatorName(), "subtask", Integer.toString(op.subtask()));
@@ -61,6 +64,20 @@ final class RunnelCollector implements MultiCollector {
                 operator("watermarkLag", "Wall clock minus the current watermark, in milliseconds", labels, now - wm);
             }
             operator("numLateRecordsDropped", "Late records dropped (no late-data side output set)", labels, op.numLateRecordsDropped());
+            operator("numLateRecordsToSideOutput", "Late records sent to the late-data side output", labels,
+                op.numLateRecordsToSideOutput());
+            operator("busyTimeMsPerSecond", "Share of the last second the task's thread processed, in ms (Flink's meaning)", labels,
+                r.busyTimeMsPerSecond);
+            operator("idleTimeMsPerSecond", "Share of the last second the task's thread waited for input, in ms", labels,
+                r.idleTimeMsPerSecond);
+            operator("backPressuredTimeMsPerSecond", "Share of the last second the task's thread was blocked on a full "
+                + "downstream channel, in ms", labels, r.backPressuredTimeMsPerSecond);
+            operator("accumulatedBusyTimeMs", "Time the task's thread processed since it started, in ms", labels,
+                op.accumulatedBusyTimeMs());
+            operator("accumulatedIdleTimeMs", "Time the task's thread waited for input since it started, in ms", labels,
+                op.accumulatedIdleTimeMs());
+            operator("accumulatedBackPressuredTimeMs", "Time the task's thread was back-pressured since it started, in ms", labels,
+                op.accumulatedBackPressuredTimeMs());
             operator("numDeadLetters", "Malformed input rows sent to the dead-letter output", labels, op.numDeadLetters());
             operator("numFutureEvents", "Events the future-event guard sent to its side output", labels, op.numFutureEvents());
             operator("idle", "1 while the operator is idle (withIdleness) and does not hold watermarks back", labels, op.idle() ? 1 : 0);
@@ -68,6 +85,12 @@ final class RunnelCollector implements MultiCollector {
                 now - r.lastRecordMillis);
             for (Map.Entry<String, Long> g : op.gauges().entrySet()) {
                 operator(sanitize(g.getKey()), "Operator gauge " + g.getKey(), labels, g.getValue());
+            }
+            for (RegisteredMetric u : op.userMetrics()) {
+                Double value = u.value();
+                if (value != null) {
+                    operator(sanitize(u.name()), "Metric registered by a user function: " + u.name(), userLabels(labels, u), value);
+                }
             }
         }
         Labels jobLabels = Labels.of("job", job.jobName());
@@ -94,8 +117,21 @@ final class RunnelCollector implements MultiCollector {
     }
 
     private void add(String name, String help, Labels labels, double value) {
+        // a user metric named like a built-in one with the same labels would make the scrape invalid: first one wins
+        if (!seen.add(name + labels)) {
+            return;
+        }
         families.computeIfAbsent(name, n -> new Family(n, help)).builder
             .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build());
+    }
+
+    /** The operator's labels and those of the metric's key/value groups (names sanitized, as Flink's reporter does). */
+    private static Labels userLabels(Labels operator, RegisteredMetric metric) {
+        Labels labels = operator;
+        for (Map.Entry<String, String> l : new TreeMap<>(metric.labels()).entrySet()) {
+            labels = labels.add(sanitize(l.getKey()), l.getValue());
+        }
+        return labels;
     }
 
     /** Gauge names come from operators; keep them to Prometheus' classic name characters. */

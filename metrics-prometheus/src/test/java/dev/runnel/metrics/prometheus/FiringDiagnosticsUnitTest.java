@@ -28,6 +28,31 @@ class FiringDiagnosticsUnitTest {
         public long numFutureEvents() {
             return 0;
         }
+
+        @Override
+        public long numLateRecordsToSideOutput() {
+            return 0;
+        }
+
+        @Override
+        public double accumulatedBusyTimeMs() {
+            return 0;
+        }
+
+        @Override
+        public double accumulatedIdleTimeMs() {
+            return 0;
+        }
+
+        @Override
+        public double accumulatedBackPressuredTimeMs() {
+            return 0;
+        }
+
+        @Override
+        public List<dev.runnel.api.metrics.RegisteredMetric> userMetrics() {
+            return List.of();
+        }
     }
 
     record Job(List<OperatorMetricsView> operators, Map<String, List<String>> inputs) implements JobMetricsView {

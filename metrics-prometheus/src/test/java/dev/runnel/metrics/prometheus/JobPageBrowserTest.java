@@ -45,6 +45,35 @@ class JobPageBrowserTest {
         }
     }
 
+    /**
+     * A second job, since Runnel's sources share one thread: a blocked consumer back-pressures all of them. The
+     * page marks the producer of the blocked sink and shows its back-pressured ms per second per subtask.
+     */
+    @Test
+    void thePageShowsBackPressurePerOperator() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
+        TestJobs.backPressured(env, gate);
+        JobClient job = env.executeAsync("pressure");
+        try {
+            TestJobs.getUntil(job.metricsEndpoint().orElseThrow(), "/jobs",
+                body -> Pattern.compile("\"backPressuredTimeMsPerSecond\":(9\\d\\d|1000)").matcher(body).find()
+                    && Pattern.compile("\"name\":\"blocked\".*?\"busyTimeMsPerSecond\":(9\\d\\d|1000)", Pattern.DOTALL).matcher(body).find());
+            HeadlessChromium.Run run = HeadlessChromium.dumpDom(job.metricsEndpoint().orElseThrow().toString(), 2000);
+            String dom = run.stdout();
+            assertThat(dom).as("no script errors").contains("id=\"errors\" data-count=\"0\"");
+            assertThat(dom).as("the producer of the blocked sink is marked back-pressured")
+                .contains("data-name=\"flood\"><h2>flood<span class=\"badge pressure-HIGH\">back-pressured HIGH</span>")
+                .containsPattern("class=\"back-pressure pressure-HIGH\">(9\\d\\d(\\.\\d)?|1,000)<");
+            assertThat(dom).as("the blocked sink itself is busy, not back-pressured").contains("data-name=\"blocked\"><h2>blocked</h2>")
+                .containsPattern("data-name=\"blocked\">.*?class=\"busy\">(9\\d\\d(\\.\\d)?|1,000)<");
+        } finally {
+            gate.countDown();
+            job.cancel();
+            job.await();
+        }
+    }
+
     /** The records-in cell of an operator's first subtask, as the page formats it (1,234). */
     private static long recordsIn(String dom, String operator) {
         Matcher m = Pattern.compile("data-name=\"" + operator + "\".*?class=\"records-in\">([0-9,]+)<", Pattern.DOTALL).matcher(dom);

@@ -2,6 +2,7 @@ package dev.runnel.metrics.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,11 +41,52 @@ class MetricsEndpointTest {
             assertThat(TestJobs.sample(second, "runnel_operator_numRecordsInPerSecond", "gen", 0)).isBetween(200.0, 10_000.0);
             assertThat(second).contains("# TYPE runnel_operator_numRecordsIn gauge")
                 .contains("runnel_job_numberOfCompletedCheckpoints{job=\"live\"} 0")
-                .contains("runnel_operator_pendingWindowTimers{");
+                .contains("runnel_operator_pendingWindowTimers{")
+                .contains("runnel_operator_numLateRecordsToSideOutput{")
+                .contains("runnel_operator_busyTimeMsPerSecond{")
+                .contains("runnel_operator_idleTimeMsPerSecond{")
+                .contains("runnel_operator_backPressuredTimeMsPerSecond{");
+            assertThat(TestJobs.sample(second, "runnel_operator_numKeyedStateEntries", "window-sum", 0)).isNotNegative();
             assertThat(TestJobs.sample(second, "runnel_operator_numRegisteredTimers", "window-sum", 0)).isPositive();
         } finally {
             job.cancel();
             job.await();
+        }
+    }
+
+    @Test
+    void aBlockedConsumerShowsAsBackPressureOfItsProducerWithFlinksTimeSplit() throws Exception {
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
+        TestJobs.backPressured(env, gate);
+        JobClient job = env.executeAsync("pressure");
+        try {
+            URI endpoint = job.metricsEndpoint().orElseThrow();
+            // a whole sampled second in which the flood's task waited on full channels and the sink sat in its own code
+            String m = TestJobs.getUntil(endpoint, "/metrics",
+                body -> sampleOr(body, "runnel_operator_backPressuredTimeMsPerSecond", "flood") > 900
+                    && sampleOr(body, "runnel_operator_busyTimeMsPerSecond", "blocked") > 900);
+            assertThat(TestJobs.sample(m, "runnel_operator_busyTimeMsPerSecond", "flood", 0)
+                + TestJobs.sample(m, "runnel_operator_idleTimeMsPerSecond", "flood", 0)
+                + TestJobs.sample(m, "runnel_operator_backPressuredTimeMsPerSecond", "flood", 0)).isCloseTo(1000.0, within(1.0));
+            assertThat(TestJobs.sample(m, "runnel_operator_accumulatedBackPressuredTimeMs", "flood", 0)).isGreaterThan(900);
+            // the blocked sink waits in user code: busy, as in Flink, neither idle nor back-pressured
+            assertThat(TestJobs.sample(m, "runnel_operator_backPressuredTimeMsPerSecond", "blocked", 0)).isZero();
+            assertThat(TestJobs.sample(m, "runnel_operator_idleTimeMsPerSecond", "blocked", 0)).isLessThan(100);
+            assertThat(TestJobs.getUntil(endpoint, "/jobs", body -> java.util.regex.Pattern.compile("\"backPressuredTimeMsPerSecond\":(9\\d\\d|1000)").matcher(body).find()))
+                .contains("\"name\":\"flood\"");
+        } finally {
+            gate.countDown();
+            job.cancel();
+            job.await();
+        }
+    }
+
+    private static double sampleOr(String exposition, String metric, String operator) {
+        try {
+            return TestJobs.sample(exposition, metric, operator, 0);
+        } catch (AssertionError notYet) {
+            return -1;
         }
     }
 

@@ -37,6 +37,21 @@ final class TestJobs {
             .addSink(v -> { }).name("discard");
     }
 
+    /**
+     * A source "flood" sending as fast as it can to a sink "blocked" at parallelism 2 whose subtasks wait on
+     * {@code gate}: the channels fill, and the flood's task is back-pressured until the gate opens (at most a minute,
+     * so a failed test cannot leave threads blocked for good).
+     */
+    static void backPressured(StreamEnvironment env, java.util.concurrent.CountDownLatch gate) {
+        env.fromSource(GeneratorSource.unbounded(i -> i), WatermarkStrategy.noWatermarks(), "flood")
+            .addSink(v -> {
+                boolean opened = gate.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                if (!opened) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
+            }).name("blocked").setParallelism(2);
+    }
+
     /** Sends {@code count} events with timestamps 0..count-1, then nothing, forever (an unbounded source gone quiet). */
     static final class StallingSource implements Source<Long> {
         private final int count;
