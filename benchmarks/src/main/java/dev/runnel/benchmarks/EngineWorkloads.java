@@ -54,7 +54,8 @@ public final class EngineWorkloads {
         }
     }
 
-    static DataStream<Event> source(StreamEnvironment env, long n, long seed) {
+    /** The benchmark input as a Runnel source: the generator at parallelism 1, watermarks 200 ms behind. */
+    public static DataStream<Event> source(StreamEnvironment env, long n, long seed) {
         EventGenerator generator = new EventGenerator(seed);
         return env.fromSource(GeneratorSource.bounded(n, i -> generator.next()),
             WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(200)).withTimestampAssigner((e, t) -> e.ts),

@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -16,11 +17,15 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Writes any value the way Runnel's checkpoints do ({@link StateSerializers}): numbers and strings
  * directly, everything else by Java serialization that also takes records which are not
- * {@code Serializable}. Used for records on the wire, keys and state in Flink's backend.
+ * {@code Serializable}; except instances of classes Flink's POJO serializer suits, which it writes
+ * ({@link PojoCodec}). Used for records on the wire, keys and state in Flink's backend.
  */
 public final class AnySerializer extends TypeSerializerSingleton<Object> {
     private static final long serialVersionUID = 1L;
     public static final AnySerializer INSTANCE = new AnySerializer();
+    /** The first byte of every value: how the rest is written. */
+    private static final byte RUNNEL = 0;
+    private static final byte POJO = 1;
     /**
      * One codec for the JVM: Flink builds serializers from type information without a job at hand,
      * so the {@code TypeSerializer}s a job registered on its environment are added here when it is
@@ -30,7 +35,10 @@ public final class AnySerializer extends TypeSerializerSingleton<Object> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void register(java.util.Map<Class<?>, dev.runnel.checkpoint.TypeSerializer<?>> serializers) {
-        serializers.forEach((type, serializer) -> CODEC.register((Class) type, (dev.runnel.checkpoint.TypeSerializer) serializer));
+        serializers.forEach((type, serializer) -> {
+            PojoCodec.REGISTERED.add(type);
+            CODEC.register((Class) type, (dev.runnel.checkpoint.TypeSerializer) serializer);
+        });
     }
 
     @Override
@@ -49,6 +57,10 @@ public final class AnySerializer extends TypeSerializerSingleton<Object> {
             return from;
         }
         // a deep copy: Flink copies values it hands to state or to a second consumer when object reuse is off
+        TypeSerializer<Object> pojo = PojoCodec.forClass(from.getClass());
+        if (pojo != null) {
+            return pojo.copy(from);
+        }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CODEC.write("copy", from, new DataOutputStream(bytes));
@@ -70,12 +82,24 @@ public final class AnySerializer extends TypeSerializerSingleton<Object> {
 
     @Override
     public void serialize(Object record, DataOutputView target) throws IOException {
-        CODEC.write("record", record, target);
+        TypeSerializer<Object> pojo = record == null ? null : PojoCodec.forClass(record.getClass());
+        if (pojo != null) {
+            target.writeByte(POJO);
+            PojoCodec.write(record, pojo, target);
+        } else {
+            target.writeByte(RUNNEL);
+            CODEC.write("record", record, target);
+        }
     }
 
     @Override
     public Object deserialize(DataInputView source) throws IOException {
-        return CODEC.read("record", source);
+        byte format = source.readByte();
+        return switch (format) {
+            case RUNNEL -> CODEC.read("record", source);
+            case POJO -> PojoCodec.read(source);
+            default -> throw new IOException("Unknown record format " + format + " (written by another version of the runner?)");
+        };
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.runnel.api.plan.SourceNode;
 import dev.runnel.api.plan.TwoInputNode;
 import dev.runnel.api.plan.UnionNode;
 import dev.runnel.api.plan.WindowNode;
+import dev.runnel.api.sink.ExactlyOnceFileSink;
 import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.time.WatermarkStrategy;
@@ -170,10 +171,14 @@ final class PlanTranslator {
     }
 
     private void sink(String name, Sink<Object> sink, DataStream<Object> in, int p) {
+        if (sink instanceof ExactlyOnceFileSink<Object> files) {
+            ExactlyOnceFileSinkTranslation.sinkTo(name, files, in).name(name).uid(uid(name)).setParallelism(p);
+            return;
+        }
         if (sink instanceof TwoPhaseCommitSink<?>) {
             throw new UntranslatableException(name, sink.getClass().getSimpleName() + " is a two-phase-commit sink whose "
-                + "transactions are tied to Runnel's checkpoints; on Flink write with Flink's own FileSink "
-                + "(org.apache.flink.connector.file.sink.FileSink), which is exactly-once with Flink's checkpoints");
+                + "transactions are tied to Runnel's checkpoints; on Flink write with Flink's own exactly-once sinks "
+                + "(Runnel's ExactlyOnceFileSink is translated onto Flink's FileSink)");
         }
         in.addSink(new SinkAdapter(name, Shipped.of(sink, "sink '" + name + "' (" + sink.getClass().getName() + ")")))
             .name(name).uid(uid(name)).setParallelism(p);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.api.DataStream;
 import dev.runnel.api.StreamEnvironment;
-import dev.runnel.api.sink.ExactlyOnceFileSink;
+import dev.runnel.api.sink.TwoPhaseCommitSink;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.Trigger;
@@ -15,19 +15,14 @@ import dev.runnel.cep.pattern.AfterMatchSkipStrategy;
 import dev.runnel.cep.pattern.Pattern;
 import dev.runnel.cep.pattern.WithinType;
 import dev.runnel.api.OutputTag;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the runner cannot run with the same meaning is refused at translation, naming the operator and the reason. */
 class RefusalTest {
-    @TempDir
-    Path dir;
-
     private static void translate(StreamEnvironment env) {
         FlinkRunner.translate(env, StreamExecutionEnvironment.createLocalEnvironment(1));
     }
@@ -37,11 +32,20 @@ class RefusalTest {
     }
 
     @Test
-    void exactlyOnceFileSinkIsRefusedPointingToFlinksFileSink() {
+    void userTwoPhaseCommitSinkIsRefused() {
         StreamEnvironment env = StreamEnvironment.create();
-        events(env).addSink(ExactlyOnceFileSink.lines(dir, Ev::toString)).name("exactly-once-out");
+        events(env).addSink(new OwnTransactions()).name("transactional-out");
         assertThatThrownBy(() -> translate(env)).isInstanceOf(UntranslatableException.class)
-            .hasMessageContaining("'exactly-once-out'").hasMessageContaining("FileSink");
+            .hasMessageContaining("'transactional-out'").hasMessageContaining("two-phase-commit sink")
+            .hasMessageContaining("ExactlyOnceFileSink is translated");
+    }
+
+    /** A user's own transactional sink: its transactions follow Runnel's checkpoints, which Flink does not call. */
+    private static final class OwnTransactions implements TwoPhaseCommitSink<Ev> {
+        @Override
+        public Writer<Ev> createWriter(int subtask, List<byte[]> restored) {
+            throw new UnsupportedOperationException("never runs: refused at translation");
+        }
     }
 
     @Test

@@ -70,6 +70,16 @@ public final class ExactlyOnceFileSink<T> implements TwoPhaseCommitSink<T> {
         return new PartFiles(directory).readCommitted();
     }
 
+    /** The directory the parts go to; another engine's runner writes it with that engine's file sink (runner-flink). */
+    public Path directory() {
+        return parts.directory();
+    }
+
+    /** How a record becomes its line. */
+    public Function<T, String> lineFormat() {
+        return toLine;
+    }
+
     @Override
     public synchronized void recover(List<byte[]> restored) throws IOException {
         Files.createDirectories(parts.directory());

@@ -23,7 +23,8 @@ import java.util.Objects;
  * strategy applies to), is counted in the operator's {@code futureEvents} metric, and neither
  * reaches the watermark generator nor flows downstream, so it does not move event time. Records
  * without a timestamp are never judged. Like the watermark generator, the guard starts afresh after
- * a restore from a checkpoint.
+ * a restore from a checkpoint. Serializable, so a strategy with a guard travels with the job to a
+ * Flink cluster (runner-flink).
  *
  * <p>Choose the event-time bound larger than any real gap in the input's event time: after a gap
  * longer than the bound, every event is diverted until the input comes back within the bound.
@@ -35,7 +36,8 @@ import java.util.Objects;
  *         .orAheadOfProcessingTime(Duration.ofMinutes(5)))
  * }</pre>
  */
-public final class FutureEventGuard<T> {
+public final class FutureEventGuard<T> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** A bound that is not set. */
     public static final long NO_BOUND = -1;
 

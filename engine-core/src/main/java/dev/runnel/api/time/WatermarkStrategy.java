@@ -75,6 +75,14 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
         return new DecoratedWatermarkStrategy.WithTimestampAssigner<>(this, ctx -> assigner);
     }
 
+    /**
+     * Flink's signature: a lambda becomes a {@link SerializableTimestampAssigner} (the more specific
+     * overload), so the strategy can travel with the job to another process (a Flink cluster).
+     */
+    default WatermarkStrategy<T> withTimestampAssigner(SerializableTimestampAssigner<T> assigner) {
+        return withTimestampAssigner((TimestampAssigner<T>) assigner);
+    }
+
     /** Flink's overload taking a supplier, e.g. {@code withTimestampAssigner(ctx -> new MyAssigner())}. */
     default WatermarkStrategy<T> withTimestampAssigner(TimestampAssignerSupplier<T> supplier) {
         return new DecoratedWatermarkStrategy.WithTimestampAssigner<>(this, Objects.requireNonNull(supplier, "supplier"));
