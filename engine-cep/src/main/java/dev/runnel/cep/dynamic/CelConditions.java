@@ -44,12 +44,19 @@ final class CelConditions<T> {
         .enableHeterogeneousNumericComparisons(true)
         .comprehensionMaxIterations(100_000)
         .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-        .setOptions(OPTIONS)
-        .addFunctionBindings(
-            CelFunctionBinding.from("sum_list", List.class, CelConditions::sum),
-            CelFunctionBinding.from("avg_list", List.class, l -> l.isEmpty() ? 0.0 : sum(l) / l.size()))
-        .build();
+
+    /**
+     * CEL's interpreter, built on first use: building it takes about 0.4 s (its standard function
+     * bindings), which a job whose conditions all run as Java ({@link DirectConditions}) never pays.
+     */
+    private static final class Runtime {
+        static final CelRuntime INSTANCE = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .addFunctionBindings(
+                CelFunctionBinding.from("sum_list", List.class, CelConditions::sum),
+                CelFunctionBinding.from("avg_list", List.class, l -> l.isEmpty() ? 0.0 : sum(l) / l.size()))
+            .build();
+    }
 
     private final EventFields<T> fields;
     private final CelCompiler compiler;
@@ -95,21 +102,26 @@ final class CelConditions<T> {
      */
     IterativeCondition<T> compile(String expression, String where, Set<String> stageNames) throws RuleCompileException {
         CelAbstractSyntaxTree ast;
-        Program program;
         try {
             ast = compiler.compile(expression).getAst();
-            program = RUNTIME.createProgram(ast);
-        } catch (CelValidationException e) {
-            throw new RuleCompileException(where + ": " + e.getMessage());
-        } catch (CelEvaluationException | RuntimeException e) {
+        } catch (CelValidationException | RuntimeException e) {
             throw new RuleCompileException(where + ": " + e.getMessage());
         }
         boolean iterative = ast.getReferenceMap().values().stream().anyMatch(r -> STAGES.equals(r.name()));
-        if (!iterative) {
-            DirectConditions.Bool<T> java = direct ? DirectConditions.compile(ast, fields) : null;
-            return java != null ? new Direct<>(java, program, fields, expression) : new Simple<>(program, fields, expression, memo);
+        DirectConditions.Bool<T> java = direct && !iterative ? DirectConditions.compile(ast, fields) : null;
+        if (java != null) {
+            return new Direct<>(java, ast, fields, expression);
         }
-        return new Iterative<>(program, fields, expression, stageNames);
+        Program program = program(ast, where);
+        return iterative ? new Iterative<>(program, fields, expression, stageNames) : new Simple<>(program, fields, expression, memo);
+    }
+
+    private static Program program(CelAbstractSyntaxTree ast, String where) throws RuleCompileException {
+        try {
+            return Runtime.INSTANCE.createProgram(ast);
+        } catch (CelEvaluationException | RuntimeException e) {
+            throw new RuleCompileException(where + ": " + e.getMessage());
+        }
     }
 
     /** Whether {@code condition} runs as Java ({@link DirectConditions}). */
@@ -149,14 +161,32 @@ final class CelConditions<T> {
      * A simple condition evaluated as Java ({@link DirectConditions}), with CEL deciding the events
      * the Java form leaves open. No memo: the Java form costs less than looking a result up.
      */
-    private record Direct<T>(DirectConditions.Bool<T> java, Program program, EventFields<T> fields, String expression)
-            implements SimpleCondition<T> {
+    private static final class Direct<T> implements SimpleCondition<T> {
+        private final DirectConditions.Bool<T> java;
+        private final CelAbstractSyntaxTree ast;
+        private final EventFields<T> fields;
+        private final String expression;
+        /** CEL's program for the events Java leaves open, made when the first one comes (a benign race). */
+        private volatile Program program;
+
+        Direct(DirectConditions.Bool<T> java, CelAbstractSyntaxTree ast, EventFields<T> fields, String expression) {
+            this.java = java;
+            this.ast = ast;
+            this.fields = fields;
+            this.expression = expression;
+        }
+
         @Override
         public boolean filter(T value) throws Exception {
             try {
                 return java.eval(value);
             } catch (DirectConditions.Undecided leftToCel) {
-                return eval(program, name -> Optional.ofNullable(fields.get(value, name)), expression);
+                Program p = program;
+                if (p == null) {
+                    p = program(ast, expression);
+                    program = p;
+                }
+                return eval(p, name -> Optional.ofNullable(fields.get(value, name)), expression);
             }
         }
 
