@@ -47,10 +47,24 @@ s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.\*;/import dev.runnel.api.java.tuple.*;/
 s/^import[[:space:]]+org\.apache\.flink\.types\.(Either);/import dev.runnel.api.types.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.typeinfo\.(TypeInformation|TypeHint|Types);/import dev.runnel.api.typeinfo.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(SerializerConfig);/import dev.runnel.api.typeinfo.\1;/
 
 # --- command-line parameters: module runnel-flink-compat (Flink 1.x and 2.x locations)
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.utils\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
+
+# --- Flink's file and data-generator connectors, paths, sizes, durations: module runnel-flink-compat
+s/^import[[:space:]]+org\.apache\.flink\.core\.fs\.(Path);/import dev.runnel.compat.flink.fs.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(MemorySize|ConfigOption|ExecutionOptions);/import dev.runnel.compat.flink.configuration.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(TimeUtils);/import dev.runnel.compat.flink.util.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.(FileSource);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.reader\.(TextLineInputFormat|StreamFormat);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.sink\.(FileSink);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(Encoder|SimpleStringEncoder);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.filesystem\.rollingpolicies\.(DefaultRollingPolicy);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.datagen\.source\.(DataGeneratorSource|GeneratorFunction);/import dev.runnel.compat.flink.connector.datagen.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.util\.ratelimit\.(RateLimiterStrategy|RateLimiter|GuavaRateLimiter);/import dev.runnel.compat.flink.connector.datagen.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.(SourceReaderContext);/import dev.runnel.compat.flink.connector.datagen.\1;/
 
 # --- CEP: module runnel-cep
 s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/
