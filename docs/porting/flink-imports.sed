@@ -65,6 +65,10 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.filesy
 s/^import[[:space:]]+org\.apache\.flink\.connector\.datagen\.source\.(DataGeneratorSource|GeneratorFunction);/import dev.runnel.compat.flink.connector.datagen.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.util\.ratelimit\.(RateLimiterStrategy|RateLimiter|GuavaRateLimiter);/import dev.runnel.compat.flink.connector.datagen.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.(SourceReaderContext);/import dev.runnel.compat.flink.connector.datagen.\1;/
+# legacy push-based sources (SourceFunction is core API; FromIteratorFunction and the API-stability annotations are compat)
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(SourceFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(FromIteratorFunction);/import dev.runnel.compat.flink.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.annotation\.(Public|PublicEvolving|Internal|Experimental);/import dev.runnel.compat.flink.annotation.\1;/
 
 # --- CEP: module runnel-cep
 s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/

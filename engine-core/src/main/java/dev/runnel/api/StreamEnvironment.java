@@ -10,7 +10,9 @@ import dev.runnel.checkpoint.CheckpointStorage;
 import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
 import dev.runnel.runtime.Checkpointing;
+import dev.runnel.api.functions.SourceFunction;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceFunctionSource;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.typeinfo.TypeInformation;
@@ -309,6 +311,20 @@ public final class StreamEnvironment {
         Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
         Objects.requireNonNull(name, "name");
         return addSource(source, watermarkStrategy, name, true);
+    }
+
+    /**
+     * Flink's legacy {@code addSource}: a push-based {@link SourceFunction}, run on its own thread
+     * (see {@link SourceFunctionSource}). Its records carry no timestamp unless the function gives one.
+     */
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return addSource(new SourceFunctionSource<>(function), WatermarkStrategy.noWatermarks(), sourceName, false);
     }
 
     private <T> DataStreamSource<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {
