@@ -55,8 +55,9 @@ s/^import[[:space:]]+org\.apache\.flink\.util\.(ParameterTool|MultipleParameterT
 
 # --- Flink's file and data-generator connectors, paths, sizes, durations: module runnel-flink-compat
 s/^import[[:space:]]+org\.apache\.flink\.core\.fs\.(Path);/import dev.runnel.compat.flink.fs.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.configuration\.(MemorySize|ConfigOption|ExecutionOptions);/import dev.runnel.compat.flink.configuration.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.util\.(TimeUtils);/import dev.runnel.compat.flink.util.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(MemorySize);/import dev.runnel.compat.flink.configuration.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(TimeUtils|Preconditions);/import dev.runnel.compat.flink.util.\1;/
+s/^import[[:space:]]+static[[:space:]]+org\.apache\.flink\.util\.Preconditions\./import static dev.runnel.compat.flink.util.Preconditions./
 s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.(FileSource);/import dev.runnel.compat.flink.connector.file.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.reader\.(TextLineInputFormat|StreamFormat);/import dev.runnel.compat.flink.connector.file.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.sink\.(FileSink);/import dev.runnel.compat.flink.connector.file.\1;/
@@ -69,6 +70,17 @@ s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.(SourceReaderCo
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(SourceFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(FromIteratorFunction);/import dev.runnel.compat.flink.source.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.annotation\.(Public|PublicEvolving|Internal|Experimental);/import dev.runnel.compat.flink.annotation.\1;/
+
+# --- configuration (core: StreamEnvironment.getExecutionEnvironment(Configuration) applies it)
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions);/import dev.runnel.api.configuration.\1;/
+
+# --- Kafka: module runnel-connector-kafka
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.(KafkaSource|KafkaSourceBuilder);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.enumerator\.initializer\.(OffsetsInitializer|OffsetResetStrategy);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.reader\.deserializer\.(KafkaRecordDeserializationSchema);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.sink\.(KafkaSink|KafkaSinkBuilder|KafkaRecordSerializationSchema|TopicSelector);/import dev.runnel.connector.kafka.sink.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.base\.(DeliveryGuarantee);/import dev.runnel.connector.base.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(DeserializationSchema|SerializationSchema|SimpleStringSchema);/import dev.runnel.connector.kafka.\1;/
 
 # --- CEP: module runnel-cep
 s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/

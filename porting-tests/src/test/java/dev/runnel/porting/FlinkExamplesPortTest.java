@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,32 @@ class FlinkExamplesPortTest {
                 FlinkExamples.EXAMPLES + "windowing/util/CarGeneratorFunction.java",
                 FlinkExamples.EXAMPLES + "wordcount/util/CLI.java"),
             "TopSpeedWindowing-input.out", "--input", cars.toString());
+    }
+
+    /**
+     * Random events from a rate-limited DataGeneratorSource, checked by a keyed state machine in a
+     * RichFlatMapFunction (ValueState, open(OpenContext)), with checkpointing on; it never ends. The
+     * alerts are random (Flink's generator has no seed), so their form is checked: twenty of them,
+     * after exactly Flink's usage text.
+     */
+    @Test
+    void stateMachineExampleRaisesAlertsForInvalidTransitions() throws Exception {
+        String main = PKG + "statemachine.StateMachineExample";
+        List<String> files = new ArrayList<>();
+        for (String file : List.of("StateMachineExample", "dfa/EventTypeAndState", "dfa/State", "dfa/Transition", "event/Alert",
+                "event/Event", "event/EventType", "generator/EventsGenerator", "generator/EventsGeneratorFunction",
+                "kafka/EventDeSerializationSchema")) {
+            files.add(FlinkExamples.EXAMPLES + "statemachine/" + file + ".java");
+        }
+        compile(main, files);
+        Pattern alert = Pattern.compile("ALERT \\d+\\.\\d+\\.\\d+\\.\\d+ : \\w+ -> [a-g]");
+        String printed = ProgramRun.runUntil(classes, main, out -> out.lines().filter(l -> l.startsWith("ALERT")).count() >= 20,
+            Duration.ofSeconds(30), "--error-rate", "0.5", "--rps", "100");
+
+        List<String> lines = lines(printed);
+        List<String> header = lines(FlinkExamples.resource("StateMachineExample-header.out"));
+        assertThat(lines.subList(0, header.size())).isEqualTo(header);
+        assertThat(lines.subList(header.size(), lines.size())).hasSizeGreaterThanOrEqualTo(20).allMatch(l -> alert.matcher(l).matches());
     }
 
     /** 20 million generated records into processing-time windows, printing how long it took: compiled, not run. */

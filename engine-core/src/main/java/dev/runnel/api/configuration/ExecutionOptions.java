@@ -1,8 +1,8 @@
-package dev.runnel.compat.flink.configuration;
+package dev.runnel.api.configuration;
 
 import dev.runnel.api.RuntimeExecutionMode;
 
-/** Flink's {@code ExecutionOptions}, as far as ported programs read them: the runtime mode's default (streaming). */
+/** Flink's {@code ExecutionOptions}, as far as ported programs use them: the runtime mode (default: streaming). */
 public final class ExecutionOptions {
     private ExecutionOptions() {}
 

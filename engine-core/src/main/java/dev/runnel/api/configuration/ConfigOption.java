@@ -1,9 +1,10 @@
-package dev.runnel.compat.flink.configuration;
+package dev.runnel.api.configuration;
 
 /**
- * Flink's {@code ConfigOption}: a configuration key with its default. Runnel configures a job through
- * {@code StreamEnvironment}'s methods, not a key-value configuration; the options are here because
- * Flink's example programs read their defaults ({@code ExecutionOptions.RUNTIME_MODE.defaultValue()}).
+ * Flink's {@code ConfigOption}: a typed configuration key with its default, set in a
+ * {@link Configuration} that {@code StreamEnvironment.getExecutionEnvironment(configuration)} applies.
+ * Runnel has the options of {@link ExecutionOptions}, {@link CheckpointingOptions} and
+ * {@link StateBackendOptions} that ported programs set; its own API configures a job by methods.
  */
 public final class ConfigOption<T> {
     private final String key;
