@@ -32,6 +32,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.assigners\.(
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.windows\.(TimeWindow|GlobalWindow|Window);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger|DeltaTrigger);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.evictors\.(Evictor|CountEvictor|TimeEvictor|DeltaEvictor);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.time\.(Time);/import dev.runnel.api.windowing.time.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.runtime\.operators\.windowing\.(TimestampedValue);/import dev.runnel.api.windowing.\1;/
 
 # --- state
@@ -83,6 +84,7 @@ s/^import[[:space:]]+org\.apache\.flink\.connector\.base\.(DeliveryGuarantee);/i
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(DeserializationSchema|SerializationSchema|SimpleStringSchema);/import dev.runnel.connector.kafka.\1;/
 
 # --- CEP: module runnel-cep
+s/^import[[:space:]]+org\.apache\.flink\.cep\.\*;/import dev.runnel.cep.*;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.functions\.(PatternProcessFunction|TimedOutPartialMatchHandler);/import dev.runnel.cep.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.(Pattern|GroupPattern|Quantifier|WithinType|MalformedPatternException);/import dev.runnel.cep.pattern.\1;/
