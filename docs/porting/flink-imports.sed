@@ -32,6 +32,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.assigners\.(
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.windows\.(TimeWindow|GlobalWindow|Window);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.triggers\.(Trigger|TriggerResult|EventTimeTrigger|ProcessingTimeTrigger|CountTrigger|PurgingTrigger|ContinuousEventTimeTrigger|DeltaTrigger);/import dev.runnel.api.windowing.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.evictors\.(Evictor|CountEvictor|TimeEvictor|DeltaEvictor);/import dev.runnel.api.windowing.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.windowing\.time\.(Time);/import dev.runnel.api.windowing.time.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.runtime\.operators\.windowing\.(TimestampedValue);/import dev.runnel.api.windowing.\1;/
 
 # --- user metrics (getRuntimeContext().getMetricGroup())
@@ -51,12 +52,43 @@ s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.\*;/import dev.runnel.api.java.tuple.*;/
 s/^import[[:space:]]+org\.apache\.flink\.types\.(Either);/import dev.runnel.api.types.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.typeinfo\.(TypeInformation|TypeHint|Types);/import dev.runnel.api.typeinfo.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(SerializerConfig);/import dev.runnel.api.typeinfo.\1;/
 
 # --- command-line parameters: module runnel-flink-compat (Flink 1.x and 2.x locations)
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.utils\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(ParameterTool|MultipleParameterTool);/import dev.runnel.compat.flink.\1;/
 
+# --- Flink's file and data-generator connectors, paths, sizes, durations: module runnel-flink-compat
+s/^import[[:space:]]+org\.apache\.flink\.core\.fs\.(Path);/import dev.runnel.compat.flink.fs.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(MemorySize);/import dev.runnel.compat.flink.configuration.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.util\.(TimeUtils|Preconditions);/import dev.runnel.compat.flink.util.\1;/
+s/^import[[:space:]]+static[[:space:]]+org\.apache\.flink\.util\.Preconditions\./import static dev.runnel.compat.flink.util.Preconditions./
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.(FileSource);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.src\.reader\.(TextLineInputFormat|StreamFormat);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.file\.sink\.(FileSink);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(Encoder|SimpleStringEncoder);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.filesystem\.rollingpolicies\.(DefaultRollingPolicy);/import dev.runnel.compat.flink.connector.file.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.datagen\.source\.(DataGeneratorSource|GeneratorFunction);/import dev.runnel.compat.flink.connector.datagen.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.util\.ratelimit\.(RateLimiterStrategy|RateLimiter|GuavaRateLimiter);/import dev.runnel.compat.flink.connector.datagen.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.connector\.source\.(SourceReaderContext);/import dev.runnel.compat.flink.connector.datagen.\1;/
+# legacy push-based sources (SourceFunction is core API; FromIteratorFunction and the API-stability annotations are compat)
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(SourceFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(FromIteratorFunction);/import dev.runnel.compat.flink.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.annotation\.(Public|PublicEvolving|Internal|Experimental);/import dev.runnel.compat.flink.annotation.\1;/
+
+# --- configuration (core: StreamEnvironment.getExecutionEnvironment(Configuration) applies it)
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions);/import dev.runnel.api.configuration.\1;/
+
+# --- Kafka: module runnel-connector-kafka
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.(KafkaSource|KafkaSourceBuilder);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.enumerator\.initializer\.(OffsetsInitializer|OffsetResetStrategy);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.reader\.deserializer\.(KafkaRecordDeserializationSchema);/import dev.runnel.connector.kafka.source.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.sink\.(KafkaSink|KafkaSinkBuilder|KafkaRecordSerializationSchema|TopicSelector);/import dev.runnel.connector.kafka.sink.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.connector\.base\.(DeliveryGuarantee);/import dev.runnel.connector.base.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.serialization\.(DeserializationSchema|SerializationSchema|SimpleStringSchema);/import dev.runnel.connector.kafka.\1;/
+
 # --- CEP: module runnel-cep
+s/^import[[:space:]]+org\.apache\.flink\.cep\.\*;/import dev.runnel.cep.*;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.(CEP|PatternStream|PatternSelectFunction|PatternFlatSelectFunction|PatternTimeoutFunction|PatternFlatTimeoutFunction|EventComparator);/import dev.runnel.cep.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.functions\.(PatternProcessFunction|TimedOutPartialMatchHandler);/import dev.runnel.cep.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.cep\.pattern\.(Pattern|GroupPattern|Quantifier|WithinType|MalformedPatternException);/import dev.runnel.cep.pattern.\1;/

@@ -55,6 +55,12 @@ public final class AllWindowedStream<T, W extends Window> {
         return this;
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public AllWindowedStream<T, W> allowedLateness(dev.runnel.api.windowing.time.Time lateness) {
+        return allowedLateness(lateness.toDuration());
+    }
+
     public AllWindowedStream<T, W> sideOutputLateData(OutputTag<T> tag) {
         this.lateDataTag = Objects.requireNonNull(tag, "tag");
         return this;

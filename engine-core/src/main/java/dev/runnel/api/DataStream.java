@@ -144,6 +144,17 @@ public class DataStream<T> {
         return environment;
     }
 
+    /**
+     * Flink's {@code getType()}, for programs that pass the stream's type on (Flink's TopSpeedWindowing
+     * example builds a {@code DeltaTrigger}'s serializer from it). Runnel does not track a stream's
+     * element type, so this is the type of {@code Object}: good for {@link TypeInformation#createSerializer},
+     * not for asking which class the records have.
+     */
+    @SuppressWarnings("unchecked")
+    public TypeInformation<T> getType() {
+        return (TypeInformation<T>) TypeInformation.of(Object.class);
+    }
+
     /** As {@link #keyBy(KeySelector)}; the key type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
         Objects.requireNonNull(keyType, "keyType");

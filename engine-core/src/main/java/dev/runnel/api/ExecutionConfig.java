@@ -19,6 +19,11 @@ public final class ExecutionConfig implements java.io.Serializable {
 
     ExecutionConfig() {}
 
+    /** Flink's serializer configuration; Runnel needs none (see {@link dev.runnel.api.typeinfo.SerializerConfig}). */
+    public dev.runnel.api.typeinfo.SerializerConfig getSerializerConfig() {
+        return dev.runnel.api.typeinfo.SerializerConfig.DEFAULT;
+    }
+
     /**
      * How often, in milliseconds of processing time, periodic watermark generators emit; 0 turns
      * periodic emission off (generators then only emit from {@code onEvent}), as in Flink.

@@ -51,6 +51,12 @@ public final class IntervalJoin<T1, T2, KEY> {
         return new IntervalJoined<>(left, right, lower, upper);
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public IntervalJoined<T1, T2, KEY> between(dev.runnel.api.windowing.time.Time lowerBound, dev.runnel.api.windowing.time.Time upperBound) {
+        return between(lowerBound.toDuration(), upperBound.toDuration());
+    }
+
     private static long millis(Duration d, String name) {
         if (d.abs().compareTo(Duration.ofMillis(Long.MAX_VALUE / 4)) > 0) {
             throw new IllegalArgumentException(name + " is too large for event time in milliseconds, got " + d);

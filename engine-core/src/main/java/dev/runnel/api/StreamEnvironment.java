@@ -1,5 +1,10 @@
 package dev.runnel.api;
 
+import dev.runnel.api.configuration.CheckpointingOptions;
+import dev.runnel.api.configuration.Configuration;
+import dev.runnel.api.configuration.ExecutionOptions;
+import dev.runnel.api.configuration.StateBackendOptions;
+import dev.runnel.api.functions.SourceFunction;
 import dev.runnel.api.plan.JobPlan;
 import dev.runnel.api.plan.PlanNode;
 import dev.runnel.api.plan.SourceNode;
@@ -11,6 +16,7 @@ import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
 import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceFunctionSource;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.typeinfo.TypeInformation;
@@ -46,6 +52,8 @@ public final class StreamEnvironment {
     private final StateSerializers stateSerializers = new StateSerializers();
     private final java.util.Map<Class<?>, TypeSerializer<?>> registeredSerializers = new java.util.LinkedHashMap<>();
     private CheckpointStorage checkpointStorage;
+    /** Where {@link #enableCheckpointing(long)} writes when a {@link Configuration} said so; null: a temporary directory. */
+    private Path checkpointDirectory;
     private long checkpointIntervalNanos;
     private int tolerableCheckpointFailures = Integer.MAX_VALUE;
     private Path restoreDirectory;
@@ -65,6 +73,26 @@ public final class StreamEnvironment {
      */
     public static StreamEnvironment getExecutionEnvironment() {
         return create();
+    }
+
+    /** As {@link #getExecutionEnvironment()}, with Flink's options applied (which, and how: {@link Configuration}). */
+    public static StreamEnvironment getExecutionEnvironment(Configuration configuration) {
+        String backend = configuration.get(StateBackendOptions.STATE_BACKEND);
+        if (!"hashmap".equalsIgnoreCase(backend)) {
+            throw new UnsupportedOperationException("State backend '" + backend + "' is not available: Runnel keeps keyed state on the heap ("
+                + StateBackendOptions.STATE_BACKEND.key() + ": hashmap)");
+        }
+        String storage = configuration.get(CheckpointingOptions.CHECKPOINT_STORAGE);
+        if (storage != null && !storage.equalsIgnoreCase("jobmanager") && !storage.equalsIgnoreCase("filesystem")) {
+            throw new IllegalArgumentException("Unknown checkpoint storage '" + storage + "': use 'jobmanager' or 'filesystem'");
+        }
+        StreamEnvironment env = create();
+        env.setRuntimeMode(configuration.get(ExecutionOptions.RUNTIME_MODE));
+        String directory = configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        if (directory != null) {
+            env.checkpointDirectory = directory.startsWith("file:") ? Path.of(java.net.URI.create(directory)) : Path.of(directory);
+        }
+        return env;
     }
 
     /** A job whose processing time comes from {@code clock}, e.g. a {@code ManualClock} in tests. */
@@ -179,11 +207,15 @@ public final class StreamEnvironment {
      * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one, deleted when
      * the JVM exits. Like Flink's default (in-memory) checkpoint storage it does not outlive the
      * process; pass a {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)}
-     * to keep checkpoints where a later run can {@link #fromCheckpoint restore} them.
+     * to keep checkpoints where a later run can {@link #fromCheckpoint restore} them. An environment
+     * made from a {@link Configuration} with {@code state.checkpoints.dir} writes there, and keeps it.
      */
     public StreamEnvironment enableCheckpointing(long intervalMillis) {
         if (intervalMillis <= 0) {
             throw new IllegalArgumentException("Checkpoint interval must be positive, got " + intervalMillis + " ms");
+        }
+        if (checkpointDirectory != null) {
+            return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(checkpointDirectory, 1));
         }
         Path directory;
         try {
@@ -309,6 +341,20 @@ public final class StreamEnvironment {
         Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
         Objects.requireNonNull(name, "name");
         return addSource(source, watermarkStrategy, name, true);
+    }
+
+    /**
+     * Flink's legacy {@code addSource}: a push-based {@link SourceFunction}, run on its own thread
+     * (see {@link SourceFunctionSource}). Its records carry no timestamp unless the function gives one.
+     */
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return addSource(new SourceFunctionSource<>(function), WatermarkStrategy.noWatermarks(), sourceName, false);
     }
 
     private <T> DataStreamSource<T> addSource(Source<T> source, WatermarkStrategy<T> strategy, String name, boolean explicitName) {

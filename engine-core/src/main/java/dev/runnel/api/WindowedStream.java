@@ -77,6 +77,12 @@ public final class WindowedStream<T, K, W extends Window> {
         return this;
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public WindowedStream<T, K, W> allowedLateness(dev.runnel.api.windowing.time.Time lateness) {
+        return allowedLateness(lateness.toDuration());
+    }
+
     /** Elements too late for all of their windows go to {@code tag} (each exactly once) instead of being dropped. */
     public WindowedStream<T, K, W> sideOutputLateData(OutputTag<T> tag) {
         this.lateDataTag = Objects.requireNonNull(tag, "tag");

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlinkProgramsPortTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises", "TopWordPerWindow", "WindowWordCount", "FraudDetection"})
+    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises", "TopWordPerWindow", "WindowWordCount", "FraudDetection", "OrderTimeouts"})
     void portsByItsImportsAloneAndPrintsWhatFlinkPrints(String program, @TempDir Path classes) throws Exception {
         String ported = ImportMap.rewrite(FlinkPrograms.source(program));
         assertThat(ported).doesNotContain("org.apache.flink");

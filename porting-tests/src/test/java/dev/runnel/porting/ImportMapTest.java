@@ -36,14 +36,14 @@ class ImportMapTest {
         String source = """
             package check;
 
-            import org.apache.flink.streaming.api.windowing.time.Time;
+            import org.apache.flink.api.common.JobExecutionResult;
             import org.apache.flink.api.java.tuple.Tuple6;
             import org.apache.flink.api.java.tuple.Tuple2;
 
             public class Missing {}
             """;
         String ported = ImportMap.rewrite(source);
-        assertThat(ported).contains("import org.apache.flink.streaming.api.windowing.time.Time;",
+        assertThat(ported).contains("import org.apache.flink.api.common.JobExecutionResult;",
             "import org.apache.flink.api.java.tuple.Tuple6;", "import dev.runnel.api.java.tuple.Tuple2;");
         assertThat(ProgramCompiler.compile(ported, classes).errors()).extracting(ProgramCompiler.Error::line)
             .containsExactly(3L, 4L);

@@ -3,8 +3,10 @@ package dev.runnel.porting;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -21,10 +23,10 @@ final class ProgramCompiler {
     private static final Pattern CLASS = Pattern.compile("^public\\s+(?:final\\s+)?class\\s+(\\w+)", Pattern.MULTILINE);
 
     /** One compiler error: its line in the (rewritten) source and its message. */
-    record Error(long line, String message) {
+    record Error(String file, long line, String message) {
         @Override
         public String toString() {
-            return "line " + line + ": " + message;
+            return file + " line " + line + ": " + message;
         }
     }
 
@@ -38,21 +40,30 @@ final class ProgramCompiler {
     private ProgramCompiler() {}
 
     static Result compile(String source, Path classes) throws IOException {
+        String mainClass = mainClass(source);
+        return compile(mainClass, Map.of(mainClass.replace('.', '/') + ".java", source), classes);
+    }
+
+    /**
+     * Compiles a program of several source files (path inside the source tree → text) together;
+     * {@code mainClass} is the class whose {@code main} runs it. Errors name their file.
+     */
+    static Result compile(String mainClass, Map<String, String> sources, Path classes) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("No Java compiler in this JVM: run the porting tests on a JDK, not a JRE");
         }
-        String mainClass = mainClass(source);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             List<String> options = List.of("-d", classes.toString(), "--class-path", System.getProperty("java.class.path"),
                 "-proc:none", "-nowarn", "-encoding", "UTF-8");
-            JavaFileObject unit = new SourceText(mainClass, source);
-            javac.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
+            List<JavaFileObject> units = new ArrayList<>();
+            sources.forEach((path, text) -> units.add(new SourceText(path, text)));
+            javac.getTask(null, files, diagnostics, options, null, units).call();
         }
         List<Error> errors = diagnostics.getDiagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-            .map(d -> new Error(d.getLineNumber(), d.getMessage(Locale.ROOT)))
+            .map(d -> new Error(d.getSource() == null ? "" : d.getSource().getName(), d.getLineNumber(), d.getMessage(Locale.ROOT)))
             .toList();
         return new Result(mainClass, classes, errors);
     }
@@ -70,8 +81,8 @@ final class ProgramCompiler {
     private static final class SourceText extends SimpleJavaFileObject {
         private final String source;
 
-        SourceText(String className, String source) {
-            super(URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension), Kind.SOURCE);
+        SourceText(String path, String source) {
+            super(URI.create("string:///" + path), Kind.SOURCE);
             this.source = source;
         }
 

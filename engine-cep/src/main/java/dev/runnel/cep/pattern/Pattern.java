@@ -285,6 +285,18 @@ public class Pattern<T, F extends T> {
         return this;
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public Pattern<T, F> within(dev.runnel.api.windowing.time.Time windowTime) {
+        return within(windowTime.toDuration());
+    }
+
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public Pattern<T, F> within(dev.runnel.api.windowing.time.Time windowTime, WithinType withinType) {
+        return within(windowTime.toDuration(), withinType);
+    }
+
     // ---- accessors
 
     public String getName() {

@@ -50,6 +50,15 @@ public class TypeInformation<T> implements java.io.Serializable {
         return 1;
     }
 
+    /**
+     * A serializer for the values, as Flink's {@code createSerializer}: Java serialization (Runnel's
+     * default for checkpointed state). Accepted where Flink programs pass one on (a {@code DeltaTrigger}'s
+     * state); the config is not needed.
+     */
+    public dev.runnel.checkpoint.TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return new JavaSerializer<>(typeClass);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TypeInformation<?> other && other.typeClass == typeClass && other.name.equals(name);

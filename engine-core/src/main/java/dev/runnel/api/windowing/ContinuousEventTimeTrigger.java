@@ -27,6 +27,12 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
         return new ContinuousEventTimeTrigger<>(interval.toMillis());
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static <W extends Window> ContinuousEventTimeTrigger<W> of(dev.runnel.api.windowing.time.Time interval) {
+        return of(interval.toDuration());
+    }
+
     @Override
     public TriggerResult onElement(Object element, long timestamp, W window, TriggerContext ctx) {
         if (window.maxTimestamp() <= ctx.getCurrentWatermark()) {

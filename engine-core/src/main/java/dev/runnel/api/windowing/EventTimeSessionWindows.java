@@ -19,6 +19,12 @@ public final class EventTimeSessionWindows extends MergingWindowAssigner<Object,
         return new EventTimeSessionWindows(millis(gap, "gap"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static EventTimeSessionWindows withGap(dev.runnel.api.windowing.time.Time gap) {
+        return withGap(gap.toDuration());
+    }
+
     public long gap() {
         return gap;
     }

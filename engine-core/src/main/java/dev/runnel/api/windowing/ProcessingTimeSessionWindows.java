@@ -19,6 +19,12 @@ public final class ProcessingTimeSessionWindows extends MergingWindowAssigner<Ob
         return new ProcessingTimeSessionWindows(millis(gap, "gap"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static ProcessingTimeSessionWindows withGap(dev.runnel.api.windowing.time.Time gap) {
+        return withGap(gap.toDuration());
+    }
+
     /** The gap in milliseconds (as {@link EventTimeSessionWindows#gap()}): back ends other than the local one need it. */
     public long gap() {
         return gap;

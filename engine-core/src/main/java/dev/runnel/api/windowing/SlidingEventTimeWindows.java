@@ -37,6 +37,18 @@ public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWi
         return new SlidingEventTimeWindows(millis(size, "size"), millis(slide, "slide"), millis(offset, "offset"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static SlidingEventTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time slide) {
+        return of(size.toDuration(), slide.toDuration());
+    }
+
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static SlidingEventTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time slide, dev.runnel.api.windowing.time.Time offset) {
+        return of(size.toDuration(), slide.toDuration(), offset.toDuration());
+    }
+
     static List<TimeWindow> windowsFor(long timestamp, long size, long slide, long offset) {
         List<TimeWindow> windows = new ArrayList<>((int) (size / slide) + 1);
         long lastStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);

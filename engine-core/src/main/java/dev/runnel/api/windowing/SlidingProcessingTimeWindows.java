@@ -24,6 +24,18 @@ public final class SlidingProcessingTimeWindows extends WindowAssigner<Object, T
         return new SlidingProcessingTimeWindows(millis(size, "size"), millis(slide, "slide"), millis(offset, "offset"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static SlidingProcessingTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time slide) {
+        return of(size.toDuration(), slide.toDuration());
+    }
+
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static SlidingProcessingTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time slide, dev.runnel.api.windowing.time.Time offset) {
+        return of(size.toDuration(), slide.toDuration(), offset.toDuration());
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, long currentProcessingTime) {
         return SlidingEventTimeWindows.windowsFor(currentProcessingTime, size, slide, offset);

@@ -32,6 +32,12 @@ public final class TimeEvictor<W extends Window> implements Evictor<Object, W> {
         return new TimeEvictor<>(windowSize, doEvictAfter);
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static <W extends Window> TimeEvictor<W> of(dev.runnel.api.windowing.time.Time windowSize) {
+        return of(windowSize.toDuration());
+    }
+
     @Override
     public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
         if (!doEvictAfter) {

@@ -29,6 +29,18 @@ public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeW
         return new TumblingEventTimeWindows(millis(size, "size"), millis(offset, "offset"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static TumblingEventTimeWindows of(dev.runnel.api.windowing.time.Time size) {
+        return of(size.toDuration());
+    }
+
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static TumblingEventTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, long currentProcessingTime) {
         if (timestamp == Long.MIN_VALUE) {

@@ -29,6 +29,18 @@ public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, 
         return new TumblingProcessingTimeWindows(millis(size, "size"), millis(offset, "offset"));
     }
 
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static TumblingProcessingTimeWindows of(dev.runnel.api.windowing.time.Time size) {
+        return of(size.toDuration());
+    }
+
+    /** @deprecated Flink's {@code Time} form (see {@link dev.runnel.api.windowing.time.Time}); use the {@code Duration} form. */
+    @Deprecated
+    public static TumblingProcessingTimeWindows of(dev.runnel.api.windowing.time.Time size, dev.runnel.api.windowing.time.Time offset) {
+        return of(size.toDuration(), offset.toDuration());
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, long currentProcessingTime) {
         long start = TimeWindow.getWindowStartWithOffset(currentProcessingTime, offset, size);
