@@ -1,4 +1,4 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.kafka.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,20 +21,36 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node Kafka (KRaft, one combined controller and broker) in this JVM, on free
- * loopback ports, with its logs in a temporary directory removed on close. Tests share one per class.
+ * A real single-node Kafka (KRaft, one combined controller and broker) in this JVM, on loopback
+ * ports, with its logs in a temporary directory removed on close: what the connector's and the
+ * examples' tests start (one per test class), what {@code runnel-examples.jar broker} runs for
+ * trying the Kafka examples, and the Kafka benchmark's broker. Started with Kafka's own
+ * {@code KafkaClusterTestKit}, the launcher Kafka's integration tests use.
  */
-public final class TestBroker implements AutoCloseable {
+public final class LocalBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
 
-    private TestBroker(KafkaClusterTestKit cluster) {
+    private LocalBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
         this.admin = cluster.admin();
     }
 
-    public static TestBroker start() throws Exception {
-        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
+    /** A broker on a free port (see {@link #bootstrapServers()}). */
+    public static LocalBroker start() throws Exception {
+        return start(0);
+    }
+
+    /** A broker whose clients connect to {@code localhost:port} ({@code 0}: any free port). */
+    public static LocalBroker start(int port) throws Exception {
+        TestKitNodes.Builder builder = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
+        if (port != 0) {
+            TestKitNodes probe = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
+            int node = probe.brokerNodes().firstKey();
+            builder.setPerServerProperties(Map.of(node, Map.of("listeners",
+                probe.brokerListenerName().value() + "://localhost:" + port + "," + probe.controllerListenerName().value() + "://localhost:0")));
+        }
+        TestKitNodes nodes = builder.build();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
             .setConfigProp("offsets.topic.replication.factor", "1")
             .setConfigProp("offsets.topic.num.partitions", "1")
@@ -48,12 +64,12 @@ public final class TestBroker implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new TestBroker(cluster);
+        return new LocalBroker(cluster);
     }
 
-    /** Runs a broker until killed, printing its bootstrap servers: for trying the connector and for the Kafka benchmark. */
+    /** Runs a broker until killed, printing its bootstrap servers; the argument, if any, is the port. */
     public static void main(String[] args) throws Exception {
-        TestBroker broker = start();
+        LocalBroker broker = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());
         System.out.flush();
         Thread.currentThread().join();
