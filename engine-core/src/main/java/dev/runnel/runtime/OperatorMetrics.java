@@ -19,6 +19,11 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
     /** Named gauges an operator publishes (e.g. the CEP operator's partial matches); read racily, like the counters. */
     private final java.util.Map<String, java.util.function.LongSupplier> gauges = new java.util.concurrent.ConcurrentSkipListMap<>();
 
+    /** Gauges with labels, published through {@link #metricGroup()}: by name and labels. */
+    private final java.util.Map<String, LabeledSupplier> labeled = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    private record LabeledSupplier(String name, java.util.Map<String, String> labels, java.util.function.LongSupplier value) {}
+
     public OperatorMetrics(String operatorName, int subtask) {
         this.operatorName = operatorName;
         this.subtask = subtask;
@@ -46,6 +51,49 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
             throw new IllegalArgumentException("Operator '" + operatorName + "' has no gauge '" + name + "'; gauges: " + gauges.keySet());
         }
         return g.getAsLong();
+    }
+
+    /** The operator's {@link dev.runnel.api.metrics.MetricGroup}: plain levels go into names, key-value levels also into labels. */
+    public dev.runnel.api.metrics.MetricGroup metricGroup() {
+        return new Group("", java.util.Map.of());
+    }
+
+    private final class Group implements dev.runnel.api.metrics.MetricGroup {
+        private final String prefix;
+        private final java.util.Map<String, String> labels;
+
+        Group(String prefix, java.util.Map<String, String> labels) {
+            this.prefix = prefix;
+            this.labels = labels;
+        }
+
+        @Override
+        public dev.runnel.api.metrics.MetricGroup addGroup(String name) {
+            return new Group(prefix + name + ".", labels);
+        }
+
+        @Override
+        public dev.runnel.api.metrics.MetricGroup addGroup(String key, String value) {
+            java.util.Map<String, String> more = new java.util.LinkedHashMap<>(labels);
+            more.put(key, value);
+            return new Group(prefix + key + ".", java.util.Collections.unmodifiableMap(more));
+        }
+
+        @Override
+        public void gauge(String name, java.util.function.LongSupplier value) {
+            if (labels.isEmpty()) {
+                OperatorMetrics.this.gauge(prefix + name, value);
+            } else {
+                labeled.put(prefix + name + labels, new LabeledSupplier(prefix + name, labels, value));
+            }
+        }
+    }
+
+    @Override
+    public java.util.List<dev.runnel.api.metrics.LabeledGauge> labeledGauges() {
+        java.util.List<dev.runnel.api.metrics.LabeledGauge> values = new java.util.ArrayList<>();
+        labeled.values().forEach(g -> values.add(new dev.runnel.api.metrics.LabeledGauge(g.name(), g.labels(), g.value().getAsLong())));
+        return values;
     }
 
     public java.util.Set<String> gaugeNames() {

@@ -258,6 +258,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         return clock;
     }
 
+    @Override
+    public dev.runnel.api.metrics.MetricGroup metricGroup() {
+        return metrics.metricGroup();
+    }
+
     // ---- checkpoints
 
     public String name() {

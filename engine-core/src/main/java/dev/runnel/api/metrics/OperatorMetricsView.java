@@ -46,4 +46,12 @@ public interface OperatorMetricsView {
      * (keyed operators), {@code earliestPendingWindowEnd} (window operators), {@code cep.partialMatches} and {@code cep.bufferedEvents} (CEP).
      */
     Map<String, Long> gauges();
+
+    /**
+     * Gauges published with labels through a {@link MetricGroup} (e.g. a Kafka source's per-partition
+     * {@code KafkaSourceReader.topic.partition.currentOffset}), read now; empty when there are none.
+     */
+    default java.util.List<LabeledGauge> labeledGauges() {
+        return java.util.List.of();
+    }
 }

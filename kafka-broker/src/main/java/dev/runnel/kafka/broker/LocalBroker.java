@@ -36,21 +36,9 @@ public final class LocalBroker implements AutoCloseable {
         this.admin = cluster.admin();
     }
 
-    /** A broker on a free port (see {@link #bootstrapServers()}). */
+    /** A broker on a free loopback port (see {@link #bootstrapServers()}). */
     public static LocalBroker start() throws Exception {
-        return start(0);
-    }
-
-    /** A broker whose clients connect to {@code localhost:port} ({@code 0}: any free port). */
-    public static LocalBroker start(int port) throws Exception {
-        TestKitNodes.Builder builder = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1);
-        if (port != 0) {
-            TestKitNodes probe = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
-            int node = probe.brokerNodes().firstKey();
-            builder.setPerServerProperties(Map.of(node, Map.of("listeners",
-                probe.brokerListenerName().value() + "://localhost:" + port + "," + probe.controllerListenerName().value() + "://localhost:0")));
-        }
-        TestKitNodes nodes = builder.build();
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
             .setConfigProp("offsets.topic.replication.factor", "1")
             .setConfigProp("offsets.topic.num.partitions", "1")
@@ -67,9 +55,9 @@ public final class LocalBroker implements AutoCloseable {
         return new LocalBroker(cluster);
     }
 
-    /** Runs a broker until killed, printing its bootstrap servers; the argument, if any, is the port. */
+    /** Runs a broker until killed, printing its bootstrap servers (the examples' {@code broker} command does the same). */
     public static void main(String[] args) throws Exception {
-        LocalBroker broker = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        LocalBroker broker = start();
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());
         System.out.flush();
         Thread.currentThread().join();

@@ -2,6 +2,7 @@ package dev.runnel.metrics.prometheus;
 
 import dev.runnel.api.CheckpointStats;
 import dev.runnel.api.metrics.JobMetricsView;
+import dev.runnel.api.metrics.LabeledGauge;
 import dev.runnel.api.metrics.OperatorMetricsView;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -68,6 +69,11 @@ final class RunnelCollector implements MultiCollector {
                 now - r.lastRecordMillis);
             for (Map.Entry<String, Long> g : op.gauges().entrySet()) {
                 operator(sanitize(g.getKey()), "Operator gauge " + g.getKey(), labels, g.getValue());
+            }
+            for (LabeledGauge g : op.labeledGauges()) {
+                // key-value groups become labels, as in Flink's Prometheus reporter (e.g. a Kafka partition's topic and partition)
+                operator(sanitize(g.name()), "Operator gauge " + g.name(), labels.merge(Labels.of(
+                    g.labels().keySet().toArray(new String[0]), g.labels().values().toArray(new String[0]))), g.value());
             }
         }
         Labels jobLabels = Labels.of("job", job.jobName());

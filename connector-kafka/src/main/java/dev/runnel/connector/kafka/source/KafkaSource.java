@@ -46,7 +46,7 @@ public final class KafkaSource<T> implements Source<T> {
 
     @Override
     public void open(SourceContext context) {
-        reader = new KafkaSourceReader<>(config, context.sourceName(), context.clock());
+        reader = new KafkaSourceReader<>(config, context.sourceName(), context.clock(), context.metricGroup());
     }
 
     @Override

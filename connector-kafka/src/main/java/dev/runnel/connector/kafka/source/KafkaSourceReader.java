@@ -1,6 +1,7 @@
 package dev.runnel.connector.kafka.source;
 
 import dev.runnel.api.functions.Collector;
+import dev.runnel.api.metrics.MetricGroup;
 import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.source.SourceOutput;
 import dev.runnel.api.source.SourceStatus;
@@ -47,6 +48,7 @@ final class KafkaSourceReader<T> {
         final long stop;
         SourceOutput<T> output;
         boolean finished;
+        KafkaSourceReaderMetrics.Partition metrics;
 
         PartitionState(TopicPartition partition, long next, long stop) {
             this.partition = partition;
@@ -63,6 +65,7 @@ final class KafkaSourceReader<T> {
     private final Map<TopicPartition, PartitionState<T>> partitions = new LinkedHashMap<>();
     private final EmitCollector collector = new EmitCollector();
     private final ConsumerOffsetsRetriever retriever;
+    private final KafkaSourceReaderMetrics metrics;
     /** Offsets and stops read from a checkpoint, consumed when the partitions are first assigned. */
     private Map<TopicPartition, long[]> restored;
     /** The records of the last fetch, taken partition by partition (one state lookup per partition, not per record). */
@@ -77,10 +80,11 @@ final class KafkaSourceReader<T> {
     private long recordsRead;
     private Map<TopicPartition, OffsetAndMetadata> lastSnapshot;
 
-    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock) {
+    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock, MetricGroup metrics) {
         this.config = config;
         this.name = name;
         this.clock = clock;
+        this.metrics = new KafkaSourceReaderMetrics(metrics);
         this.consumer = new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.lastContact = clock.millis();
         this.retriever = new ConsumerOffsetsRetriever(consumer, config.groupId(), name, config.apiTimeout());
@@ -118,6 +122,7 @@ final class KafkaSourceReader<T> {
                     return nothingFetched(now);
                 }
                 lastContact = now;
+                updateEnds(records.partitions());
                 batch = records;
                 batchPartitions = records.partitions().iterator();
                 continue;
@@ -139,6 +144,20 @@ final class KafkaSourceReader<T> {
             }
         }
         return SourceStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * Notes where each partition ends, from the consumer's lag after a fetch (no request: the fetch
+     * response carried the high watermark), for the lag metrics.
+     */
+    private void updateEnds(Collection<TopicPartition> fetched) {
+        for (TopicPartition tp : fetched) {
+            PartitionState<T> state = partitions.get(tp);
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (state != null && lag.isPresent()) {
+                state.metrics.end = consumer.position(tp) + lag.getAsLong();
+            }
+        }
     }
 
     private ConsumerRecords<byte[], byte[]> fetch() {
@@ -180,6 +199,7 @@ final class KafkaSourceReader<T> {
                 return SourceStatus.END_OF_INPUT;
             }
         }
+        updateEnds(consumer.assignment()); // an empty fetch still tells where the partitions end
         if (now - lastContact >= config.apiTimeout().toMillis()) {
             probeBrokers();
             lastContact = now;
@@ -260,6 +280,7 @@ final class KafkaSourceReader<T> {
             PartitionState<T> state = new PartitionState<>(p, start, stop);
             state.output = output.createOutputForSplit(state.splitId);
             partitions.put(p, state);
+            state.metrics = metrics.register(p, () -> state.next);
         }
         consumer.assign(new ArrayList<>(partitions.keySet()));
         for (TopicPartition p : fresh) {
@@ -321,7 +342,14 @@ final class KafkaSourceReader<T> {
         failedCommit = null; // superseded by these newer offsets
         Map<TopicPartition, OffsetAndMetadata> offsets = lastSnapshot;
         consumer.commitAsync(offsets, (committed, error) -> {
-            if (error != null) {
+            if (error == null) {
+                committed.forEach((tp, offset) -> {
+                    PartitionState<T> state = partitions.get(tp);
+                    if (state != null) {
+                        state.metrics.committed = offset.offset();
+                    }
+                });
+            } else {
                 LOG.warn("Kafka source '{}' could not commit offsets to group {}: {}", name, config.groupId(), error.toString());
                 failedCommit = offsets; // retried at the next checkpoint or at close
             }
