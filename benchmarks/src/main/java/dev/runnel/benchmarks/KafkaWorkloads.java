@@ -52,6 +52,12 @@ final class KafkaWorkloads {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(input, PARTITIONS, (short) 1), new NewTopic(output, PARTITIONS, (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
+            // the broker applies a new topic after the controller acknowledged it; writing before it leads every partition can
+            // stall the producer until its delivery timeout (a first batch refused, later ones accepted, then out of order)
+            while (!admin.describeTopics(List.of(input)).allTopicNames().get(60, TimeUnit.SECONDS).get(input).partitions().stream()
+                .allMatch(p -> p.leader() != null)) {
+                Thread.sleep(20);
+            }
         }
         long start = System.nanoTime();
         produce(bootstrap, input, n, seed);

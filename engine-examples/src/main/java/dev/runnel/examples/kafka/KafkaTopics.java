@@ -22,16 +22,40 @@ public final class KafkaTopics {
         props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(TIMEOUT_SECONDS * 1000));
         try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
+                }
             }
+            awaitLeaders(admin, topic);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not describe topic " + topic + " at " + bootstrapServers + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("no Kafka broker at " + bootstrapServers + " answered within " + TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Returns once the brokers lead every partition of {@code topic}: a new topic is acknowledged before the
+     * brokers have applied it, and an idempotent producer writing at once can get stuck retrying its first batch
+     * with an out-of-order sequence number until its delivery timeout (120 s).
+     */
+    private static void awaitLeaders(Admin admin, String topic) throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topic " + topic + " has no leader for every partition");
+            }
+            Thread.sleep(20);
         }
     }
 }

@@ -67,13 +67,37 @@ public final class LocalBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Creates the topic and returns once the broker leads every partition (see {@link #awaitLeaders}). */
     public void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, topic, partitions);
     }
 
     public void addPartitions(String topic, int totalPartitions) throws Exception {
         admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(totalPartitions)))
             .all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, topic, totalPartitions);
+    }
+
+    /**
+     * Waits (up to 30 s) until the broker's own metadata has a leader for each of the topic's
+     * {@code partitions}. The controller acknowledges a new topic before the broker has applied it; an
+     * idempotent producer that writes at once gets NOT_LEADER_OR_FOLLOWER for its first batch while
+     * later batches of the same partition go through, and then retries the first with an
+     * out-of-order sequence number until its delivery timeout (120 s): a test that seemed to hang.
+     */
+    public static void awaitLeaders(Admin admin, String topic, int partitions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            if (description.partitions().size() >= partitions && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no leader for every partition after 30 s: " + description);
+            }
+            Thread.sleep(20);
+        }
     }
 
     public KafkaProducer<byte[], byte[]> producer() {

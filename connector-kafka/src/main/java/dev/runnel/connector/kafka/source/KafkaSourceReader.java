@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class KafkaSourceReader<T> {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
     private static final int FORMAT_VERSION = 1;
-    private static final long NO_STOP = Long.MAX_VALUE;
     /** How long a poll with nothing buffered waits for a fetch; bounds how long other sources and checkpoints wait. */
     private static final Duration FETCH_WAIT = Duration.ofMillis(5);
 
@@ -80,8 +79,13 @@ final class KafkaSourceReader<T> {
     private long recordsRead;
     private Map<TopicPartition, OffsetAndMetadata> lastSnapshot;
 
-    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock, MetricGroup metrics) {
+    /** Whether this reader reads a partition (its share at the source's parallelism). */
+    private final java.util.function.Predicate<TopicPartition> owns;
+
+    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock, MetricGroup metrics,
+                      java.util.function.Predicate<TopicPartition> owns) {
         this.config = config;
+        this.owns = owns;
         this.name = name;
         this.clock = clock;
         this.metrics = new KafkaSourceReaderMetrics(metrics);
@@ -103,6 +107,9 @@ final class KafkaSourceReader<T> {
         } else if (config.discoveryInterval() != null && now >= nextDiscovery) {
             discover(output, false);
             nextDiscovery = now + discoveryMillis();
+        }
+        if (partitions.isEmpty()) {
+            return noPartitions(output, now); // a parallel reader whose share is empty (more readers than partitions)
         }
         int emitted = 0;
         while (emitted < maxRecords) {
@@ -187,6 +194,15 @@ final class KafkaSourceReader<T> {
         }
     }
 
+    /** A reader without partitions: done when bounded; otherwise idle (it must not hold watermarks back) until discovery gives it one. */
+    private SourceStatus noPartitions(SourceOutput<T> output, long now) {
+        if (config.stoppingOffsets() != null) {
+            return SourceStatus.END_OF_INPUT;
+        }
+        output.markIdle();
+        return SourceStatus.NOTHING_AVAILABLE;
+    }
+
     /** Nothing came: a bounded source may be done; an unreachable broker becomes an error after the API timeout. */
     private SourceStatus nothingFetched(long now) {
         if (config.stoppingOffsets() != null) {
@@ -243,41 +259,19 @@ final class KafkaSourceReader<T> {
         } catch (TimeoutException e) {
             throw unreachable(e);
         }
-        List<TopicPartition> fresh = found.stream().filter(p -> !partitions.containsKey(p)).toList();
+        List<TopicPartition> fresh = found.stream().filter(p -> owns.test(p) && !partitions.containsKey(p)).toList();
         if (fresh.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> starts = new HashMap<>();
-        Map<TopicPartition, Long> stops = new HashMap<>();
-        List<TopicPartition> unknown = new ArrayList<>();
-        for (TopicPartition p : fresh) {
-            long[] r = restored == null ? null : restored.get(p);
-            if (r != null) {
-                starts.put(p, r[0]);
-                stops.put(p, r[1]);
-            } else {
-                unknown.add(p);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            // partitions that appear after the job started (or after the restored checkpoint) are read from their beginning, as in Flink
-            OffsetsInitializer initializer = first && restored == null ? config.startingOffsets() : OffsetsInitializer.earliest();
-            try {
-                starts.putAll(initializer.getPartitionOffsets(unknown, retriever));
-                if (config.stoppingOffsets() != null) {
-                    stops.putAll(config.stoppingOffsets().getPartitionOffsets(unknown, retriever));
-                }
-            } catch (TimeoutException e) {
-                throw unreachable(e);
-            }
+        Map<TopicPartition, long[]> positions;
+        try {
+            positions = StartingPositions.of(fresh, restored, first, config, retriever);
+        } catch (TimeoutException e) {
+            throw unreachable(e);
         }
         for (TopicPartition p : fresh) {
-            Long start = starts.get(p);
-            if (start == null) {
-                throw new IllegalStateException("Kafka source '" + name + "': no starting offset for " + p);
-            }
-            long stop = config.stoppingOffsets() == null ? NO_STOP : stops.getOrDefault(p, NO_STOP);
-            PartitionState<T> state = new PartitionState<>(p, start, stop);
+            long[] position = positions.get(p);
+            PartitionState<T> state = new PartitionState<>(p, position[0], position[1]);
             state.output = output.createOutputForSplit(state.splitId);
             partitions.put(p, state);
             state.metrics = metrics.register(p, () -> state.next);
@@ -302,7 +296,15 @@ final class KafkaSourceReader<T> {
         out.writeInt(FORMAT_VERSION);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         Collection<PartitionState<T>> states = partitions.values();
-        Map<TopicPartition, long[]> pendingRestore = restored == null || assigned ? Map.of() : restored;
+        Map<TopicPartition, long[]> pendingRestore = new HashMap<>();
+        if (restored != null && !assigned) {
+            // not polled yet since the restore: keep this reader's share (at another parallelism the rest is another reader's)
+            restored.forEach((p, r) -> {
+                if (owns.test(p)) {
+                    pendingRestore.put(p, r);
+                }
+            });
+        }
         out.writeInt(states.size() + pendingRestore.size());
         for (PartitionState<T> s : states) {
             writeEntry(out, s.partition, s.next, s.stop);
@@ -327,7 +329,9 @@ final class KafkaSourceReader<T> {
             throw new IOException("Kafka source '" + name + "': checkpoint format " + version + " is not " + FORMAT_VERSION);
         }
         int n = in.readInt();
-        restored = new HashMap<>();
+        if (restored == null) {
+            restored = new HashMap<>(); // a restore at another parallelism hands over several old readers' offsets
+        }
         for (int i = 0; i < n; i++) {
             TopicPartition p = new TopicPartition(in.readUTF(), in.readInt());
             restored.put(p, new long[] {in.readLong(), in.readLong()});
