@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the topics the examples write to when they are missing (brokers often refuse to create topics on first use). */
 public final class KafkaTopics {
@@ -48,9 +49,15 @@ public final class KafkaTopics {
     private static void awaitLeaders(Admin admin, String topic) throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (true) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
-            if (description.partitions().stream().allMatch(p -> p.leader() != null)) {
-                return;
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e; // the broker not knowing the new topic yet is what this waits out
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("topic " + topic + " has no leader for every partition");

@@ -30,6 +30,9 @@ final class TopicWriter extends Writer {
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.setProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        // one batch in flight: a first batch the broker refuses while it takes up a new partition is retried before later
+        // ones go, not after them with a stale sequence number (retried until the 120 s delivery timeout)
+        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
         this.keyField = keyField;

@@ -89,12 +89,21 @@ public final class LocalBroker implements AutoCloseable {
     public static void awaitLeaders(Admin admin, String topic, int partitions) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-            if (description.partitions().size() >= partitions && description.partitions().stream().allMatch(p -> p.leader() != null)) {
-                return;
+            Object state;
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+                if (description.partitions().size() >= partitions && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+                state = description;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                state = "not known to the broker yet"; // the broker has not applied the new topic yet
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("topic " + topic + " has no leader for every partition after 30 s: " + description);
+                throw new IllegalStateException("topic " + topic + " has no leader for every partition after 30 s: " + state);
             }
             Thread.sleep(20);
         }
@@ -105,6 +114,10 @@ public final class LocalBroker implements AutoCloseable {
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608");
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // one batch in flight per connection: a first batch refused (NOT_LEADER_OR_FOLLOWER, the broker still taking up a
+        // new partition) is retried before any later one is sent, instead of after them with a sequence number the
+        // partition has passed, which the idempotent producer retries until its delivery timeout (120 s)
+        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
