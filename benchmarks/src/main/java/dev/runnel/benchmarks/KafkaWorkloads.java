@@ -52,6 +52,11 @@ final class KafkaWorkloads {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(input, PARTITIONS, (short) 1), new NewTopic(output, PARTITIONS, (short) 1)))
                 .all().get(60, TimeUnit.SECONDS);
+            // the broker applies a new topic after the controller acknowledged it; writing before it leads every partition can
+            // stall the producer until its delivery timeout (a first batch refused, later ones accepted, then out of order)
+            while (!leadsEveryPartition(admin, input)) {
+                Thread.sleep(20);
+            }
         }
         long start = System.nanoTime();
         produce(bootstrap, input, n, seed);
@@ -63,6 +68,18 @@ final class KafkaWorkloads {
         System.out.printf("(b) KafkaSource -> W1                            %,12.0f ev/s   %.2fx (a)%n", b, b / a);
         double c = n / timed(() -> sourceToW1(bootstrap, input, output));
         System.out.printf("(c) KafkaSource -> W1 -> KafkaSink EXACTLY_ONCE  %,12.0f ev/s   %.2fx (a)  (checkpoints every 1 s)%n", c, c / a);
+    }
+
+    private static boolean leadsEveryPartition(Admin admin, String topic) throws Exception {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().stream()
+                .allMatch(p -> p.leader() != null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false; // not applied by the broker yet
+            }
+            throw e;
+        }
     }
 
     private interface Job {

@@ -91,9 +91,10 @@ final class CheckpointRestore {
         Set<String> operatorNames = new HashSet<>();
         for (Task task : tasks) {
             task.sources.forEach(s -> sourceNames.add(s.name()));
+            task.sources.forEach(s -> sourceNames.add(s.checkpointName()));
             task.operators.forEach(op -> operatorNames.add(op.context().name()));
         }
-        sources.keySet().stream().filter(n -> !sourceNames.contains(n)).forEach(n -> unmatched.add("source '" + n + "'"));
+        sources.keySet().stream().filter(n -> !sourceNames.contains(n) && !sourceNames.contains(sourceOf(n))).forEach(n -> unmatched.add("source '" + n + "'"));
         operators.keySet().stream().filter(n -> !operatorNames.contains(n)).forEach(n -> unmatched.add("operator '" + n + "'"));
         if (!unmatched.isEmpty()) {
             LOG.warn("Checkpoint {} holds state for {} that this job does not have; it is not restored", checkpoint.id(), unmatched);
@@ -172,12 +173,30 @@ final class CheckpointRestore {
         return chosen;
     }
 
-    /** After the sources open: their positions and watermarks. */
+    /** The source a checkpoint entry belongs to: {@code name#subtask} (a parallel source's reader) or {@code name}. */
+    private static String sourceOf(String entry) {
+        return entry.matches(".*#\\d+") ? entry.substring(0, entry.lastIndexOf('#')) : entry;
+    }
+
+    /**
+     * After the sources open: their positions and watermarks. At the checkpoint's parallelism each reader
+     * gets its own entry; at another one (a parallel source), every reader gets all the old readers'
+     * entries and keeps the splits it now owns.
+     */
     void restoreSources(Task task) throws Exception {
         for (SourceDriver<?> s : task.sources) {
-            byte[] blob = sources.get(s.name());
-            if (blob != null) {
-                s.restore(new DataInputStream(new ByteArrayInputStream(blob)));
+            List<byte[]> old = new ArrayList<>();
+            sources.forEach((entry, blob) -> {
+                if (sourceOf(entry).equals(s.name())) {
+                    old.add(blob);
+                }
+            });
+            byte[] own = sources.get(s.checkpointName());
+            List<byte[]> blobs = own != null && old.size() == s.parallelism() ? List.of(own) : old;
+            if (!blobs.isEmpty()) {
+                List<DataInputStream> ins = new ArrayList<>();
+                blobs.forEach(b -> ins.add(new DataInputStream(new ByteArrayInputStream(b))));
+                s.restore(ins);
             }
         }
     }

@@ -47,6 +47,8 @@ public final class Checkpointing {
         String failure;
         final List<SourceEntry> sources = new ArrayList<>();
         final List<OperatorEntry> operators = new ArrayList<>();
+        /** Source tasks that have taken their share (a parallel source runs in several tasks, each starts its barriers). */
+        final Set<Task> sourceTasks = new HashSet<>();
 
         Pending(long id, int tasks, long startNanos) {
             this.id = id;
@@ -74,7 +76,7 @@ public final class Checkpointing {
     private final int tolerableFailures;
     private final StateSerializers serializers;
     private final CheckpointRestore restore;
-    private long lastTriggerNanos;
+    private volatile long lastTriggerNanos;
     private long nextId;
     private Pending pending;
     private int consecutiveFailures;
@@ -165,6 +167,7 @@ public final class Checkpointing {
     void attach(List<Task> tasks, Runnable stopJob) {
         this.tasks = List.copyOf(tasks);
         this.stopJob = stopJob;
+        this.sourceTaskCount = (int) tasks.stream().filter(t -> !t.sources.isEmpty()).count();
         obstacle = findObstacle(tasks);
         if (obstacle != null && (storage != null || restore.restoring())) {
             throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
@@ -210,6 +213,17 @@ public final class Checkpointing {
      * has passed and none is in flight, snapshots this task and sends the barriers.
      */
     void maybeTrigger(Task task) {
+        long share = -1;
+        synchronized (this) {
+            if (pending != null && pending.sourceTasks.add(task)) {
+                share = pending.id; // another source task (of a parallel source) started it: take this task's share now
+            }
+        }
+        if (share >= 0) {
+            contribute(task, share);
+            task.sendBarrier(share);
+            return;
+        }
         SavepointRequest sp = savepoint;
         boolean savepointDue = sp != null && !sp.triggered;
         if (storage == null && !savepointDue) {
@@ -223,19 +237,39 @@ public final class Checkpointing {
         synchronized (this) {
             if (pending != null) {
                 return;
-            }
-            id = nextId++;
-            pending = new Pending(id, tasks.size(), now);
-            pending.target = savepointDue ? sp.storage : storage;
-            if (savepointDue) {
-                sp.triggered = true;
-                sp.id = id;
-                pending.savepoint = sp;
+            } else if (finishedSourceTasks > 0 && sourceTaskCount > 1) {
+                // a finished source task cannot take its share of a new checkpoint (Flink before FLIP-147 stops the same way)
+                return;
+            } else {
+                id = startCheckpoint(task, savepointDue, sp, now);
             }
         }
         lastTriggerNanos = now;
         contribute(task, id);
         task.sendBarrier(id);
+    }
+
+    /** A source task finished: with parallel sources, checkpoints stop, since it can no longer start its barriers. */
+    synchronized void sourceTaskFinished() {
+        finishedSourceTasks++;
+    }
+
+    private int finishedSourceTasks;
+    /** Tasks that run sources: more than one when a parallel source runs at parallelism above 1. */
+    private int sourceTaskCount;
+
+    /** Under the lock: checkpoint {@code id} starts with {@code task}'s share. */
+    private long startCheckpoint(Task task, boolean savepointDue, SavepointRequest sp, long now) {
+        long id = nextId++;
+        pending = new Pending(id, tasks.size(), now);
+        pending.target = savepointDue ? sp.storage : storage;
+        if (savepointDue) {
+            sp.triggered = true;
+            sp.id = id;
+            pending.savepoint = sp;
+        }
+        pending.sourceTasks.add(task);
+        return id;
     }
 
     /** A task's share of checkpoint {@code id}: its sources and operators, taken between records. */
@@ -247,7 +281,7 @@ public final class Checkpointing {
             for (SourceDriver<?> s : task.sources) {
                 ByteArrayOutputStream blob = new ByteArrayOutputStream();
                 s.snapshot(new DataOutputStream(blob));
-                sources.add(new SourceEntry(s.name(), blob.toByteArray()));
+                sources.add(new SourceEntry(s.checkpointName(), blob.toByteArray()));
             }
             for (Operator<?, ?> op : task.operators) {
                 ByteArrayOutputStream blob = new ByteArrayOutputStream();

@@ -25,7 +25,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The local back end: turns the job's logical plan into tasks. Every node gets a parallelism (sources 1; after a keyed edge
+ * The local back end: turns the job's logical plan into tasks. Every node gets a parallelism (sources 1, parallel
+ * sources the job's; after a keyed edge
  * the job's parallelism; windowAll 1; otherwise its input's) and a stage: an edge that changes
  * parallelism, partitions by key at parallelism above one, or joins different stages is an
  * exchange through channels and starts a new stage. Nodes of one (stage, parallelism) form one
@@ -164,8 +165,9 @@ final class JobPlanner {
     }
 
     private void assignParallelismAndStage(PlanNode<?> t) {
-        if (t instanceof SourceNode<?>) {
-            par.put(t, 1);
+        if (t instanceof SourceNode<?> src) {
+            // parallel sources (splits: Kafka partitions) run at the job's parallelism, as in Flink; others on one thread
+            par.put(t, src.source() instanceof dev.runnel.api.source.ParallelSource<?> ? explicitOr(t, parallelism) : 1);
             stage.put(t, 0);
         } else if (t instanceof SideOutputNode<?>) {
             PlanNode<?> parent = t.inputs().get(0);
@@ -299,7 +301,10 @@ final class JobPlanner {
                 }
             } else if (t instanceof SourceNode<?> src) {
                 Output out = mainOutput(t, subtask, task, operators, unions, inTask);
-                task.sources.add(new SourceDriver(id(t), src.source(), src.watermarkStrategy(), ctx, watermarkInterval, out));
+                int p = par.get(t);
+                dev.runnel.api.source.Source<?> source = p == 1 ? src.source()
+                    : ((dev.runnel.api.source.ParallelSource<?>) src.source()).createReader(ctx.subtask(), p);
+                task.sources.add(new SourceDriver(id(t), source, src.watermarkStrategy(), ctx, watermarkInterval, out));
                 job.register(ctx.metrics());
             }
         }

@@ -258,10 +258,25 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         return clock;
     }
 
+    @Override
+    public dev.runnel.api.metrics.MetricGroup metricGroup() {
+        return metrics.metricGroup();
+    }
+
     // ---- checkpoints
 
     public String name() {
         return name;
+    }
+
+    /** How many parallel readers this source has. */
+    public int parallelism() {
+        return context.parallelism();
+    }
+
+    /** The name its position goes by in checkpoints: the source's, with {@code #subtask} when it runs in parallel. */
+    public String checkpointName() {
+        return context.parallelism() == 1 ? name : name + "#" + context.subtask();
     }
 
     /** Null if this source can be checkpointed, otherwise why not. */
@@ -284,10 +299,28 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     /** After {@link #open}: continue from the position and do not re-emit watermarks already sent. */
     public void restore(java.io.DataInput in) throws Exception {
-        source.restorePosition(in);
-        watermark = in.readLong();
+        restore(java.util.List.of(in));
+    }
+
+    /**
+     * After {@link #open}: continue from the positions of one or more readers of the checkpoint (several when a
+     * parallel source is restored at another parallelism: this reader takes its share of their splits).
+     */
+    public void restore(java.util.List<? extends java.io.DataInput> ins) throws Exception {
+        long restoredWatermark = Long.MAX_VALUE;
+        boolean wasFinished = true;
+        for (java.io.DataInput in : ins) {
+            source.restorePosition(in);
+            restoredWatermark = Math.min(restoredWatermark, in.readLong());
+            wasFinished &= in.readBoolean();
+        }
+        if (ins.size() > 1) {
+            // the old readers' splits are spread anew: only this reader's own splits say whether it is done
+            wasFinished = false;
+            restoredWatermark = Long.MIN_VALUE;
+        }
+        watermark = restoredWatermark;
         metrics.currentWatermark = watermark;
-        boolean wasFinished = in.readBoolean();
         if (watermark > Long.MIN_VALUE) {
             // operators downstream restored this watermark and ignore it; a union's input merger learns it again
             output.watermark(watermark);

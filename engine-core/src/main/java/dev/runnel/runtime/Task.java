@@ -81,6 +81,9 @@ final class Task implements Runnable {
                 progress |= s.step();
                 if (s.finished()) {
                     liveSources.remove(i--);
+                    if (liveSources.isEmpty() && checkpointing != null) {
+                        checkpointing.sourceTaskFinished();
+                    }
                 }
             }
             for (int i = 0; i < liveReaders.size(); i++) {
@@ -117,7 +120,7 @@ final class Task implements Runnable {
         boolean progress = false;
         if (!sources.isEmpty()) {
             checkpointing.maybeTrigger(this);
-        } else if (barrierAligned(liveReaders)) {
+        } else if (sources.isEmpty() && barrierAligned(liveReaders)) {
             long id = liveReaders.stream().filter(ChannelReader::holdsBarrier).findFirst().orElseThrow().barrierId();
             checkpointing.contribute(this, id);
             sendBarrier(id);

@@ -14,6 +14,12 @@ import dev.runnel.examples.cli.UsageException;
 import dev.runnel.examples.cli.Values;
 import dev.runnel.examples.generator.GenerateCommand;
 import dev.runnel.examples.io.Input;
+import dev.runnel.examples.kafka.BrokerCommand;
+import dev.runnel.examples.kafka.ConsumeCommand;
+import dev.runnel.examples.kafka.KafkaInput;
+import dev.runnel.examples.kafka.KafkaOptions;
+import dev.runnel.examples.kafka.KafkaOutput;
+import dev.runnel.examples.kafka.KafkaTopics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -56,6 +62,8 @@ public final class Cli {
             + "under 'flink run'); needs runnel-runner-flink and Flink on the class path, see docs/flink-runner.md", "runnel", "flink"),
         Option.flag("quiet", "no progress lines on stderr"),
         Option.flag("help", "this help"));
+    static final List<Option> ALL_COMMON_OPTIONS = java.util.stream.Stream.concat(COMMON_OPTIONS.stream(),
+        dev.runnel.examples.kafka.KafkaOptions.OPTIONS.stream()).toList();
 
     private Cli() {}
 
@@ -86,9 +94,15 @@ public final class Cli {
             if (command.equals("generate")) {
                 return GenerateCommand.run(rest, out, err);
             }
+            if (command.equals("broker")) {
+                return BrokerCommand.run(rest, out, err);
+            }
+            if (command.equals("consume")) {
+                return ConsumeCommand.run(rest, out, err);
+            }
             Example example = Examples.find(command);
             if (example == null) {
-                err.println("Unknown example '" + command + "'. Examples: " + Examples.names() + ", or 'generate'. See --help.");
+                err.println("Unknown example '" + command + "'. Examples: " + Examples.names() + ", or 'generate', 'broker', 'consume'. See --help.");
                 return 2;
             }
             return runExample(example, rest, out, err);
@@ -101,14 +115,17 @@ public final class Cli {
 
     /** Runs {@code example} with {@code args} (the example name already removed). */
     public static int runExample(Example example, String[] args, PrintStream out, PrintStream err) {
-        List<Option> options = new ArrayList<>(COMMON_OPTIONS);
+        List<Option> options = new ArrayList<>(ALL_COMMON_OPTIONS);
         options.addAll(example.options());
         Args parsed = Args.parse(args, options);
         if (parsed.has("help")) {
             out.print(exampleHelp(example));
             return 0;
         }
-        Input input = input(parsed.string("input", null), example);
+        KafkaOptions kafka = KafkaOptions.from(parsed);
+        Input input = kafka.inputTopic() != null
+            ? KafkaInput.of(example.name(), kafka.bootstrapServers(), kafka.inputTopic(), kafka.bounded())
+            : input(parsed.string("input", null), example);
         ZoneId zone = parsed.zone("zone", ZoneId.of("UTC"));
         Report.Format format = parsed.choice("format", "text").equals("json") ? Report.Format.JSON : Report.Format.TEXT;
         RunCheckpoints checkpoints = RunCheckpoints.from(parsed);
@@ -123,8 +140,12 @@ public final class Cli {
         // with checkpoints, every line is flushed before the checkpoint that follows it: output is at-least-once;
         // a job that runs until stopped shows each line as it comes
         try (Report opened = new Report(openOutput(parsed, out), format, parsed.has("output"),
-                checkpoints.enabled() || example.runsUntilStopped(parsed))) {
+                checkpoints.enabled() || example.runsUntilStopped(parsed) || (kafka.inputTopic() != null && !kafka.bounded()))) {
             report = opened;
+            if (kafka.outputTopic() != null) {
+                KafkaTopics.ensure(kafka.bootstrapServers(), kafka.outputTopic(), 1); // one partition: the alerts stay in order
+                report.writingTo(new KafkaOutput(example.name(), kafka.bootstrapServers(), kafka.outputTopic(), checkpoints.enabled()));
+            }
             try {
                 example.define(env, input, parsed, report);
             } catch (IllegalArgumentException e) {
@@ -186,13 +207,15 @@ public final class Cli {
             .append("Usage:\n")
             .append("  java -jar runnel-examples.jar <example> [--input FILE] [--output FILE] [--format text|json] [options]\n")
             .append("  java -jar runnel-examples.jar <example> --help        options of one example\n")
-            .append("  java -jar runnel-examples.jar generate <scenario> --events N --seed S --out FILE [options]\n\n")
+            .append("  java -jar runnel-examples.jar generate <scenario> --events N --seed S --out FILE [options]\n")
+            .append("  java -jar runnel-examples.jar broker                   a local Kafka broker for the Kafka options\n")
+            .append("  java -jar runnel-examples.jar consume --bootstrap-servers HOST:PORT --topic TOPIC\n\n")
             .append("Examples:\n");
         for (Example e : Examples.all()) {
             sb.append(String.format("  %-10s %s%n", e.name(), e.description()));
         }
         sb.append("\nOptions of every example:\n");
-        COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
+        ALL_COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
         for (Example e : Examples.all()) {
             sb.append("\nOptions of ").append(e.name()).append(":\n");
             e.options().forEach(o -> sb.append(o.helpLine()).append('\n'));
@@ -208,7 +231,7 @@ public final class Cli {
         sb.append(example.name()).append(": ").append(example.description()).append("\n\n")
             .append("Usage: java -jar runnel-examples.jar ").append(example.name()).append(" [options]\n")
             .append("Reads ").append(example.defaultInput()).append(" unless --input is given.\n\nOptions:\n");
-        COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
+        ALL_COMMON_OPTIONS.forEach(o -> sb.append(o.helpLine()).append('\n'));
         example.options().forEach(o -> sb.append(o.helpLine()).append('\n'));
         return sb.toString();
     }

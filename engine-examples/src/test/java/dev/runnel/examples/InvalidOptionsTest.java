@@ -122,7 +122,19 @@ class InvalidOptionsTest {
             cases.add(Arguments.of((Object) new String[] {example, "--window"}));
             cases.add(Arguments.of((Object) new String[] {example, "--input", "/no/such/input.csv"}));
             cases.add(Arguments.of((Object) new String[] {example, "--checkpoint-interval", "5s"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--input-topic", "events"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--output-topic", "alerts"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--bootstrap-servers", "localhost:9092"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--bootstrap-servers", "localhost:9092", "--input-topic", "events", "--input", "x.csv"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--bootstrap-servers", "localhost:9092", "--output-topic", "alerts", "--output", "x.txt"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--bootstrap-servers", "localhost:9092", "--output-topic", "alerts", "--bounded"}));
+            cases.add(Arguments.of((Object) new String[] {example, "--bootstrap-servers", "localhost:9092", "--input-topic", "events", "--engine", "flink"}));
         }
+        cases.add(Arguments.of((Object) new String[] {"generate", "fraud", "--topic", "events"}));
+        cases.add(Arguments.of((Object) new String[] {"generate", "fraud", "--bootstrap-servers", "localhost:9092", "--topic", "events", "--out", "x.csv"}));
+        cases.add(Arguments.of((Object) new String[] {"consume", "--topic", "alerts"}));
+        cases.add(Arguments.of((Object) new String[] {"consume", "--bootstrap-servers", "localhost:9092", "--bogus"}));
+        cases.add(Arguments.of((Object) new String[] {"broker", "--port", "9092"}));
         cases.add(Arguments.of((Object) new String[] {"generate", "fraud"}));
         cases.add(Arguments.of((Object) new String[] {"generate", "--events", "-5"}));
         cases.add(Arguments.of((Object) new String[] {"generate", "bitcoin", "--out", "x.csv"}));

@@ -1,5 +1,7 @@
 package dev.runnel.connector.kafka;
 
+import dev.runnel.kafka.broker.LocalBroker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.api.StreamEnvironment;
@@ -24,11 +26,11 @@ import org.junit.jupiter.api.Test;
  * same checkpoint restored twice, a transaction a crashed run left open, and a new run reusing a prefix.
  */
 class KafkaSinkTest {
-    private static TestBroker broker;
+    private static LocalBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start();
+        broker = LocalBroker.start();
     }
 
     @AfterAll

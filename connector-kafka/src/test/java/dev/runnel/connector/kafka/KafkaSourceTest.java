@@ -1,5 +1,7 @@
 package dev.runnel.connector.kafka;
 
+import dev.runnel.kafka.broker.LocalBroker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.connector.kafka.source.KafkaSource;
 import dev.runnel.connector.kafka.source.OffsetsInitializer;
-import dev.runnel.examples.frauddetector.Transaction;
+import dev.runnel.connector.kafka.TransactionJson.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /** KafkaSource against a real broker: timestamps, starting offsets, bad input, an unreachable broker. */
 class KafkaSourceTest {
-    private static TestBroker broker;
+    private static LocalBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start();
+        broker = LocalBroker.start();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package dev.runnel.connector.kafka;
 
+import dev.runnel.kafka.broker.LocalBroker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.api.DataStream;
@@ -34,11 +36,11 @@ import org.junit.jupiter.api.Test;
 class PerPartitionWatermarkTest {
     private static final OutputTag<String> LATE = OutputTag.of("late", String.class);
     private static final long WAIT_MILLIS = 30_000;
-    private static TestBroker broker;
+    private static LocalBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start();
+        broker = LocalBroker.start();
     }
 
     @AfterAll

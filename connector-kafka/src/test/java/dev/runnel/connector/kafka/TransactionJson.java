@@ -2,7 +2,6 @@ package dev.runnel.connector.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runnel.examples.frauddetector.Transaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -10,13 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The S1 transactions as the generator writes them in JSON lines
- * ({@code {"transaction_id":..,"timestamp":"yyyy-MM-dd HH:mm:ss","amount":..}}, UTC), read from a
- * Kafka value the way the examples read a JSON line; anything else throws, which makes it a dead letter.
+ * Transactions as JSON objects ({@code {"transaction_id":..,"timestamp":"yyyy-MM-dd HH:mm:ss","amount":..}},
+ * UTC), the shape of the examples' S1 input; anything else throws, which makes it a dead letter.
  */
-final class TransactionJson implements DeserializationSchema<Transaction> {
+final class TransactionJson implements DeserializationSchema<TransactionJson.Transaction> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(Transaction.TIMESTAMP_PATTERN);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    record Transaction(String transactionId, long timestamp, double amount) {}
 
     @Override
     public Transaction deserialize(byte[] message) throws IOException {
@@ -35,14 +35,6 @@ final class TransactionJson implements DeserializationSchema<Transaction> {
         }
         long ts = LocalDateTime.parse(time.asText(), TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
         return new Transaction(id.asText(), ts, amount.asDouble());
-    }
-
-    static String key(String jsonLine) {
-        try {
-            return JSON.readTree(jsonLine).get("transaction_id").asText();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(jsonLine, e);
-        }
     }
 
     static byte[] bytes(String s) {

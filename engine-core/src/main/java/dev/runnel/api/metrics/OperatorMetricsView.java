@@ -65,4 +65,5 @@ public interface OperatorMetricsView {
      * (keyed operators), {@code earliestPendingWindowEnd} (window operators), {@code cep.partialMatches} and {@code cep.bufferedEvents} (CEP).
      */
     Map<String, Long> gauges();
+
 }

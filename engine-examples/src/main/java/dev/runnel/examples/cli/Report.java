@@ -26,6 +26,13 @@ public final class Report implements AutoCloseable {
     private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
     private final boolean flushEachLine;
     private final Map<String, Long> counts = new TreeMap<>();
+    private LineSinks lineSinks;
+
+    /** Where lines go instead of the writer, through one sink per kind (a Kafka topic's {@code KafkaSink}). */
+    public interface LineSinks {
+        /** A sink for the records of {@code kind}; {@code line} gives a record's line, {@code counted} counts it. */
+        <T> Sink<T> sink(String kind, Function<T, String> line, Runnable counted);
+    }
 
     public Report(Writer out, Format format, boolean closeWriter) {
         this(out, format, closeWriter, false);
@@ -42,14 +49,27 @@ public final class Report implements AutoCloseable {
         this.flushEachLine = flushEachLine;
     }
 
+    /** Lines go to {@code sinks} (one per kind) instead of the writer; call before the job is defined. */
+    public Report writingTo(LineSinks sinks) {
+        this.lineSinks = sinks;
+        return this;
+    }
+
     /** A sink that writes every record it gets under {@code kind}; text lines use {@code toString()}. */
     public <T> Sink<T> sink(String kind) {
-        return value -> write(kind, value, String::valueOf);
+        return sink(kind, String::valueOf);
     }
 
     /** A sink that writes every record under {@code kind}, with {@code toText} giving the text line. */
     public <T> Sink<T> sink(String kind, Function<T, String> toText) {
+        if (lineSinks != null) {
+            return lineSinks.sink(kind, value -> line(kind, value, toText), () -> count(kind));
+        }
         return value -> write(kind, value, toText);
+    }
+
+    private <T> String line(String kind, T value, Function<? super T, String> toText) {
+        return format == Format.JSON ? Json.line(kind, value) : kind + " " + toText.apply(value);
     }
 
     /** A sink that only counts records under {@code kind} (results a run keeps quiet about). */
@@ -65,7 +85,7 @@ public final class Report implements AutoCloseable {
     /** {@code toText} only runs for text reports: JSON lines are built from the value's fields. */
     private synchronized <T> void write(String kind, T value, Function<? super T, String> toText) {
         counts.merge(kind, 1L, Long::sum);
-        String line = format == Format.JSON ? Json.line(kind, value) : kind + " " + toText.apply(value);
+        String line = line(kind, value, toText);
         try {
             out.write(line);
             out.write(System.lineSeparator());

@@ -28,6 +28,9 @@ public final class GenerateCommand {
         Option.integer("events", "N", "10000", "background events (planted cases come on top)", 0, Long.MAX_VALUE),
         Option.integer("seed", "S", "42", "random seed; the same seed gives the same file", Long.MIN_VALUE, Long.MAX_VALUE),
         Option.text("out", "FILE", null, "where to write (.jsonl/.ndjson/.json for JSON lines, else CSV)"),
+        Option.text("bootstrap-servers", "HOST:PORT", null, "with --topic: the Kafka brokers to write to"),
+        Option.text("topic", "TOPIC", null, "instead of --out: one JSON record per event into this topic (created if missing), keyed by the scenario's first column"),
+        Option.integer("partitions", "N", "4", "partitions of a --topic that does not exist yet", 1, 1000),
         Option.flag("clean", "plant no fraud: control data on which no alert may fire"),
         Option.duration("disorder", "0s", "rows arrive up to this long after their event time"),
         Option.fraction("late-rate", "0", "fraction of rows delivered --late-by after the disorder bound"),
@@ -69,15 +72,18 @@ public final class GenerateCommand {
             out.print(help());
             return 0;
         }
+        GeneratorConfig config = new GeneratorConfig(parsed.longValue("events", 10_000), parsed.longValue("seed", 42),
+            !parsed.has("clean"), parsed.duration("disorder", Duration.ZERO), parsed.doubleValue("late-rate", 0),
+            parsed.duration("late-by", Duration.ofMinutes(2)), parsed.doubleValue("malformed-rate", 0), GeneratorConfig.DEFAULT_START);
+        if (parsed.has("topic") || parsed.has("bootstrap-servers")) {
+            return intoTopic(scenario, config, parsed, out, err);
+        }
         if (!parsed.has("out")) {
-            throw new UsageException("generate needs --out FILE");
+            throw new UsageException("generate needs --out FILE (or --bootstrap-servers HOST:PORT --topic TOPIC)");
         }
         Path file = Path.of(parsed.string("out", null));
         String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean json = lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".json");
-        GeneratorConfig config = new GeneratorConfig(parsed.longValue("events", 10_000), parsed.longValue("seed", 42),
-            !parsed.has("clean"), parsed.duration("disorder", Duration.ZERO), parsed.doubleValue("late-rate", 0),
-            parsed.duration("late-by", Duration.ofMinutes(2)), parsed.doubleValue("malformed-rate", 0), GeneratorConfig.DEFAULT_START);
         long start = System.nanoTime();
         Generated generated;
         try {
@@ -98,6 +104,30 @@ public final class GenerateCommand {
         out.printf("wrote %s: %,d rows (%,d late), %,d malformed lines, planted %s in %.1f s%n", file, generated.rows(),
             generated.lateRows(), generated.malformedLines().size(), byKind, (System.nanoTime() - start) / 1e9);
         out.println("answer key: " + file + ".planted.csv");
+        return 0;
+    }
+
+    private static int intoTopic(ScenarioGenerator scenario, GeneratorConfig config, Args parsed, PrintStream out, PrintStream err) {
+        if (!parsed.has("topic") || !parsed.has("bootstrap-servers")) {
+            throw new UsageException("generate into Kafka needs both --bootstrap-servers HOST:PORT and --topic TOPIC");
+        }
+        if (parsed.has("out")) {
+            throw new UsageException("--out and --topic both name where to write; give one of them");
+        }
+        long start = System.nanoTime();
+        String topic = parsed.string("topic", null);
+        Generated generated;
+        try {
+            generated = dev.runnel.examples.kafka.GenerateIntoTopic.run(scenario, config, parsed.string("bootstrap-servers", null),
+                topic, parsed.intValue("partitions", 4));
+        } catch (RuntimeException e) {
+            err.println("Could not write topic " + topic + ": " + e.getMessage());
+            return 1;
+        }
+        Map<String, Long> byKind = new TreeMap<>();
+        generated.planted().forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
+        out.printf("wrote topic %s: %,d records (%,d late), %,d malformed, planted %s in %.1f s%n", topic, generated.rows(),
+            generated.lateRows(), generated.malformedLines().size(), byKind, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

@@ -22,9 +22,20 @@ public final class Input {
     private final Callable<InputStream> opener;
     private final Path file;
     private final boolean jsonLines;
+    private final SourceFactory factory;
+
+    /** Where an input other than a file comes from (a Kafka topic): makes the source for an example's format. */
+    public interface SourceFactory {
+        <T> Source<T> source(ZoneId zone, List<String> columns, RecordFormat<T> format);
+    }
 
     private Input(String name, Path file, Callable<InputStream> opener) {
+        this(name, file, opener, null);
+    }
+
+    private Input(String name, Path file, Callable<InputStream> opener, SourceFactory factory) {
         this.name = name;
+        this.factory = factory;
         this.file = file;
         this.opener = opener;
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -49,6 +60,11 @@ public final class Input {
         return new Input("samples/" + fileName, null, () -> Input.class.getResourceAsStream(resource));
     }
 
+    /** An input that is not a file, e.g. a Kafka topic; {@code name} is what progress lines and help show. */
+    public static Input from(String name, SourceFactory factory) {
+        return new Input(name, null, null, Objects.requireNonNull(factory, "factory"));
+    }
+
     /** Text given inline (tests); {@code name} decides the format by its extension and appears in dead letters. */
     public static Input text(String name, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
@@ -61,6 +77,9 @@ public final class Input {
      * {@code format} cannot do without), or the job fails at once naming expected and found columns.
      */
     public <T> Source<T> source(ZoneId zone, List<String> columns, RecordFormat<T> format) {
+        if (factory != null) {
+            return factory.source(zone, columns, format);
+        }
         if (jsonLines) {
             return new JsonLinesSource<>(name, opener, zone, format);
         }

@@ -81,7 +81,7 @@ public final class JsonLinesSource<T> implements Source<T> {
             }
             T record;
             try {
-                record = format.parse(new JsonFields(parseObject(line), zone));
+                record = parse(line, zone, format);
             } catch (Exception e) {
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
                 output.deadLetter(new DeadLetter(name, lineNumber, reader.lineOffset(), line, reason));
@@ -90,6 +90,14 @@ public final class JsonLinesSource<T> implements Source<T> {
             output.collect(record);
         }
         return SourceStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * One line (or Kafka record) as {@code format}'s record, by the rules of this source: exactly one JSON
+     * object; whatever does not parse throws with the reason.
+     */
+    public static <T> T parse(String line, ZoneId zone, RecordFormat<T> format) throws Exception {
+        return format.parse(new JsonFields(parseObject(line), zone));
     }
 
     private static JsonNode parseObject(String line) {

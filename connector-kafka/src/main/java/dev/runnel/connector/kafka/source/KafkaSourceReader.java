@@ -1,6 +1,7 @@
 package dev.runnel.connector.kafka.source;
 
 import dev.runnel.api.functions.Collector;
+import dev.runnel.api.metrics.MetricGroup;
 import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.source.SourceOutput;
 import dev.runnel.api.source.SourceStatus;
@@ -35,7 +36,6 @@ import org.slf4j.LoggerFactory;
 final class KafkaSourceReader<T> {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceReader.class);
     private static final int FORMAT_VERSION = 1;
-    private static final long NO_STOP = Long.MAX_VALUE;
     /** How long a poll with nothing buffered waits for a fetch; bounds how long other sources and checkpoints wait. */
     private static final Duration FETCH_WAIT = Duration.ofMillis(5);
 
@@ -47,6 +47,7 @@ final class KafkaSourceReader<T> {
         final long stop;
         SourceOutput<T> output;
         boolean finished;
+        KafkaSourceReaderMetrics.Partition metrics;
 
         PartitionState(TopicPartition partition, long next, long stop) {
             this.partition = partition;
@@ -63,6 +64,7 @@ final class KafkaSourceReader<T> {
     private final Map<TopicPartition, PartitionState<T>> partitions = new LinkedHashMap<>();
     private final EmitCollector collector = new EmitCollector();
     private final ConsumerOffsetsRetriever retriever;
+    private final KafkaSourceReaderMetrics metrics;
     /** Offsets and stops read from a checkpoint, consumed when the partitions are first assigned. */
     private Map<TopicPartition, long[]> restored;
     /** The records of the last fetch, taken partition by partition (one state lookup per partition, not per record). */
@@ -77,10 +79,16 @@ final class KafkaSourceReader<T> {
     private long recordsRead;
     private Map<TopicPartition, OffsetAndMetadata> lastSnapshot;
 
-    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock) {
+    /** Whether this reader reads a partition (its share at the source's parallelism). */
+    private final java.util.function.Predicate<TopicPartition> owns;
+
+    KafkaSourceReader(KafkaSourceConfig<T> config, String name, Clock clock, MetricGroup metrics,
+                      java.util.function.Predicate<TopicPartition> owns) {
         this.config = config;
+        this.owns = owns;
         this.name = name;
         this.clock = clock;
+        this.metrics = new KafkaSourceReaderMetrics(metrics);
         this.consumer = new KafkaConsumer<>(config.consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.lastContact = clock.millis();
         this.retriever = new ConsumerOffsetsRetriever(consumer, config.groupId(), name, config.apiTimeout());
@@ -100,6 +108,9 @@ final class KafkaSourceReader<T> {
             discover(output, false);
             nextDiscovery = now + discoveryMillis();
         }
+        if (partitions.isEmpty()) {
+            return noPartitions(output, now); // a parallel reader whose share is empty (more readers than partitions)
+        }
         int emitted = 0;
         while (emitted < maxRecords) {
             if (partitionIndex >= partitionRecords.size()) {
@@ -118,6 +129,7 @@ final class KafkaSourceReader<T> {
                     return nothingFetched(now);
                 }
                 lastContact = now;
+                updateEnds(records.partitions());
                 batch = records;
                 batchPartitions = records.partitions().iterator();
                 continue;
@@ -139,6 +151,20 @@ final class KafkaSourceReader<T> {
             }
         }
         return SourceStatus.MORE_AVAILABLE;
+    }
+
+    /**
+     * Notes where each partition ends, from the consumer's lag after a fetch (no request: the fetch
+     * response carried the high watermark), for the lag metrics.
+     */
+    private void updateEnds(Collection<TopicPartition> fetched) {
+        for (TopicPartition tp : fetched) {
+            PartitionState<T> state = partitions.get(tp);
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (state != null && lag.isPresent()) {
+                state.metrics.end = consumer.position(tp) + lag.getAsLong();
+            }
+        }
     }
 
     private ConsumerRecords<byte[], byte[]> fetch() {
@@ -168,6 +194,15 @@ final class KafkaSourceReader<T> {
         }
     }
 
+    /** A reader without partitions: done when bounded; otherwise idle (it must not hold watermarks back) until discovery gives it one. */
+    private SourceStatus noPartitions(SourceOutput<T> output, long now) {
+        if (config.stoppingOffsets() != null) {
+            return SourceStatus.END_OF_INPUT;
+        }
+        output.markIdle();
+        return SourceStatus.NOTHING_AVAILABLE;
+    }
+
     /** Nothing came: a bounded source may be done; an unreachable broker becomes an error after the API timeout. */
     private SourceStatus nothingFetched(long now) {
         if (config.stoppingOffsets() != null) {
@@ -180,6 +215,7 @@ final class KafkaSourceReader<T> {
                 return SourceStatus.END_OF_INPUT;
             }
         }
+        updateEnds(consumer.assignment()); // an empty fetch still tells where the partitions end
         if (now - lastContact >= config.apiTimeout().toMillis()) {
             probeBrokers();
             lastContact = now;
@@ -223,43 +259,22 @@ final class KafkaSourceReader<T> {
         } catch (TimeoutException e) {
             throw unreachable(e);
         }
-        List<TopicPartition> fresh = found.stream().filter(p -> !partitions.containsKey(p)).toList();
+        List<TopicPartition> fresh = found.stream().filter(p -> owns.test(p) && !partitions.containsKey(p)).toList();
         if (fresh.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> starts = new HashMap<>();
-        Map<TopicPartition, Long> stops = new HashMap<>();
-        List<TopicPartition> unknown = new ArrayList<>();
-        for (TopicPartition p : fresh) {
-            long[] r = restored == null ? null : restored.get(p);
-            if (r != null) {
-                starts.put(p, r[0]);
-                stops.put(p, r[1]);
-            } else {
-                unknown.add(p);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            // partitions that appear after the job started (or after the restored checkpoint) are read from their beginning, as in Flink
-            OffsetsInitializer initializer = first && restored == null ? config.startingOffsets() : OffsetsInitializer.earliest();
-            try {
-                starts.putAll(initializer.getPartitionOffsets(unknown, retriever));
-                if (config.stoppingOffsets() != null) {
-                    stops.putAll(config.stoppingOffsets().getPartitionOffsets(unknown, retriever));
-                }
-            } catch (TimeoutException e) {
-                throw unreachable(e);
-            }
+        Map<TopicPartition, long[]> positions;
+        try {
+            positions = StartingPositions.of(fresh, restored, first, config, retriever);
+        } catch (TimeoutException e) {
+            throw unreachable(e);
         }
         for (TopicPartition p : fresh) {
-            Long start = starts.get(p);
-            if (start == null) {
-                throw new IllegalStateException("Kafka source '" + name + "': no starting offset for " + p);
-            }
-            long stop = config.stoppingOffsets() == null ? NO_STOP : stops.getOrDefault(p, NO_STOP);
-            PartitionState<T> state = new PartitionState<>(p, start, stop);
+            long[] position = positions.get(p);
+            PartitionState<T> state = new PartitionState<>(p, position[0], position[1]);
             state.output = output.createOutputForSplit(state.splitId);
             partitions.put(p, state);
+            state.metrics = metrics.register(p, () -> state.next);
         }
         consumer.assign(new ArrayList<>(partitions.keySet()));
         for (TopicPartition p : fresh) {
@@ -281,7 +296,15 @@ final class KafkaSourceReader<T> {
         out.writeInt(FORMAT_VERSION);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         Collection<PartitionState<T>> states = partitions.values();
-        Map<TopicPartition, long[]> pendingRestore = restored == null || assigned ? Map.of() : restored;
+        Map<TopicPartition, long[]> pendingRestore = new HashMap<>();
+        if (restored != null && !assigned) {
+            // not polled yet since the restore: keep this reader's share (at another parallelism the rest is another reader's)
+            restored.forEach((p, r) -> {
+                if (owns.test(p)) {
+                    pendingRestore.put(p, r);
+                }
+            });
+        }
         out.writeInt(states.size() + pendingRestore.size());
         for (PartitionState<T> s : states) {
             writeEntry(out, s.partition, s.next, s.stop);
@@ -306,7 +329,9 @@ final class KafkaSourceReader<T> {
             throw new IOException("Kafka source '" + name + "': checkpoint format " + version + " is not " + FORMAT_VERSION);
         }
         int n = in.readInt();
-        restored = new HashMap<>();
+        if (restored == null) {
+            restored = new HashMap<>(); // a restore at another parallelism hands over several old readers' offsets
+        }
         for (int i = 0; i < n; i++) {
             TopicPartition p = new TopicPartition(in.readUTF(), in.readInt());
             restored.put(p, new long[] {in.readLong(), in.readLong()});
@@ -321,7 +346,14 @@ final class KafkaSourceReader<T> {
         failedCommit = null; // superseded by these newer offsets
         Map<TopicPartition, OffsetAndMetadata> offsets = lastSnapshot;
         consumer.commitAsync(offsets, (committed, error) -> {
-            if (error != null) {
+            if (error == null) {
+                committed.forEach((tp, offset) -> {
+                    PartitionState<T> state = partitions.get(tp);
+                    if (state != null) {
+                        state.metrics.committed = offset.offset();
+                    }
+                });
+            } else {
                 LOG.warn("Kafka source '{}' could not commit offsets to group {}: {}", name, config.groupId(), error.toString());
                 failedCommit = offsets; // retried at the next checkpoint or at close
             }

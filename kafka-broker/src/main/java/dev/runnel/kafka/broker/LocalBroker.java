@@ -1,4 +1,4 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.kafka.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,19 +21,23 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node Kafka (KRaft, one combined controller and broker) in this JVM, on free
- * loopback ports, with its logs in a temporary directory removed on close. Tests share one per class.
+ * A real single-node Kafka (KRaft, one combined controller and broker) in this JVM, on loopback
+ * ports, with its logs in a temporary directory removed on close: what the connector's and the
+ * examples' tests start (one per test class), what {@code runnel-examples.jar broker} runs for
+ * trying the Kafka examples, and the Kafka benchmark's broker. Started with Kafka's own
+ * {@code KafkaClusterTestKit}, the launcher Kafka's integration tests use.
  */
-public final class TestBroker implements AutoCloseable {
+public final class LocalBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
     private final Admin admin;
 
-    private TestBroker(KafkaClusterTestKit cluster) {
+    private LocalBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
         this.admin = cluster.admin();
     }
 
-    public static TestBroker start() throws Exception {
+    /** A broker on a free loopback port (see {@link #bootstrapServers()}). */
+    public static LocalBroker start() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
             .setConfigProp("offsets.topic.replication.factor", "1")
@@ -48,12 +52,12 @@ public final class TestBroker implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new TestBroker(cluster);
+        return new LocalBroker(cluster);
     }
 
-    /** Runs a broker until killed, printing its bootstrap servers: for trying the connector and for the Kafka benchmark. */
+    /** Runs a broker until killed, printing its bootstrap servers (the examples' {@code broker} command does the same). */
     public static void main(String[] args) throws Exception {
-        TestBroker broker = start();
+        LocalBroker broker = start();
         System.out.println("bootstrap.servers=" + broker.bootstrapServers());
         System.out.flush();
         Thread.currentThread().join();
@@ -63,13 +67,46 @@ public final class TestBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Creates the topic and returns once the broker leads every partition (see {@link #awaitLeaders}). */
     public void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, topic, partitions);
     }
 
     public void addPartitions(String topic, int totalPartitions) throws Exception {
         admin.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(totalPartitions)))
             .all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, topic, totalPartitions);
+    }
+
+    /**
+     * Waits (up to 30 s) until the broker's own metadata has a leader for each of the topic's
+     * {@code partitions}. The controller acknowledges a new topic before the broker has applied it; an
+     * idempotent producer that writes at once gets NOT_LEADER_OR_FOLLOWER for its first batch while
+     * later batches of the same partition go through, and then retries the first with an
+     * out-of-order sequence number until its delivery timeout (120 s): a test that seemed to hang.
+     */
+    public static void awaitLeaders(Admin admin, String topic, int partitions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Object state;
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+                if (description.partitions().size() >= partitions && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+                state = description;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                state = "not known to the broker yet"; // the broker has not applied the new topic yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no leader for every partition after 30 s: " + state);
+            }
+            Thread.sleep(20);
+        }
     }
 
     public KafkaProducer<byte[], byte[]> producer() {
@@ -77,6 +114,10 @@ public final class TestBroker implements AutoCloseable {
         p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, "8388608");
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // one batch in flight per connection: a first batch refused (NOT_LEADER_OR_FOLLOWER, the broker still taking up a
+        // new partition) is retried before any later one is sent, instead of after them with a sequence number the
+        // partition has passed, which the idempotent producer retries until its delivery timeout (120 s)
+        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

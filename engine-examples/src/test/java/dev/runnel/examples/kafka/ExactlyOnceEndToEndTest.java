@@ -1,9 +1,10 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.examples.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.checkpoint.CheckpointStorage;
+import dev.runnel.kafka.broker.LocalBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * equals the file-based run's output record for record.
  */
 class ExactlyOnceEndToEndTest {
-    private static TestBroker broker;
+    private static LocalBroker broker;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start();
+        broker = LocalBroker.start();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.examples.kafka;
 
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.checkpoint.CheckpointStorage;

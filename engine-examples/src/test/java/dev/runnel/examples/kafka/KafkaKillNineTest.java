@@ -1,8 +1,9 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.examples.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runnel.checkpoint.KillNine;
+import dev.runnel.kafka.broker.LocalBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KafkaKillNineTest {
     private static final long EVENTS = 20_000;
-    private static TestBroker broker;
+    private static LocalBroker broker;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start();
+        broker = LocalBroker.start();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.runnel.connector.kafka;
+package dev.runnel.examples.kafka;
 
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.source.Source;
@@ -13,8 +13,11 @@ import dev.runnel.examples.frauddetector.Transaction;
 import dev.runnel.examples.frauddetector.WindowSum;
 import dev.runnel.examples.generator.GenerateCommand;
 import dev.runnel.examples.io.Input;
+import dev.runnel.examples.io.Json;
+import dev.runnel.connector.kafka.SimpleStringSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import dev.runnel.kafka.broker.LocalBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +69,11 @@ final class FraudPipeline {
     }
 
     /** Produces every line of {@code file} to the input topic, keyed by account. */
-    static void produce(TestBroker broker, Path file) throws Exception {
+    static void produce(LocalBroker broker, Path file) throws Exception {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            records.add(new ProducerRecord<>(INPUT, TransactionJson.bytes(TransactionJson.key(line)), TransactionJson.bytes(line)));
+            String account = Json.MAPPER.readTree(line).get("transaction_id").asText();
+            records.add(new ProducerRecord<>(INPUT, account.getBytes(StandardCharsets.UTF_8), line.getBytes(StandardCharsets.UTF_8)));
         }
         broker.produce(records);
     }
@@ -80,7 +84,7 @@ final class FraudPipeline {
         FraudDetector.Config config = FraudDetector.Config.defaults();
         KafkaSource<Transaction> source = KafkaSource.<Transaction>builder().setBootstrapServers(bootstrapServers)
             .setTopics(INPUT).setGroupId("fraud-detector").setStartingOffsets(OffsetsInitializer.earliest())
-            .setValueOnlyDeserializer(new TransactionJson()).setBounded(OffsetsInitializer.latest())
+            .setValueOnlyDeserializer(new JsonRecords<>(Transaction::parse, ZoneId.of("UTC"))).setBounded(OffsetsInitializer.latest())
             // small fetches interleave the four partitions, so event time moves on all of them within the first
             // few hundred records and windows fire early; with 1 MB fetches one partition is read whole first and
             // the watermark (the minimum over partitions) waits for the last one
