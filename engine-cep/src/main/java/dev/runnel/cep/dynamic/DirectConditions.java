@@ -54,7 +54,7 @@ final class DirectConditions {
     }
 
     /** Not in the subset: the whole expression stays with CEL. */
-    private static final class Unsupported extends Exception {
+    static final class Unsupported extends Exception {
         Unsupported() {
             super(null, null, false, false);
         }
@@ -71,7 +71,7 @@ final class DirectConditions {
     }
 
     @SuppressWarnings("unchecked")
-    private static <N> N cast(Object node) {
+    static <N> N cast(Object node) {
         return (N) node;
     }
 
@@ -157,12 +157,12 @@ final class DirectConditions {
                         Bool<T> b = bool(a);
                         yield (Bool<T>) ev -> !b.eval(ev);
                     }
-                    case "-_" -> Arithmetic.negate(a);
+                    case "-_" -> DirectOperators.negate(a);
                     default -> throw new Unsupported();
                 };
             }
             if (function.equals("_?_:_") && args.size() == 3) {
-                return Arithmetic.choose(bool(node(args.get(0))), node(args.get(1)), node(args.get(2)));
+                return DirectOperators.choose(bool(node(args.get(0))), node(args.get(1)), node(args.get(2)));
             }
             if (args.size() != 2) {
                 throw new Unsupported();
@@ -183,8 +183,8 @@ final class DirectConditions {
                     Bool<T> r = bool(b);
                     yield (Bool<T>) ev -> l.eval(ev) || r.eval(ev);
                 }
-                case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_" -> Comparisons.compare(function, a, b);
-                case "_+_", "_-_", "_*_", "_/_" -> Arithmetic.apply(function, a, b);
+                case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_" -> DirectOperators.compare(function, a, b);
+                case "_+_", "_-_", "_*_", "_/_" -> DirectOperators.apply(function, a, b);
                 default -> throw new Unsupported();
             };
         }
@@ -228,183 +228,19 @@ final class DirectConditions {
         }
     }
 
-    /** Comparisons of two integers, two doubles, an integer and a double, two strings or two booleans. */
-    private static final class Comparisons {
-        static <T> Object compare(String op, Object a, Object b) throws Unsupported {
-            boolean equality = op.equals("_==_") || op.equals("_!=_");
-            boolean negate = op.equals("_!=_");
-            if (a instanceof Int<?> && b instanceof Int<?>) {
-                Int<T> l = cast(a);
-                Int<T> r = cast(b);
-                return switch (op) {
-                    case "_==_" -> (Bool<T>) ev -> l.eval(ev) == r.eval(ev);
-                    case "_!=_" -> (Bool<T>) ev -> l.eval(ev) != r.eval(ev);
-                    case "_<_" -> (Bool<T>) ev -> l.eval(ev) < r.eval(ev);
-                    case "_<=_" -> (Bool<T>) ev -> l.eval(ev) <= r.eval(ev);
-                    case "_>_" -> (Bool<T>) ev -> l.eval(ev) > r.eval(ev);
-                    default -> (Bool<T>) ev -> l.eval(ev) >= r.eval(ev);
-                };
-            }
-            if (a instanceof Dbl<?> && b instanceof Dbl<?>) {
-                Dbl<T> l = cast(a);
-                Dbl<T> r = cast(b);
-                return switch (op) {
-                    // CEL's equality of a NaN depends on whether both sides are the same boxed object
-                    case "_==_" -> (Bool<T>) ev -> doubleEquals(l.eval(ev), r.eval(ev));
-                    case "_!=_" -> (Bool<T>) ev -> !doubleEquals(l.eval(ev), r.eval(ev));
-                    case "_<_" -> (Bool<T>) ev -> l.eval(ev) < r.eval(ev);
-                    case "_<=_" -> (Bool<T>) ev -> l.eval(ev) <= r.eval(ev);
-                    case "_>_" -> (Bool<T>) ev -> l.eval(ev) > r.eval(ev);
-                    default -> (Bool<T>) ev -> l.eval(ev) >= r.eval(ev);
-                };
-            }
-            if ((a instanceof Int<?> || a instanceof Dbl<?>) && (b instanceof Int<?> || b instanceof Dbl<?>)) {
-                return mixed(op, asDouble(a), asDouble(b));
-            }
-            if (equality && a instanceof Str<?> && b instanceof Str<?>) {
-                Str<T> l = cast(a);
-                Str<T> r = cast(b);
-                return (Bool<T>) ev -> l.eval(ev).equals(r.eval(ev)) != negate;
-            }
-            if (equality && a instanceof Bool<?> && b instanceof Bool<?>) {
-                Bool<T> l = cast(a);
-                Bool<T> r = cast(b);
-                return (Bool<T>) ev -> (l.eval(ev) == r.eval(ev)) != negate;
-            }
-            throw new Unsupported();
-        }
-
-        private static boolean doubleEquals(double x, double y) {
-            if (Double.isNaN(x) || Double.isNaN(y)) {
-                throw Undecided.INSTANCE;
-            }
-            return x == y;
-        }
-
-        /**
-         * An integer and a double compare as CEL compares them (its {@code ComparisonFunctions}):
-         * by {@link Double#compare} after widening the integer, so -0.0 is below 0 and NaN above all.
-         */
-        private static <T> Bool<T> mixed(String op, Dbl<T> l, Dbl<T> r) {
-            return switch (op) {
-                case "_==_" -> ev -> Double.compare(l.eval(ev), r.eval(ev)) == 0;
-                case "_!=_" -> ev -> Double.compare(l.eval(ev), r.eval(ev)) != 0;
-                case "_<_" -> ev -> Double.compare(l.eval(ev), r.eval(ev)) < 0;
-                case "_<=_" -> ev -> Double.compare(l.eval(ev), r.eval(ev)) <= 0;
-                case "_>_" -> ev -> Double.compare(l.eval(ev), r.eval(ev)) > 0;
-                default -> ev -> Double.compare(l.eval(ev), r.eval(ev)) >= 0;
-            };
-        }
-
-        private static <T> Dbl<T> asDouble(Object node) {
-            if (node instanceof Dbl<?>) {
-                return cast(node);
-            }
-            Int<T> i = cast(node);
-            return ev -> (double) i.eval(ev);
-        }
-    }
-
-    /** Integer arithmetic that CEL would not let overflow, double arithmetic as IEEE 754. */
-    private static final class Arithmetic {
-        static <T> Object apply(String op, Object a, Object b) throws Unsupported {
-            if (a instanceof Int<?> && b instanceof Int<?>) {
-                Int<T> l = cast(a);
-                Int<T> r = cast(b);
-                return switch (op) {
-                    case "_+_" -> (Int<T>) ev -> {
-                        long x = l.eval(ev);
-                        long y = r.eval(ev);
-                        long s = x + y;
-                        return ((x ^ s) & (y ^ s)) < 0 ? undecided() : s; // Math.addExact's overflow test
-                    };
-                    case "_-_" -> (Int<T>) ev -> {
-                        long x = l.eval(ev);
-                        long y = r.eval(ev);
-                        long d = x - y;
-                        return ((x ^ y) & (x ^ d)) < 0 ? undecided() : d; // Math.subtractExact's
-                    };
-                    case "_*_" -> (Int<T>) ev -> {
-                        long x = l.eval(ev);
-                        long y = r.eval(ev);
-                        long hi = Math.multiplyHigh(x, y);
-                        long lo = x * y;
-                        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo : undecided();
-                    };
-                    default -> (Int<T>) ev -> {
-                        long x = l.eval(ev);
-                        long y = r.eval(ev);
-                        return y == 0 || (x == Long.MIN_VALUE && y == -1) ? undecided() : x / y;
-                    };
-                };
-            }
-            if (a instanceof Dbl<?> && b instanceof Dbl<?>) {
-                Dbl<T> l = cast(a);
-                Dbl<T> r = cast(b);
-                return switch (op) {
-                    case "_+_" -> (Dbl<T>) ev -> l.eval(ev) + r.eval(ev);
-                    case "_-_" -> (Dbl<T>) ev -> l.eval(ev) - r.eval(ev);
-                    case "_*_" -> (Dbl<T>) ev -> l.eval(ev) * r.eval(ev);
-                    default -> (Dbl<T>) ev -> l.eval(ev) / r.eval(ev);
-                };
-            }
-            throw new Unsupported();
-        }
-
-        static <T> Object negate(Object a) throws Unsupported {
-            if (a instanceof Int<?>) {
-                Int<T> i = cast(a);
-                return (Int<T>) ev -> {
-                    long v = i.eval(ev);
-                    return v == Long.MIN_VALUE ? undecided() : -v;
-                };
-            }
-            if (a instanceof Dbl<?>) {
-                Dbl<T> d = cast(a);
-                return (Dbl<T>) ev -> -d.eval(ev);
-            }
-            throw new Unsupported();
-        }
-
-        static <T> Object choose(Bool<T> test, Object a, Object b) throws Unsupported {
-            if (a instanceof Int<?> && b instanceof Int<?>) {
-                Int<T> x = cast(a);
-                Int<T> y = cast(b);
-                return (Int<T>) ev -> test.eval(ev) ? x.eval(ev) : y.eval(ev);
-            }
-            if (a instanceof Dbl<?> && b instanceof Dbl<?>) {
-                Dbl<T> x = cast(a);
-                Dbl<T> y = cast(b);
-                return (Dbl<T>) ev -> test.eval(ev) ? x.eval(ev) : y.eval(ev);
-            }
-            if (a instanceof Str<?> && b instanceof Str<?>) {
-                Str<T> x = cast(a);
-                Str<T> y = cast(b);
-                return (Str<T>) ev -> test.eval(ev) ? x.eval(ev) : y.eval(ev);
-            }
-            if (a instanceof Bool<?> && b instanceof Bool<?>) {
-                Bool<T> x = cast(a);
-                Bool<T> y = cast(b);
-                return (Bool<T>) ev -> test.eval(ev) ? x.eval(ev) : y.eval(ev);
-            }
-            throw new Unsupported();
-        }
-
-    }
-
-    private static long undecided() {
+    static long undecided() {
         throw Undecided.INSTANCE;
     }
 
-    private static double undecidedDouble() {
+    static double undecidedDouble() {
         throw Undecided.INSTANCE;
     }
 
-    private static String undecidedString() {
+    static String undecidedString() {
         throw Undecided.INSTANCE;
     }
 
-    private static boolean undecidedBool() {
+    static boolean undecidedBool() {
         throw Undecided.INSTANCE;
     }
 }
