@@ -9,10 +9,6 @@ import dev.runnel.cep.pattern.Quantifier.ConsumingStrategy;
 import dev.runnel.cep.pattern.Quantifier.QuantifierProperty;
 import dev.runnel.cep.pattern.Quantifier.Times;
 import dev.runnel.cep.pattern.WithinType;
-import dev.runnel.cep.pattern.conditions.AndCondition;
-import dev.runnel.cep.pattern.conditions.IterativeCondition;
-import dev.runnel.cep.pattern.conditions.OrCondition;
-import dev.runnel.cep.pattern.conditions.SimpleCondition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,15 +32,15 @@ public final class NfaCompiler<T> {
 
     private final List<NfaState> states = new ArrayList<>();
     private final Cond.Factory conds = new Cond.Factory();
+    /** The conditions of edges, and the group being compiled, which they depend on. */
+    private final EdgeConditions<T> edges = new EdgeConditions<>(conds);
     private final Map<String, NfaState> stopStates = new HashMap<>();
     private final IdentityHashMap<NfaState, NfaState> originalStateMap = new IdentityHashMap<>();
-    private final IdentityHashMap<GroupPattern<?, ?>, Boolean> firstOfLoop = new IdentityHashMap<>();
     private final Map<String, Long> stageWindows = new HashMap<>();
     private final List<String> stageNames = new ArrayList<>();
     private final Set<String> stageStatesBuilt = new HashSet<>();
     private Pattern<T, ?> currentPattern;
     private Pattern<T, ?> followingPattern;
-    private GroupPattern<T, ?> currentGroupPattern;
     private long windowTime;
 
     private NfaCompiler(Pattern<T, ?> pattern) {
@@ -135,7 +131,7 @@ public final class NfaCompiler<T> {
                 // at the end it becomes a PENDING state that matches when its window expires
                 if (lastSink.type == NfaState.Type.FINAL) {
                     NfaState pending = createState(currentPattern.getName(), NfaState.Type.PENDING);
-                    Cond notCondition = takeCondition(currentPattern);
+                    Cond notCondition = edges.take(currentPattern);
                     NfaState stop = createStopState(notCondition, currentPattern.getName());
                     pending.addTransition(Transition.Action.PROCEED, stop, notCondition);
                     pending.addTransition(Transition.Action.IGNORE, pending, conds.not(notCondition));
@@ -143,7 +139,7 @@ public final class NfaCompiler<T> {
                 }
             } else if (strategy == ConsumingStrategy.NOT_NEXT) {
                 NfaState notNext = createState(currentPattern.getName(), NfaState.Type.NORMAL);
-                Cond notCondition = takeCondition(currentPattern);
+                Cond notCondition = edges.take(currentPattern);
                 NfaState stop = createStopState(notCondition, currentPattern.getName());
                 if (lastSink.type == NfaState.Type.FINAL) {
                     // so that a PROCEED into the final state does not complete the match before the next event
@@ -175,7 +171,7 @@ public final class NfaCompiler<T> {
         } else if (quantifier.hasProperty(QuantifierProperty.TIMES)) {
             lastSink = createTimesState(sinkState, sinkState, currentPattern.getTimes());
         } else {
-            lastSink = createSingletonState(sinkState, sinkState, takeCondition(currentPattern), ignoreCondition(currentPattern),
+            lastSink = createSingletonState(sinkState, sinkState, edges.take(currentPattern), edges.ignore(currentPattern),
                 isPatternOptional(currentPattern));
         }
         addStopStates(lastSink);
@@ -227,7 +223,7 @@ public final class NfaCompiler<T> {
                     || previous.getPrevious().getQuantifier().getConsumingStrategy() == ConsumingStrategy.NOT_FOLLOW)) {
             previous = castRaw(previous.getPrevious());
             if (previous.getQuantifier().getConsumingStrategy() == ConsumingStrategy.NOT_FOLLOW) {
-                notConditions.add(new Object[] {takeCondition(previous), previous.getName()});
+                notConditions.add(new Object[] {edges.take(previous), previous.getName()});
             }
         }
         return notConditions;
@@ -284,7 +280,7 @@ public final class NfaCompiler<T> {
 
     private void addStopStateToLooping(NfaState loopingState) {
         if (followingPattern != null && followingPattern.getQuantifier().getConsumingStrategy() == ConsumingStrategy.NOT_FOLLOW) {
-            Cond notCondition = takeCondition(followingPattern);
+            Cond notCondition = edges.take(followingPattern);
             NfaState stop = createStopState(notCondition, followingPattern.getName());
             loopingState.addTransition(Transition.Action.PROCEED, stop, notCondition);
         }
@@ -294,9 +290,9 @@ public final class NfaCompiler<T> {
     private NfaState createTimesState(NfaState sinkState, NfaState proceedState, Times times) {
         NfaState lastSink = sinkState;
         setCurrentGroupFirstOfLoop(false);
-        Cond until = untilCondition(currentPattern);
-        Cond innerIgnore = extendWithUntil(innerIgnoreCondition(currentPattern), until, false);
-        Cond take = extendWithUntil(takeCondition(currentPattern), until, true);
+        Cond until = edges.until(currentPattern);
+        Cond innerIgnore = edges.extendWithUntil(edges.innerIgnore(currentPattern), until, false);
+        Cond take = edges.extendWithUntil(edges.take(currentPattern), until, true);
         if (currentPattern.getQuantifier().hasProperty(QuantifierProperty.GREEDY) && times.from() != times.to()) {
             if (until != null) {
                 originalStateMap.put(sinkState, copy(sinkState));
@@ -312,23 +308,14 @@ public final class NfaCompiler<T> {
             addStopStateToLooping(lastSink);
         }
         setCurrentGroupFirstOfLoop(true);
-        return createSingletonState(lastSink, proceedState, take, ignoreCondition(currentPattern),
+        return createSingletonState(lastSink, proceedState, take, edges.ignore(currentPattern),
             isPatternOptional(currentPattern));
     }
 
     private void setCurrentGroupFirstOfLoop(boolean isFirst) {
         if (currentPattern instanceof GroupPattern<T, ?> g) {
-            firstOfLoop.put(g, isFirst);
+            edges.setFirstOfLoop(g, isFirst);
         }
-    }
-
-    private boolean isCurrentGroupFirstOfLoop() {
-        Boolean b = firstOfLoop.get(currentGroupPattern);
-        return b == null || b;
-    }
-
-    private boolean headOfGroup(Pattern<T, ?> pattern) {
-        return currentGroupPattern != null && pattern.getPrevious() == null;
     }
 
     /**
@@ -341,8 +328,8 @@ public final class NfaCompiler<T> {
     }
 
     private boolean isHeadOfOptionalGroup(Pattern<T, ?> pattern) {
-        return headOfGroup(pattern) && isCurrentGroupFirstOfLoop()
-            && currentGroupPattern.getQuantifier().hasProperty(QuantifierProperty.OPTIONAL);
+        return edges.headOfGroup(pattern) && edges.groupFirstOfLoop()
+            && edges.group().getQuantifier().hasProperty(QuantifierProperty.OPTIONAL);
     }
 
     /** One state taking one event; optional ones get a PROCEED edge and an ignoring twin without it. */
@@ -354,10 +341,10 @@ public final class NfaCompiler<T> {
         // taking an event invalidates the NOT stages before an optional stage
         NfaState sink = copyWithoutTransitiveNots(sinkState);
         singleton.addTransition(Transition.Action.TAKE, sink, take);
-        Cond proceed = trueCondition();
+        Cond proceed = edges.alwaysTrue();
         if (isOptional) {
             if (currentPattern.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
-                Cond until = untilCondition(currentPattern);
+                Cond until = edges.until(currentPattern);
                 if (until != null) {
                     singleton.addTransition(Transition.Action.PROCEED, originalStateMap.get(proceedState), conds.and(proceed, until));
                 }
@@ -383,11 +370,11 @@ public final class NfaCompiler<T> {
     }
 
     private NfaState createGroupPatternState(GroupPattern<T, ?> group, NfaState sinkState, NfaState proceedState, boolean isOptional) {
-        Cond proceed = trueCondition();
+        Cond proceed = edges.alwaysTrue();
         Pattern<T, ?> oldCurrent = currentPattern;
         Pattern<T, ?> oldFollowing = followingPattern;
-        GroupPattern<T, ?> oldGroup = currentGroupPattern;
-        currentGroupPattern = group;
+        GroupPattern<T, ?> oldGroup = edges.group();
+        edges.setGroup(group);
         currentPattern = castRaw(group.getRawPattern());
         NfaState lastSink = createMiddleStates(sinkState);
         lastSink = convertPattern(lastSink);
@@ -396,17 +383,17 @@ public final class NfaCompiler<T> {
         }
         currentPattern = oldCurrent;
         followingPattern = oldFollowing;
-        currentGroupPattern = oldGroup;
+        edges.setGroup(oldGroup);
         return lastSink;
     }
 
     private NfaState createLoopingGroupPatternState(GroupPattern<T, ?> group, NfaState sinkState) {
-        Cond proceed = trueCondition();
+        Cond proceed = edges.alwaysTrue();
         Pattern<T, ?> oldCurrent = currentPattern;
         Pattern<T, ?> oldFollowing = followingPattern;
-        GroupPattern<T, ?> oldGroup = currentGroupPattern;
+        GroupPattern<T, ?> oldGroup = edges.group();
         NfaState dummy = createTakingState();
-        currentGroupPattern = group;
+        edges.setGroup(group);
         currentPattern = castRaw(group.getRawPattern());
         NfaState lastSink = createMiddleStates(dummy);
         lastSink = convertPattern(lastSink);
@@ -414,7 +401,7 @@ public final class NfaCompiler<T> {
         dummy.addTransition(Transition.Action.PROCEED, lastSink, proceed);
         currentPattern = oldCurrent;
         followingPattern = oldFollowing;
-        currentGroupPattern = oldGroup;
+        edges.setGroup(oldGroup);
         return lastSink;
     }
 
@@ -423,10 +410,10 @@ public final class NfaCompiler<T> {
         if (currentPattern instanceof GroupPattern<T, ?> g) {
             return createLoopingGroupPatternState(g, sinkState);
         }
-        Cond until = untilCondition(currentPattern);
-        Cond ignore = extendWithUntil(innerIgnoreCondition(currentPattern), until, false);
-        Cond take = extendWithUntil(takeCondition(currentPattern), until, true);
-        Cond proceed = trueCondition();
+        Cond until = edges.until(currentPattern);
+        Cond ignore = edges.extendWithUntil(edges.innerIgnore(currentPattern), until, false);
+        Cond take = edges.extendWithUntil(edges.take(currentPattern), until, true);
+        Cond proceed = edges.alwaysTrue();
         NfaState looping = createTakingState();
         if (currentPattern.getQuantifier().hasProperty(QuantifierProperty.GREEDY)) {
             if (until != null) {
@@ -435,7 +422,7 @@ public final class NfaCompiler<T> {
                 originalStateMap.put(sinkState, sinkCopy);
             }
             looping.addTransition(Transition.Action.PROCEED, sinkState, until != null ? conds.and(proceed, conds.not(until)) : proceed);
-            updateWithGreedyCondition(sinkState, takeCondition(currentPattern));
+            updateWithGreedyCondition(sinkState, edges.take(currentPattern));
         } else {
             looping.addTransition(Transition.Action.PROCEED, sinkState, proceed);
         }
@@ -449,74 +436,6 @@ public final class NfaCompiler<T> {
             addStopStateToLooping(ignoreState);
         }
         return looping;
-    }
-
-    private Cond extendWithUntil(Cond condition, Cond until, boolean isTake) {
-        if (until != null && condition != null) {
-            return conds.and(conds.not(until), condition);
-        } else if (until != null && isTake) {
-            return conds.not(until);
-        }
-        return condition;
-    }
-
-    private Cond innerIgnoreCondition(Pattern<T, ?> pattern) {
-        ConsumingStrategy strategy = pattern.getQuantifier().getInnerConsumingStrategy();
-        if (headOfGroup(pattern)) {
-            strategy = currentGroupPattern.getQuantifier().getInnerConsumingStrategy();
-        }
-        return extendWithGroupUntil(ignoreFor(strategy, pattern), false);
-    }
-
-    private Cond ignoreCondition(Pattern<T, ?> pattern) {
-        ConsumingStrategy strategy = pattern.getQuantifier().getConsumingStrategy();
-        if (headOfGroup(pattern)) {
-            strategy = isCurrentGroupFirstOfLoop()
-                ? currentGroupPattern.getQuantifier().getConsumingStrategy()
-                : currentGroupPattern.getQuantifier().getInnerConsumingStrategy();
-        }
-        return extendWithGroupUntil(ignoreFor(strategy, pattern), false);
-    }
-
-    private Cond ignoreFor(ConsumingStrategy strategy, Pattern<T, ?> pattern) {
-        return switch (strategy) {
-            case SKIP_TILL_NEXT -> conds.not(userCondition(pattern.getCondition()));
-            case SKIP_TILL_ANY -> conds.alwaysTrue;
-            default -> null;
-        };
-    }
-
-    private Cond extendWithGroupUntil(Cond condition, boolean isTake) {
-        if (currentGroupPattern != null && currentGroupPattern.getUntilCondition() != null) {
-            return extendWithUntil(condition, userCondition(currentGroupPattern.getUntilCondition()), isTake);
-        }
-        return condition;
-    }
-
-    private Cond takeCondition(Pattern<T, ?> pattern) {
-        return extendWithGroupUntil(userCondition(pattern.getCondition()), true);
-    }
-
-    private Cond trueCondition() {
-        return extendWithGroupUntil(conds.alwaysTrue, true);
-    }
-
-    private Cond untilCondition(Pattern<T, ?> pattern) {
-        return pattern.getUntilCondition() == null ? null : userCondition(pattern.getUntilCondition());
-    }
-
-    /** Splits where/or chains into nodes so that their simple parts are cached per event. */
-    private Cond userCondition(IterativeCondition<?> condition) {
-        if (condition == null) {
-            return conds.alwaysTrue;
-        }
-        if (condition instanceof AndCondition<?> and) {
-            return conds.and(userCondition(and.left()), userCondition(and.right()));
-        }
-        if (condition instanceof OrCondition<?> or) {
-            return conds.or(userCondition(or.left()), userCondition(or.right()));
-        }
-        return conds.user(condition, condition instanceof SimpleCondition<?>);
     }
 
     private void updateWithGreedyCondition(NfaState state, Cond take) {
