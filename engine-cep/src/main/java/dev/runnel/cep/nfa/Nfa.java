@@ -38,14 +38,8 @@ public final class Nfa {
     private int matchCount;
     private PartialMatch[] expired = new PartialMatch[4];
     private final MatchOutput output;
-    // per state and event: what every partial match waiting in the state does (simple graphs only)
-    private static final byte STAY = 1;
-    private static final byte DIE = 2;
-    private static final byte GENERAL = 3;
-    private final int[] decisionEpoch;
     private final NfaState[] states;
-    private final boolean[] simpleById;
-    private final byte[] decision;
+    private final StateDecisions decisions;
     private final NfaState[] waitStates;
     private boolean dropsIrrelevant;
     /** System property that turns {@link #irrelevant} off, so tests can compare both ways. */
@@ -65,13 +59,8 @@ public final class Nfa {
         this.eval = new ConditionEvaluator(pattern.conditionCount(), processingTime);
         this.startRun = new PartialMatch(pattern.start(), null, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
         this.states = pattern.states().toArray(new NfaState[0]);
-        this.simpleById = new boolean[states.length];
-        for (NfaState st : states) {
-            simpleById[st.id] = st.simpleGraph;
-        }
-        this.waitStates = waitStates(states);
-        this.decisionEpoch = new int[pattern.states().size()];
-        this.decision = new byte[pattern.states().size()];
+        this.decisions = new StateDecisions(states, eval);
+        this.waitStates = StateDecisions.waitStates(states);
         this.output = new MatchOutput(skip, buffer);
     }
 
@@ -140,25 +129,11 @@ public final class Nfa {
         eval.startEvent(value, ts);
         eval.forPath(null);
         for (NfaState st : waitStates) {
-            if (decide(st) != STAY) {
+            if (decisions.decide(st) != StateDecisions.STAY) {
                 return false;
             }
         }
         return !startsMatchOnCurrentEvent();
-    }
-
-    /** Targets of TAKE and IGNORE edges that are not final: where partial matches wait for events. */
-    private static NfaState[] waitStates(NfaState[] states) {
-        java.util.LinkedHashSet<NfaState> waits = new java.util.LinkedHashSet<>();
-        for (NfaState st : states) {
-            for (Transition t : st.edges) {
-                if (t.action != Transition.Action.PROCEED && t.target.type != NfaState.Type.FINAL
-                        && t.target.type != NfaState.Type.STOP) {
-                    waits.add(t.target);
-                }
-            }
-        }
-        return waits.toArray(new NfaState[0]);
     }
 
     private boolean canDropIrrelevant() {
@@ -227,7 +202,7 @@ public final class Nfa {
         boolean allStay = true;
         for (int i = 0; i < n; i++) {
             int sid = ids[i];
-            if (!simpleById[sid] || decide(states[sid]) != STAY) {
+            if (!decisions.simple(sid) || decisions.decide(states[sid]) != StateDecisions.STAY) {
                 allStay = false;
                 break;
             }
@@ -258,13 +233,13 @@ public final class Nfa {
                 PartialMatch pm = runs[i];
                 runs[i] = null;
                 int sid = ids[i];
-                if (simpleById[sid]) {
+                if (decisions.simple(sid)) {
                     // partial matches waiting in one state all do the same with this event: decide once
-                    byte d = decide(states[sid]);
-                    if (d == STAY) {
+                    byte d = decisions.decide(states[sid]);
+                    if (d == StateDecisions.STAY) {
                         addNext(pm);
                         continue;
-                    } else if (d == DIE) {
+                    } else if (d == StateDecisions.DIE) {
                         buffer.release(pm.node);
                         continue;
                     }
@@ -400,35 +375,6 @@ public final class Nfa {
         return deadline;
     }
 
-    /** For a state with a simple decision graph: does the event only keep its runs in place, kill them, or more? */
-    private byte decide(NfaState st) {
-        int epoch = eval.epoch();
-        if (decisionEpoch[st.id] == epoch) {
-            return decision[st.id];
-        }
-        int sp = 0;
-        int edgeCount = 0;
-        boolean selfIgnoreOnly = true;
-        stack[sp++] = st;
-        while (sp > 0) {
-            NfaState s = stack[--sp];
-            for (Transition t : s.edges) {
-                if (eval.test(t.cond)) {
-                    if (t.action == Transition.Action.PROCEED) {
-                        stack = grow(stack, sp);
-                        stack[sp++] = t.target;
-                    } else {
-                        edgeCount++;
-                        selfIgnoreOnly &= t.action == Transition.Action.IGNORE && t.target == st;
-                    }
-                }
-            }
-        }
-        byte d = edgeCount == 0 ? DIE : edgeCount == 1 && selfIgnoreOnly ? STAY : GENERAL;
-        decisionEpoch[st.id] = epoch;
-        decision[st.id] = d;
-        return d;
-    }
 
     /** One partial match consumes the current event: explore edges, create successors, classify them. */
     private void step(PartialMatch pm, boolean isStart) {
