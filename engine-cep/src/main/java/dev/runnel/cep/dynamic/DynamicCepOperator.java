@@ -130,13 +130,12 @@ public final class DynamicCepOperator<K, T> extends KeyedCoOperator<K, T, Rule, 
             if (km.timerAt == time) {
                 km.timerAt = Long.MAX_VALUE;
             }
-            if (!eventTime) {
-                if (book.isLive(m) && m.keys.get(km.key()) == km) {
-                    advance(m, km, time);
-                }
-                return;
+            if (!book.isLive(m) || m.keys.get(km.key()) != km) {
+                return; // a timer of a rule version, or of key matches, that are gone
             }
-            if (!km.timeoutDue && book.isLive(m) && m.keys.get(km.key()) == km) {
+            if (!eventTime) {
+                advance(m, km, time);
+            } else if (!km.timeoutDue) {
                 // as the static operator: advance once this watermark's events are in
                 km.timeoutDue = true;
                 dueMatchers.add(m);
