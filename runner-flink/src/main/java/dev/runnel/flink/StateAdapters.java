@@ -35,6 +35,36 @@ final class StateAdapters {
         return e instanceof RuntimeException r ? r : new FlinkStateException(e);
     }
 
+    /** A read of Flink's state handle, which may throw a checked exception. */
+    @FunctionalInterface
+    interface FlinkRead<T> {
+        T get() throws Exception;
+    }
+
+    /** A write to Flink's state handle, which may throw a checked exception. */
+    @FunctionalInterface
+    interface FlinkWrite {
+        void run() throws Exception;
+    }
+
+    /** The one place Flink's checked state exceptions turn unchecked, for reads. */
+    static <T> T read(FlinkRead<T> read) {
+        try {
+            return read.get();
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+    }
+
+    /** The one place Flink's checked state exceptions turn unchecked, for writes. */
+    static void write(FlinkWrite write) {
+        try {
+            write.run();
+        } catch (Exception e) {
+            throw unchecked(e);
+        }
+    }
+
     /** A checked exception of Flink's state backend, passed on unchecked. */
     static final class FlinkStateException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -48,20 +78,12 @@ final class StateAdapters {
     record Value<T>(org.apache.flink.api.common.state.ValueState<Object> flink) implements ValueState<T> {
         @Override
         public T value() {
-            try {
-                return (T) flink.value();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (T) read(flink::value);
         }
 
         @Override
         public void update(T value) {
-            try {
-                flink.update(value);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.update(value));
         }
 
         @Override
@@ -74,39 +96,23 @@ final class StateAdapters {
     record Listed<T>(org.apache.flink.api.common.state.ListState<Object> flink) implements ListState<T> {
         @Override
         public Iterable<T> get() {
-            try {
-                Iterable<Object> values = flink.get();
-                return values == null ? List.of() : (Iterable<T>) values;
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            Iterable<Object> values = read(flink::get);
+            return values == null ? List.of() : (Iterable<T>) values;
         }
 
         @Override
         public void add(T value) {
-            try {
-                flink.add(value);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.add(value));
         }
 
         @Override
         public void addAll(List<T> values) {
-            try {
-                flink.addAll(new ArrayList<>(values));
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.addAll(new ArrayList<>(values)));
         }
 
         @Override
         public void update(List<T> values) {
-            try {
-                flink.update(new ArrayList<>(values));
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.update(new ArrayList<>(values)));
         }
 
         @Override
@@ -119,83 +125,47 @@ final class StateAdapters {
     record Mapped<K, V>(org.apache.flink.api.common.state.MapState<Object, Object> flink) implements MapState<K, V> {
         @Override
         public V get(K key) {
-            try {
-                return (V) flink.get(key);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (V) read(() -> flink.get(key));
         }
 
         @Override
         public void put(K key, V value) {
-            try {
-                flink.put(key, value);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.put(key, value));
         }
 
         @Override
         public void putAll(Map<K, V> map) {
-            try {
-                flink.putAll((Map<Object, Object>) map);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.putAll((Map<Object, Object>) map));
         }
 
         @Override
         public void remove(K key) {
-            try {
-                flink.remove(key);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.remove(key));
         }
 
         @Override
         public boolean contains(K key) {
-            try {
-                return flink.contains(key);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return read(() -> flink.contains(key));
         }
 
         @Override
         public Iterable<Map.Entry<K, V>> entries() {
-            try {
-                return (Iterable<Map.Entry<K, V>>) (Iterable<?>) flink.entries();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (Iterable<Map.Entry<K, V>>) (Iterable<?>) read(flink::entries);
         }
 
         @Override
         public Iterable<K> keys() {
-            try {
-                return (Iterable<K>) flink.keys();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (Iterable<K>) read(flink::keys);
         }
 
         @Override
         public Iterable<V> values() {
-            try {
-                return (Iterable<V>) flink.values();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (Iterable<V>) read(flink::values);
         }
 
         @Override
         public boolean isEmpty() {
-            try {
-                return flink.isEmpty();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return read(flink::isEmpty);
         }
 
         @Override
@@ -208,20 +178,12 @@ final class StateAdapters {
     record Reducing<T>(org.apache.flink.api.common.state.ReducingState<Object> flink) implements ReducingState<T> {
         @Override
         public T get() {
-            try {
-                return (T) flink.get();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (T) read(flink::get);
         }
 
         @Override
         public void add(T value) {
-            try {
-                flink.add(value);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.add(value));
         }
 
         @Override
@@ -235,20 +197,12 @@ final class StateAdapters {
             implements AggregatingState<IN, OUT> {
         @Override
         public OUT get() {
-            try {
-                return (OUT) flink.get();
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            return (OUT) read(flink::get);
         }
 
         @Override
         public void add(IN value) {
-            try {
-                flink.add(value);
-            } catch (Exception e) {
-                throw unchecked(e);
-            }
+            write(() -> flink.add(value));
         }
 
         @Override
