@@ -10,8 +10,8 @@ package dev.runnel.runtime;
  *
  * <p>Written by the task's thread only; read by monitoring threads. A wait in progress counts up to the
  * moment it is read ({@link #idleNanos(long)}): its start stamp is volatile and the accumulated total is
- * written before the stamp is cleared, and a reader retries while the stamp changes under it, so a
- * reading never counts a wait twice.
+ * written before the stamp is cleared, and a reader retries while the total or the stamp changes under
+ * it, so a reading never counts a wait twice.
  */
 public final class TaskTimes {
     private static final long NOT_STARTED = Long.MIN_VALUE;
@@ -84,9 +84,12 @@ public final class TaskTimes {
         long end = endNanos;
         long until = end == NOT_STARTED ? now : Math.min(now, end);
         while (true) {
-            long since = idle ? idleSince : backPressuredSince;
+            // the writer adds a finished wait to the total, then clears its start stamp: a reading is
+            // consistent only if neither moved while it was taken (checking the stamp alone counted a
+            // wait twice when the total was read between the writer's two steps)
             long total = idle ? idleNanos : backPressuredNanos;
-            if (since == (idle ? idleSince : backPressuredSince)) {
+            long since = idle ? idleSince : backPressuredSince;
+            if (total == (idle ? idleNanos : backPressuredNanos) && since == (idle ? idleSince : backPressuredSince)) {
                 return total + (since == 0 ? 0 : Math.max(0, until - since));
             }
         }
