@@ -14,7 +14,6 @@ import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
@@ -76,16 +75,8 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
-    /** Scratch space of sliding-window firings: key to group, and each group's key and slice contents. */
-    private int[] groupSlots = filled(new int[128], -1);
-    private int[] groupHashes = new int[128];
-    private int[] groupSlotOf = new int[64];
-    private Object[] groupKeys = new Object[64];
-    /** Per group, where its parts start in {@link #flatParts} (one past the end after placing). */
-    private int[] groupStart = new int[65];
-    private int[] entryGroup = new int[64];
-    private Object[] flatParts = new Object[64];
-    private final PartsView partsView = new PartsView();
+    /** Scratch space of sliding-window firings: the window's entries grouped by key. */
+    private final SliceKeyGroups keyGroups = new SliceKeyGroups();
 
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
                                WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, long allowedLateness,
@@ -100,11 +91,6 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         this.aggregation = aggregation;
         this.keyedFunction = aggregation.usesKeyContext();
         this.lateTag = lateTag;
-    }
-
-    private static int[] filled(int[] array, int value) {
-        Arrays.fill(array, value);
-        return array;
     }
 
     private static long gcd(long a, long b) {
@@ -312,111 +298,26 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     }
 
     /**
-     * Sliding windows: each key once, with its contents from each slice in time order. A first pass
-     * over the window's slices numbers the keys (first-arrival order) in an open-addressing table of
-     * the keys' stored hash codes, so a key object is read only when its hash matches; a second pass
-     * lays each key's parts out contiguously. All scratch arrays are reused from firing to firing.
+     * Sliding windows: each key once, with its contents from each slice in time order, keys in
+     * first-arrival order ({@link SliceKeyGroups} does the grouping without allocating).
      */
     @SuppressWarnings("unchecked")
     private void visitCombined(SliceTable[] inWindow, long start, long end) throws Exception {
-        int entries = 0;
-        for (SliceTable slice : inWindow) {
-            entries += slice.count;
-        }
-        if (entries * 2 > groupSlots.length) {
-            int capacity = Integer.highestOneBit(entries * 4 - 1);
-            groupSlots = filled(new int[capacity], -1);
-            groupHashes = new int[capacity];
-        }
-        if (entries > entryGroup.length) {
-            entryGroup = new int[entries * 2];
-            flatParts = new Object[entries * 2];
-            groupKeys = new Object[entries * 2];
-            groupStart = new int[entries * 2 + 1];
-            groupSlotOf = new int[entries * 2];
-        }
-        int mask = groupSlots.length - 1;
-        int shift = Integer.numberOfLeadingZeros(mask); // Fibonacci hashing: the product's top bits
-        int groups = 0;
-        int e = 0;
-        for (SliceTable slice : inWindow) {
-            Object[] keys = slice.keys;
-            int[] hashes = slice.hashes;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
-                int h = hashes[i];
-                int at = (h * 0x9E3779B9) >>> shift;
-                int g;
-                while ((g = groupSlots[at]) >= 0) {
-                    if (groupHashes[at] == h && (groupKeys[g] == keys[i] || groupKeys[g].equals(keys[i]))) {
-                        break;
-                    }
-                    at = (at + 1) & mask;
-                }
-                if (g < 0) {
-                    g = groups++;
-                    groupKeys[g] = keys[i];
-                    groupSlots[at] = g;
-                    groupHashes[at] = h;
-                    groupSlotOf[g] = at;
-                    groupStart[g + 1] = 0;
-                }
-                groupStart[g + 1]++;
-                entryGroup[e] = g;
-            }
-        }
-        groupStart[0] = 0;
-        for (int g = 0; g < groups; g++) {
-            groupStart[g + 1] += groupStart[g];
-        }
-        e = 0;
-        for (SliceTable slice : inWindow) {
-            Object[] contents = slice.contents;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
-                // groupStart[g] walks up to the next group's start while parts are placed, and is restored below
-                flatParts[groupStart[entryGroup[e]]++] = contents[i];
-            }
-        }
+        SliceKeyGroups groups = keyGroups;
+        int n = groups.group(inWindow);
         try {
             int from = 0;
-            for (int g = 0; g < groups; g++) {
-                int to = groupStart[g];
+            for (int g = 0; g < n; g++) {
+                int to = groups.end(g);
                 if (to - from == 1) {
-                    visit((K) groupKeys[g], start, end, (C) flatParts[from], null);
+                    visit((K) groups.key(g), start, end, (C) groups.part(from), null);
                 } else {
-                    partsView.show(flatParts, from, to);
-                    visit((K) groupKeys[g], start, end, null, (List<C>) partsView);
+                    visit((K) groups.key(g), start, end, null, (List<C>) (List<?>) groups.parts(from, to));
                 }
                 from = to;
             }
         } finally {
-            for (int g = 0; g < groups; g++) {
-                groupKeys[g] = null;
-                groupSlots[groupSlotOf[g]] = -1;
-            }
-            Arrays.fill(flatParts, 0, entries, null);
-        }
-    }
-
-    /** A window's parts for one key: a reusable view of a range of the flat parts array. */
-    private static final class PartsView extends java.util.AbstractList<Object> implements java.util.RandomAccess {
-        private Object[] parts;
-        private int from;
-        private int size;
-
-        void show(Object[] parts, int from, int to) {
-            this.parts = parts;
-            this.from = from;
-            this.size = to - from;
-        }
-
-        @Override
-        public Object get(int index) {
-            return parts[from + index];
-        }
-
-        @Override
-        public int size() {
-            return size;
+            groups.clear();
         }
     }
 
