@@ -12,12 +12,10 @@ import dev.runnel.runtime.operators.TimestampedCollector;
 import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -60,17 +58,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** True while a pass over a window's keys clears their window state (end of lateness) instead of emitting. */
     private boolean clearing;
     private final ArrayList<C> lateParts = new ArrayList<>(4);
-    /** Live slices by start; the newest is cached because nearly every element lands in it. */
-    private final TreeMap<Long, SliceTable> slices = new TreeMap<>();
-    private SliceTable newest;
-    /**
-     * Dropped tables kept for the next slices: their arrays and index are already grown to the key
-     * count. Up to as many as were ever live at once: between two periodic watermarks a fast source
-     * opens many slices (1,400 at 7 M events/s, 1 ms per event, 200 ms interval), and a watermark
-     * then drops them together; pooling only a few would regrow that many tables every interval.
-     */
-    private final ArrayDeque<SliceTable> pool = new ArrayDeque<>();
-    private int mostLiveSlices = 4;
+    private final Slices slices = new Slices();
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
@@ -150,19 +138,10 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             t = context.clock().millis();
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(t, offset, sliceSize);
-        SliceTable slice = newest;
-        if (slice == null || slice.start != sliceStart) {
-            slice = slices.get(sliceStart);
-            if (slice == null) {
-                slice = pool.isEmpty() ? new SliceTable() : pool.pop();
-                slice.reset(sliceStart);
-                slices.put(sliceStart, slice);
-                mostLiveSlices = Math.max(mostLiveSlices, slices.size());
-                registerWindowTimers(sliceStart);
-            }
-            if (newest == null || sliceStart >= newest.start) {
-                newest = slice;
-            }
+        SliceTable slice = slices.get(sliceStart);
+        if (slice == null) {
+            slice = slices.open(sliceStart);
+            registerWindowTimers(sliceStart);
         }
         try {
             int at = slice.find(currentKey);
@@ -186,8 +165,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
 
     /** {@code maxTimestamp + allowedLateness}, saturating. */
     private long cleanupTime(long maxTimestamp) {
-        long t = maxTimestamp + allowedLateness;
-        return t < maxTimestamp ? Long.MAX_VALUE : t;
+        return Lateness.cleanupTime(maxTimestamp, allowedLateness);
     }
 
     /**
@@ -206,7 +184,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 break; // cleaned up, and so are all earlier ones
             }
             lateParts.clear();
-            for (SliceTable s : slices.subMap(ws, true, ws + size, false).values()) {
+            for (SliceTable s : slices.between(ws, ws + size).values()) {
                 int at = s.find(currentKey);
                 if (at >= 0) {
                     lateParts.add((C) s.contents[at]);
@@ -253,21 +231,21 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 }
             }
             windowStates.remove((long) windowEnd);
-            dropSlicesBefore(windowEnd - size + slide);
+            slices.dropBefore(windowEnd - size + slide);
             return;
         }
         long end = time + 1;
         long start = end - size;
         visitWindow(start, end, time);
         if (allowedLateness == 0) {
-            dropSlicesBefore(start + slide); // the next window starts one slide later
+            slices.dropBefore(start + slide); // the next window starts one slide later
         }
     }
 
     /** Visits (fires, or clears) window {@code [start, end)} for every key with contents in it. */
     @SuppressWarnings("unchecked")
     private void visitWindow(long start, long end, long time) {
-        NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
+        NavigableMap<Long, SliceTable> inWindow = slices.between(start, end);
         try {
             if (inWindow.size() == 1) {
                 SliceTable only = inWindow.firstEntry().getValue();
@@ -281,19 +259,6 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
-        }
-    }
-
-    private void dropSlicesBefore(long keepFrom) {
-        while (!slices.isEmpty() && slices.firstKey() < keepFrom) {
-            SliceTable dropped = slices.pollFirstEntry().getValue();
-            if (dropped == newest) {
-                newest = null;
-            }
-            dropped.reset(Long.MIN_VALUE);
-            if (pool.size() < mostLiveSlices) {
-                pool.push(dropped);
-            }
         }
     }
 
@@ -361,7 +326,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         String what = context.name() + " window contents";
         String keyWhat = what + " (key)";
         out.writeInt(slices.size());
-        for (SliceTable slice : slices.values()) {
+        for (SliceTable slice : slices.all()) {
             out.writeLong(slice.start);
             out.writeInt(slice.count);
             for (int i = 0; i < slice.count; i++) {
@@ -383,9 +348,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             long start = in.readLong();
             SliceTable slice = slices.get(start);
             if (slice == null) {
-                slice = new SliceTable();
-                slice.reset(start);
-                slices.put(start, slice);
+                slice = slices.open(start);
             }
             for (int i = in.readInt(); i > 0; i--) {
                 Object key = serializers.read(keyWhat, in);
