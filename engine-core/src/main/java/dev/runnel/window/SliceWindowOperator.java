@@ -323,17 +323,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.snapshotState(out, serializers);
-        String what = context.name() + " window contents";
-        String keyWhat = what + " (key)";
-        out.writeInt(slices.size());
-        for (SliceTable slice : slices.all()) {
-            out.writeLong(slice.start);
-            out.writeInt(slice.count);
-            for (int i = 0; i < slice.count; i++) {
-                serializers.write(keyWhat, slice.keys[i], out);
-                WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
-            }
-        }
+        slices.write(out, serializers, context.name() + " window contents");
         WindowCheckpoints.writeNames(out, windowSlots.names());
         WindowCheckpoints.writeWindowStates(windowStates, out, serializers, context.name() + " window state");
         out.writeLong(metrics.lateRecordsDropped);
@@ -342,22 +332,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.restoreState(in, serializers);
-        String what = context.name() + " window contents";
-        String keyWhat = what + " (key)";
-        for (int n = in.readInt(); n > 0; n--) {
-            long start = in.readLong();
-            SliceTable slice = slices.get(start);
-            if (slice == null) {
-                slice = slices.open(start);
-            }
-            for (int i = in.readInt(); i > 0; i--) {
-                Object key = serializers.read(keyWhat, in);
-                Object contents = WindowCheckpoints.readContents(in, serializers, what);
-                if (ownsKey(key)) {
-                    slice.append(key, contents);
-                }
-            }
-        }
+        slices.read(in, serializers, context.name() + " window contents", this::ownsKey);
         WindowCheckpoints.reserveNames(in, windowSlots, context.name());
         WindowCheckpoints.readWindowStates(windowStates, in, serializers, context.name() + " window state", this::ownsKey);
         metrics.lateRecordsDropped += in.readLong();

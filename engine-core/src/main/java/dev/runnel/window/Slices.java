@@ -1,9 +1,13 @@
 package dev.runnel.window;
 
+import dev.runnel.checkpoint.StateSerializers;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The live slices of a {@link SliceWindowOperator}, by start, and a pool of dropped ones for reuse.
@@ -14,6 +18,9 @@ import java.util.TreeMap;
  * source opens many slices (1,400 at 7 M events/s, 1 ms per event, 200 ms interval), and a
  * watermark then drops them together; pooling only a few would regrow that many tables every
  * interval.
+ *
+ * <p>In a checkpoint the slices are written in time order, each with its keys in first-arrival
+ * order, which is the order a restored window fires them in.
  */
 final class Slices {
     private final TreeMap<Long, SliceTable> byStart = new TreeMap<>();
@@ -55,11 +62,6 @@ final class Slices {
         return byStart.subMap(start, true, end, false);
     }
 
-    /** Every live slice, in time order. */
-    Collection<SliceTable> all() {
-        return byStart.values();
-    }
-
     int size() {
         return byStart.size();
     }
@@ -74,6 +76,42 @@ final class Slices {
             dropped.reset(Long.MIN_VALUE);
             if (pool.size() < mostLive) {
                 pool.push(dropped);
+            }
+        }
+    }
+
+    /** Writes every slice: start, then each key and its contents ({@code what} names them in errors). */
+    void write(DataOutput out, StateSerializers serializers, String what) throws IOException {
+        String keyWhat = what + " (key)";
+        out.writeInt(byStart.size());
+        for (SliceTable slice : byStart.values()) {
+            out.writeLong(slice.start);
+            out.writeInt(slice.count);
+            for (int i = 0; i < slice.count; i++) {
+                serializers.write(keyWhat, slice.keys[i], out);
+                WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
+            }
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote, keeping the keys {@code owned} accepts; after a change of
+     * parallelism several snapshots are read into the same slices.
+     */
+    void read(DataInput in, StateSerializers serializers, String what, Predicate<Object> owned) throws IOException {
+        String keyWhat = what + " (key)";
+        for (int n = in.readInt(); n > 0; n--) {
+            long start = in.readLong();
+            SliceTable slice = get(start);
+            if (slice == null) {
+                slice = open(start);
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                Object key = serializers.read(keyWhat, in);
+                Object contents = WindowCheckpoints.readContents(in, serializers, what);
+                if (owned.test(key)) {
+                    slice.append(key, contents);
+                }
             }
         }
     }
