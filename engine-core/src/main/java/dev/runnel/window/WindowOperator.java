@@ -54,8 +54,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     private ScopedStateStore windowStore;
     private KeyedRuntimeContext globalStore;
     private TimestampedCollector<OUT> collector;
-    private final RecordHolder triggerHolder = new RecordHolder(true);
-    private final RecordHolder windowHolder = new RecordHolder(false);
+    private final WindowRecordSlots<C> triggerHolder = new WindowRecordSlots<>(true);
+    private final WindowRecordSlots<C> windowHolder = new WindowRecordSlots<>(false);
     private final Context ctx = new Context();
 
     @SuppressWarnings("unchecked")
@@ -81,30 +81,6 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         C contents;
         Object[] triggerState;
         Object[] windowState;
-    }
-
-    /** Gives the window state slots access to the record being worked on, without allocating. */
-    private final class RecordHolder implements WindowStateSlots.Holder {
-        private final boolean forTrigger;
-        WindowRecord<C> record;
-
-        RecordHolder(boolean forTrigger) {
-            this.forTrigger = forTrigger;
-        }
-
-        @Override
-        public Object[] slots() {
-            return record == null ? null : forTrigger ? record.triggerState : record.windowState;
-        }
-
-        @Override
-        public void slots(Object[] slots) {
-            if (forTrigger) {
-                record.triggerState = slots;
-            } else {
-                record.windowState = slots;
-            }
-        }
     }
 
     @Override
