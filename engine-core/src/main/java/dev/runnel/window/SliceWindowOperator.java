@@ -58,6 +58,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** True while a pass over a window's keys clears their window state (end of lateness) instead of emitting. */
     private boolean clearing;
     private final ArrayList<C> lateParts = new ArrayList<>(4);
+    /** Live slices by start (the newest cached), and dropped tables pooled for reuse. */
     private final Slices slices = new Slices();
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
