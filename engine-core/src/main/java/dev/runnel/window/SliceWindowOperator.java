@@ -12,13 +12,10 @@ import dev.runnel.runtime.operators.TimestampedCollector;
 import dev.runnel.state.KeyedRuntimeContext;
 import dev.runnel.state.ScopedStateStore;
 import dev.runnel.state.WindowStateSlots;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -61,31 +58,14 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** True while a pass over a window's keys clears their window state (end of lateness) instead of emitting. */
     private boolean clearing;
     private final ArrayList<C> lateParts = new ArrayList<>(4);
-    /** Live slices by start; the newest is cached because nearly every element lands in it. */
-    private final TreeMap<Long, SliceTable> slices = new TreeMap<>();
-    private SliceTable newest;
-    /**
-     * Dropped tables kept for the next slices: their arrays and index are already grown to the key
-     * count. Up to as many as were ever live at once: between two periodic watermarks a fast source
-     * opens many slices (1,400 at 7 M events/s, 1 ms per event, 200 ms interval), and a watermark
-     * then drops them together; pooling only a few would regrow that many tables every interval.
-     */
-    private final ArrayDeque<SliceTable> pool = new ArrayDeque<>();
-    private int mostLiveSlices = 4;
+    /** Live slices by start (the newest cached), and dropped tables pooled for reuse. */
+    private final Slices slices = new Slices();
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
     private final FiringContext ctx = new FiringContext();
-    /** Scratch space of sliding-window firings: key to group, and each group's key and slice contents. */
-    private int[] groupSlots = filled(new int[128], -1);
-    private int[] groupHashes = new int[128];
-    private int[] groupSlotOf = new int[64];
-    private Object[] groupKeys = new Object[64];
-    /** Per group, where its parts start in {@link #flatParts} (one past the end after placing). */
-    private int[] groupStart = new int[65];
-    private int[] entryGroup = new int[64];
-    private Object[] flatParts = new Object[64];
-    private final PartsView partsView = new PartsView();
+    /** Scratch space of sliding-window firings: the window's entries grouped by key. */
+    private final SliceKeyGroups keyGroups = new SliceKeyGroups();
 
     public SliceWindowOperator(KeySelector<IN, K> keySelector, SliceableAssigner assigner, boolean eventTime,
                                WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation, long allowedLateness,
@@ -100,11 +80,6 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         this.aggregation = aggregation;
         this.keyedFunction = aggregation.usesKeyContext();
         this.lateTag = lateTag;
-    }
-
-    private static int[] filled(int[] array, int value) {
-        Arrays.fill(array, value);
-        return array;
     }
 
     private static long gcd(long a, long b) {
@@ -164,19 +139,10 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             t = context.clock().millis();
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(t, offset, sliceSize);
-        SliceTable slice = newest;
-        if (slice == null || slice.start != sliceStart) {
-            slice = slices.get(sliceStart);
-            if (slice == null) {
-                slice = pool.isEmpty() ? new SliceTable() : pool.pop();
-                slice.reset(sliceStart);
-                slices.put(sliceStart, slice);
-                mostLiveSlices = Math.max(mostLiveSlices, slices.size());
-                registerWindowTimers(sliceStart);
-            }
-            if (newest == null || sliceStart >= newest.start) {
-                newest = slice;
-            }
+        SliceTable slice = slices.get(sliceStart);
+        if (slice == null) {
+            slice = slices.open(sliceStart);
+            registerWindowTimers(sliceStart);
         }
         try {
             int at = slice.find(currentKey);
@@ -200,8 +166,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
 
     /** {@code maxTimestamp + allowedLateness}, saturating. */
     private long cleanupTime(long maxTimestamp) {
-        long t = maxTimestamp + allowedLateness;
-        return t < maxTimestamp ? Long.MAX_VALUE : t;
+        return Lateness.cleanupTime(maxTimestamp, allowedLateness);
     }
 
     /**
@@ -220,7 +185,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 break; // cleaned up, and so are all earlier ones
             }
             lateParts.clear();
-            for (SliceTable s : slices.subMap(ws, true, ws + size, false).values()) {
+            for (SliceTable s : slices.between(ws, ws + size).values()) {
                 int at = s.find(currentKey);
                 if (at >= 0) {
                     lateParts.add((C) s.contents[at]);
@@ -267,21 +232,21 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
                 }
             }
             windowStates.remove((long) windowEnd);
-            dropSlicesBefore(windowEnd - size + slide);
+            slices.dropBefore(windowEnd - size + slide);
             return;
         }
         long end = time + 1;
         long start = end - size;
         visitWindow(start, end, time);
         if (allowedLateness == 0) {
-            dropSlicesBefore(start + slide); // the next window starts one slide later
+            slices.dropBefore(start + slide); // the next window starts one slide later
         }
     }
 
     /** Visits (fires, or clears) window {@code [start, end)} for every key with contents in it. */
     @SuppressWarnings("unchecked")
     private void visitWindow(long start, long end, long time) {
-        NavigableMap<Long, SliceTable> inWindow = slices.subMap(start, true, end, false);
+        NavigableMap<Long, SliceTable> inWindow = slices.between(start, end);
         try {
             if (inWindow.size() == 1) {
                 SliceTable only = inWindow.firstEntry().getValue();
@@ -298,125 +263,27 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         }
     }
 
-    private void dropSlicesBefore(long keepFrom) {
-        while (!slices.isEmpty() && slices.firstKey() < keepFrom) {
-            SliceTable dropped = slices.pollFirstEntry().getValue();
-            if (dropped == newest) {
-                newest = null;
-            }
-            dropped.reset(Long.MIN_VALUE);
-            if (pool.size() < mostLiveSlices) {
-                pool.push(dropped);
-            }
-        }
-    }
-
     /**
-     * Sliding windows: each key once, with its contents from each slice in time order. A first pass
-     * over the window's slices numbers the keys (first-arrival order) in an open-addressing table of
-     * the keys' stored hash codes, so a key object is read only when its hash matches; a second pass
-     * lays each key's parts out contiguously. All scratch arrays are reused from firing to firing.
+     * Sliding windows: each key once, with its contents from each slice in time order, keys in
+     * first-arrival order ({@link SliceKeyGroups} does the grouping without allocating).
      */
     @SuppressWarnings("unchecked")
     private void visitCombined(SliceTable[] inWindow, long start, long end) throws Exception {
-        int entries = 0;
-        for (SliceTable slice : inWindow) {
-            entries += slice.count;
-        }
-        if (entries * 2 > groupSlots.length) {
-            int capacity = Integer.highestOneBit(entries * 4 - 1);
-            groupSlots = filled(new int[capacity], -1);
-            groupHashes = new int[capacity];
-        }
-        if (entries > entryGroup.length) {
-            entryGroup = new int[entries * 2];
-            flatParts = new Object[entries * 2];
-            groupKeys = new Object[entries * 2];
-            groupStart = new int[entries * 2 + 1];
-            groupSlotOf = new int[entries * 2];
-        }
-        int mask = groupSlots.length - 1;
-        int shift = Integer.numberOfLeadingZeros(mask); // Fibonacci hashing: the product's top bits
-        int groups = 0;
-        int e = 0;
-        for (SliceTable slice : inWindow) {
-            Object[] keys = slice.keys;
-            int[] hashes = slice.hashes;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
-                int h = hashes[i];
-                int at = (h * 0x9E3779B9) >>> shift;
-                int g;
-                while ((g = groupSlots[at]) >= 0) {
-                    if (groupHashes[at] == h && (groupKeys[g] == keys[i] || groupKeys[g].equals(keys[i]))) {
-                        break;
-                    }
-                    at = (at + 1) & mask;
-                }
-                if (g < 0) {
-                    g = groups++;
-                    groupKeys[g] = keys[i];
-                    groupSlots[at] = g;
-                    groupHashes[at] = h;
-                    groupSlotOf[g] = at;
-                    groupStart[g + 1] = 0;
-                }
-                groupStart[g + 1]++;
-                entryGroup[e] = g;
-            }
-        }
-        groupStart[0] = 0;
-        for (int g = 0; g < groups; g++) {
-            groupStart[g + 1] += groupStart[g];
-        }
-        e = 0;
-        for (SliceTable slice : inWindow) {
-            Object[] contents = slice.contents;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
-                // groupStart[g] walks up to the next group's start while parts are placed, and is restored below
-                flatParts[groupStart[entryGroup[e]]++] = contents[i];
-            }
-        }
+        SliceKeyGroups groups = keyGroups;
+        int n = groups.group(inWindow);
         try {
             int from = 0;
-            for (int g = 0; g < groups; g++) {
-                int to = groupStart[g];
+            for (int g = 0; g < n; g++) {
+                int to = groups.end(g);
                 if (to - from == 1) {
-                    visit((K) groupKeys[g], start, end, (C) flatParts[from], null);
+                    visit((K) groups.key(g), start, end, (C) groups.part(from), null);
                 } else {
-                    partsView.show(flatParts, from, to);
-                    visit((K) groupKeys[g], start, end, null, (List<C>) partsView);
+                    visit((K) groups.key(g), start, end, null, (List<C>) (List<?>) groups.parts(from, to));
                 }
                 from = to;
             }
         } finally {
-            for (int g = 0; g < groups; g++) {
-                groupKeys[g] = null;
-                groupSlots[groupSlotOf[g]] = -1;
-            }
-            Arrays.fill(flatParts, 0, entries, null);
-        }
-    }
-
-    /** A window's parts for one key: a reusable view of a range of the flat parts array. */
-    private static final class PartsView extends java.util.AbstractList<Object> implements java.util.RandomAccess {
-        private Object[] parts;
-        private int from;
-        private int size;
-
-        void show(Object[] parts, int from, int to) {
-            this.parts = parts;
-            this.from = from;
-            this.size = to - from;
-        }
-
-        @Override
-        public Object get(int index) {
-            return parts[from + index];
-        }
-
-        @Override
-        public int size() {
-            return size;
+            groups.clear();
         }
     }
 
@@ -457,17 +324,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void snapshotState(java.io.DataOutput out, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.snapshotState(out, serializers);
-        String what = context.name() + " window contents";
-        String keyWhat = what + " (key)";
-        out.writeInt(slices.size());
-        for (SliceTable slice : slices.values()) {
-            out.writeLong(slice.start);
-            out.writeInt(slice.count);
-            for (int i = 0; i < slice.count; i++) {
-                serializers.write(keyWhat, slice.keys[i], out);
-                WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
-            }
-        }
+        slices.write(out, serializers, context.name() + " window contents");
         WindowCheckpoints.writeNames(out, windowSlots.names());
         WindowCheckpoints.writeWindowStates(windowStates, out, serializers, context.name() + " window state");
         out.writeLong(metrics.lateRecordsDropped);
@@ -476,24 +333,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void restoreState(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         super.restoreState(in, serializers);
-        String what = context.name() + " window contents";
-        String keyWhat = what + " (key)";
-        for (int n = in.readInt(); n > 0; n--) {
-            long start = in.readLong();
-            SliceTable slice = slices.get(start);
-            if (slice == null) {
-                slice = new SliceTable();
-                slice.reset(start);
-                slices.put(start, slice);
-            }
-            for (int i = in.readInt(); i > 0; i--) {
-                Object key = serializers.read(keyWhat, in);
-                Object contents = WindowCheckpoints.readContents(in, serializers, what);
-                if (ownsKey(key)) {
-                    slice.append(key, contents);
-                }
-            }
-        }
+        slices.read(in, serializers, context.name() + " window contents", this::ownsKey);
         WindowCheckpoints.reserveNames(in, windowSlots, context.name());
         WindowCheckpoints.readWindowStates(windowStates, in, serializers, context.name() + " window state", this::ownsKey);
         metrics.lateRecordsDropped += in.readLong();

@@ -3,8 +3,6 @@ package dev.runnel.window;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.functions.KeySelector;
 import dev.runnel.api.functions.KeyedStateStore;
-import dev.runnel.api.state.AggregatingStateDescriptor;
-import dev.runnel.api.state.ReducingStateDescriptor;
 import dev.runnel.api.state.State;
 import dev.runnel.api.state.StateDescriptor;
 import dev.runnel.api.state.ValueState;
@@ -56,8 +54,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     private ScopedStateStore windowStore;
     private KeyedRuntimeContext globalStore;
     private TimestampedCollector<OUT> collector;
-    private final RecordHolder triggerHolder = new RecordHolder(true);
-    private final RecordHolder windowHolder = new RecordHolder(false);
+    private final WindowRecordSlots<C> triggerHolder = new WindowRecordSlots<>(true);
+    private final WindowRecordSlots<C> windowHolder = new WindowRecordSlots<>(false);
     private final Context ctx = new Context();
 
     @SuppressWarnings("unchecked")
@@ -83,30 +81,6 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         C contents;
         Object[] triggerState;
         Object[] windowState;
-    }
-
-    /** Gives the window state slots access to the record being worked on, without allocating. */
-    private final class RecordHolder implements WindowStateSlots.Holder {
-        private final boolean forTrigger;
-        WindowRecord<C> record;
-
-        RecordHolder(boolean forTrigger) {
-            this.forTrigger = forTrigger;
-        }
-
-        @Override
-        public Object[] slots() {
-            return record == null ? null : forTrigger ? record.triggerState : record.windowState;
-        }
-
-        @Override
-        public void slots(Object[] slots) {
-            if (forTrigger) {
-                record.triggerState = slots;
-            } else {
-                record.windowState = slots;
-            }
-        }
     }
 
     @Override
@@ -138,8 +112,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
 
     private long cleanupTime(W window) {
         if (eventTime) {
-            long t = window.maxTimestamp() + allowedLateness;
-            return t >= window.maxTimestamp() ? t : Long.MAX_VALUE;
+            return Lateness.cleanupTime(window.maxTimestamp(), allowedLateness);
         }
         return window.maxTimestamp();
     }
@@ -296,10 +269,6 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
         }
     }
 
-    /**
-     * Adds session window {@code w} to the key's windows, merging every window it meets (and,
-     * transitively, what the grown window meets). Returns the window that now contains {@code w}.
-     */
     private static final java.util.Comparator<Object> SESSION_ORDER = new SessionOrder();
 
     /** Sessions by start, then end; a class, not a lambda, so that a key's session map can be checkpointed. */
@@ -356,7 +325,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
                 if (r.contents != null) {
                     merged.contents = merged.contents == null ? r.contents : aggregation.merge(merged.contents, r.contents);
                 }
-                merged.triggerState = mergeTriggerState(merged.triggerState, r.triggerState);
+                merged.triggerState = TriggerStateMerge.merge(triggerSlots.descriptors(), merged.triggerState, r.triggerState);
             }
             for (W old : mergedAway) {
                 WindowRecord<C> r = map.remove(old);
@@ -371,42 +340,6 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
             throw userFailure(e, currentKey, currentTimestamp, "merging windows " + mergedAway + " into " + result);
         }
         return result;
-    }
-
-    /**
-     * Merges trigger state slot by slot, as Flink's {@code mergePartitionedState} does for merging
-     * state: reducing state with its reduce function, aggregating state with the aggregate
-     * function's {@code merge}, list state by concatenation; value and map state keep the value of
-     * the earliest window that has one.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object[] mergeTriggerState(Object[] target, Object[] source) throws Exception {
-        if (source == null) {
-            return target;
-        }
-        if (target == null) {
-            return source.clone();
-        }
-        List<StateDescriptor<?>> descriptors = triggerSlots.descriptors();
-        Object[] out = target.length >= source.length ? target : java.util.Arrays.copyOf(target, source.length);
-        for (int i = 0; i < source.length; i++) {
-            if (source[i] == null) {
-                continue;
-            }
-            if (out[i] == null) {
-                out[i] = source[i];
-            } else if (descriptors.get(i) instanceof ReducingStateDescriptor<?> rd) {
-                out[i] = ((ReducingStateDescriptor) rd).getReduceFunction().reduce(out[i], source[i]);
-            } else if (descriptors.get(i) instanceof AggregatingStateDescriptor ad) {
-                out[i] = ad.getAggregateFunction().merge(out[i], source[i]);
-            } else if (out[i] instanceof List a && source[i] instanceof List b) { // list state: concatenate
-                List merged = new ArrayList<>(a.size() + b.size());
-                merged.addAll(a);
-                merged.addAll(b);
-                out[i] = merged;
-            }
-        }
-        return out;
     }
 
     // ---- checkpoints: windows, contents and trigger state are the keyed state "_windows" (with their
