@@ -48,7 +48,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(Disca
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.v2\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
 
 # --- types: tuples, Either, type information (accepted; Runnel needs none)
-s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5);/import dev.runnel.api.java.tuple.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5|Tuple6|Tuple7|Tuple8|Tuple9|Tuple10|Tuple11|Tuple12|Tuple13|Tuple14|Tuple15|Tuple16|Tuple17|Tuple18|Tuple19|Tuple20|Tuple21|Tuple22|Tuple23|Tuple24|Tuple25);/import dev.runnel.api.java.tuple.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.\*;/import dev.runnel.api.java.tuple.*;/
 s/^import[[:space:]]+org\.apache\.flink\.types\.(Either);/import dev.runnel.api.types.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.typeinfo\.(TypeInformation|TypeHint|Types);/import dev.runnel.api.typeinfo.\1;/
