@@ -7,8 +7,11 @@
 # --- environment and streams
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams);/import dev.runnel.api.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic);/import dev.runnel.api.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic|CheckpointingMode);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.core\.execution\.(CheckpointingMode);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.(CheckpointConfig);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.CheckpointConfig\.(ExternalizedCheckpointCleanup);/import dev.runnel.api.CheckpointConfig.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig|JobExecutionResult);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
 
 # --- functions
@@ -77,7 +80,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(Fro
 s/^import[[:space:]]+org\.apache\.flink\.annotation\.(Public|PublicEvolving|Internal|Experimental);/import dev.runnel.compat.flink.annotation.\1;/
 
 # --- configuration (core: StreamEnvironment.getExecutionEnvironment(Configuration) applies it)
-s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions);/import dev.runnel.api.configuration.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions|ExternalizedCheckpointRetention);/import dev.runnel.api.configuration.\1;/
 
 # --- Kafka: module runnel-connector-kafka
 s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.(KafkaSource|KafkaSourceBuilder);/import dev.runnel.connector.kafka.source.\1;/
