@@ -6,7 +6,7 @@
 
 # --- environment and streams
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams|AsyncDataStream);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic|CheckpointingMode);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.core\.execution\.(CheckpointingMode);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.(CheckpointConfig);/import dev.runnel.api.\1;/
@@ -23,6 +23,7 @@ s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.ap
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction|ProcessJoinFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.runtime\.state\.(KeyedStateFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.async\.(AsyncFunction|ResultFuture|RichAsyncFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.(ProcessWindowFunction|WindowFunction|AllWindowFunction|ProcessAllWindowFunction);/import dev.runnel.api.functions.\1;/
 
 # --- time: watermarks, timers

@@ -15,6 +15,7 @@ import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
 import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SocketTextStreamFunction;
 import dev.runnel.api.source.SourceFunctionSource;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
@@ -317,6 +318,36 @@ public final class StreamEnvironment {
         return addSource(function, "Custom Source");
     }
 
+    /**
+     * Flink's {@code socketTextStream}: the text a server socket sends, cut at {@code delimiter}, with up
+     * to {@code maxRetry} connections (-1: reconnect for ever); see {@link SocketTextStreamFunction}.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+        return addSource(new SocketTextStreamFunction(hostname, port, delimiter, maxRetry), "Socket Stream");
+    }
+
+    /** As {@link #socketTextStream(String, int, String, long)}, over one connection. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return socketTextStream(hostname, port, delimiter, 0);
+    }
+
+    /** As {@link #socketTextStream(String, int, String, long)}: lines, over one connection. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
+    }
+
+    /** @deprecated as in Flink: use the {@code String} delimiter. */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter, long maxRetry) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), maxRetry);
+    }
+
+    /** @deprecated as in Flink: use the {@code String} delimiter. */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), 0);
+    }
+
     public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -387,7 +418,7 @@ public final class StreamEnvironment {
         JobExecution execution = JobExecution.start(jobName, plan, clock, checkpointing());
         JobClient client = new JobClient(execution);
         if (metricsPort >= 0) {
-            startMetricsEndpoint(client);
+            client.serveMetrics(metricsPort);
         }
         return client;
     }
@@ -405,21 +436,6 @@ public final class StreamEnvironment {
         }
         this.metricsPort = port;
         return this;
-    }
-
-    private void startMetricsEndpoint(JobClient client) {
-        var providers = java.util.ServiceLoader.load(dev.runnel.api.metrics.MetricsEndpointProvider.class).iterator();
-        if (!providers.hasNext()) {
-            client.cancel();
-            throw new IllegalStateException("enableMetricsEndpoint(" + metricsPort + ") needs the module "
-                + "dev.runnel:runnel-metrics-prometheus on the class path; add it as a dependency");
-        }
-        try {
-            client.metricsEndpoint(providers.next().start(client, metricsPort));
-        } catch (java.io.IOException | RuntimeException e) {
-            client.cancel();
-            throw new IllegalStateException("Could not start the metrics endpoint on port " + metricsPort + ": " + e, e);
-        }
     }
 
     private Checkpointing checkpointing() {
