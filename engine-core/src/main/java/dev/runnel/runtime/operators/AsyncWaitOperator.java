@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * millisecond while a source runs), and at the end of the input, where the operator waits for all
  * of them. Timeouts are checked on the same occasions against the job's clock. A failed request
  * fails the job as soon as the task sees it, as in Flink. Requests in flight are not checkpointed,
- * so the operator does not support checkpoints.
+ * so the operator does not support checkpoints. Waiting (full queue, end of input) blocks the task
+ * thread, which sees no cancellation meanwhile: a request without a timeout that never completes
+ * holds a cancelled job.
  */
 public final class AsyncWaitOperator<IN, OUT> extends Operator<IN, OUT> {
     private final AsyncFunction<IN, OUT> function;
