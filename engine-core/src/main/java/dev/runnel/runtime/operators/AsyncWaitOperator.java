@@ -5,7 +5,9 @@ import dev.runnel.api.functions.ResultFuture;
 import dev.runnel.runtime.Operator;
 import dev.runnel.state.KeyedRuntimeContext;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs {@code AsyncDataStream}'s requests, after Flink's {@code AsyncWaitOperator}: records and
  * watermarks wait in one queue in arrival order (at most {@code capacity} entries; a full queue
- * holds the input back); the ordered mode emits from the head, the unordered mode any completed
- * request ahead of the first queued watermark, and a watermark leaves once everything before it
- * has. Requests complete on other threads; their results are emitted on the task's thread, whenever
+ * holds the input back); the ordered mode emits from the head, the unordered mode the completed
+ * requests ahead of the first queued watermark in the order they completed, and a watermark leaves
+ * once everything before it has. Requests complete on other threads; their results are emitted on the task's thread, whenever
  * a record, watermark or processing-time tick reaches the operator (a tick arrives every
  * millisecond while a source runs), and at the end of the input, where the operator waits for all
  * of them. Timeouts are checked on the same occasions against the job's clock. A failed request
@@ -50,6 +52,8 @@ public final class AsyncWaitOperator<IN, OUT> extends Operator<IN, OUT> {
         final AtomicLong completions;
         final AtomicBoolean completed = new AtomicBoolean();
         volatile boolean done;
+        /** The order in which requests completed: the unordered mode emits in it, as Flink's does. */
+        long completedAs;
         Collection<O> results;
         Throwable failure;
         boolean timeoutCalled;
@@ -78,8 +82,8 @@ public final class AsyncWaitOperator<IN, OUT> extends Operator<IN, OUT> {
         }
 
         private void finish() {
+            completedAs = completions.incrementAndGet();
             done = true; // after the fields above: the task reads them once it sees done
-            completions.incrementAndGet();
             synchronized (completions) {
                 completions.notifyAll();
             }
@@ -190,17 +194,22 @@ public final class AsyncWaitOperator<IN, OUT> extends Operator<IN, OUT> {
         }
         while (!queue.isEmpty()) {
             boolean requestsAhead = false;
+            List<Request<IN, OUT>> completed = new ArrayList<>();
             for (Iterator<Object> it = queue.iterator(); it.hasNext(); ) {
                 Object entry = it.next();
                 if (entry instanceof Long) {
                     break;
                 }
-                if (emitIfReady(entry)) {
+                Request<IN, OUT> request = (Request<IN, OUT>) entry;
+                if (request.done) {
+                    completed.add(request);
                     it.remove();
                 } else {
                     requestsAhead = true;
                 }
             }
+            completed.sort(Comparator.comparingLong(r -> r.completedAs));
+            completed.forEach(this::emitIfReady);
             if (requestsAhead || !(queue.peekFirst() instanceof Long)) {
                 return;
             }
