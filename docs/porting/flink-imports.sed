@@ -6,9 +6,12 @@
 
 # --- environment and streams
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.StreamExecutionEnvironment;/import dev.runnel.api.StreamEnvironment;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams);/import dev.runnel.api.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic);/import dev.runnel.api.\1;/
-s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.datastream\.(DataStream|SingleOutputStreamOperator|DataStreamSource|KeyedStream|WindowedStream|AllWindowedStream|DataStreamSink|DataStreamUtils|ConnectedStreams|BroadcastStream|BroadcastConnectedStream|JoinedStreams|CoGroupedStreams|AsyncDataStream);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.(TimeCharacteristic|CheckpointingMode);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.core\.execution\.(CheckpointingMode);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.(CheckpointConfig);/import dev.runnel.api.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.environment\.CheckpointConfig\.(ExternalizedCheckpointCleanup);/import dev.runnel.api.CheckpointConfig.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.common\.(RuntimeExecutionMode|ExecutionConfig|JobExecutionResult);/import dev.runnel.api.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.util\.(OutputTag|CloseableIterator);/import dev.runnel.api.\1;/
 
 # --- functions
@@ -20,6 +23,7 @@ s/^import[[:space:]]+org\.apache\.flink\.util\.(Collector);/import dev.runnel.ap
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.(ProcessFunction|KeyedProcessFunction|AssignerWithPeriodicWatermarks|AssignerWithPunctuatedWatermarks);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.co\.(CoMapFunction|CoFlatMapFunction|CoProcessFunction|KeyedCoProcessFunction|BroadcastProcessFunction|KeyedBroadcastProcessFunction|ProcessJoinFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.runtime\.state\.(KeyedStateFunction);/import dev.runnel.api.functions.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.async\.(AsyncFunction|ResultFuture|RichAsyncFunction);/import dev.runnel.api.functions.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.windowing\.(ProcessWindowFunction|WindowFunction|AllWindowFunction|ProcessAllWindowFunction);/import dev.runnel.api.functions.\1;/
 
 # --- time: watermarks, timers
@@ -48,7 +52,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.(Disca
 s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.sink\.v2\.(DiscardingSink);/import dev.runnel.api.sink.\1;/
 
 # --- types: tuples, Either, type information (accepted; Runnel needs none)
-s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5);/import dev.runnel.api.java.tuple.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.(Tuple|Tuple0|Tuple1|Tuple2|Tuple3|Tuple4|Tuple5|Tuple6|Tuple7|Tuple8|Tuple9|Tuple10|Tuple11|Tuple12|Tuple13|Tuple14|Tuple15|Tuple16|Tuple17|Tuple18|Tuple19|Tuple20|Tuple21|Tuple22|Tuple23|Tuple24|Tuple25);/import dev.runnel.api.java.tuple.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.java\.tuple\.\*;/import dev.runnel.api.java.tuple.*;/
 s/^import[[:space:]]+org\.apache\.flink\.types\.(Either);/import dev.runnel.api.types.\1;/
 s/^import[[:space:]]+org\.apache\.flink\.api\.common\.typeinfo\.(TypeInformation|TypeHint|Types);/import dev.runnel.api.typeinfo.\1;/
@@ -77,7 +81,7 @@ s/^import[[:space:]]+org\.apache\.flink\.streaming\.api\.functions\.source\.(Fro
 s/^import[[:space:]]+org\.apache\.flink\.annotation\.(Public|PublicEvolving|Internal|Experimental);/import dev.runnel.compat.flink.annotation.\1;/
 
 # --- configuration (core: StreamEnvironment.getExecutionEnvironment(Configuration) applies it)
-s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions);/import dev.runnel.api.configuration.\1;/
+s/^import[[:space:]]+org\.apache\.flink\.configuration\.(Configuration|ConfigOption|ExecutionOptions|CheckpointingOptions|StateBackendOptions|ExternalizedCheckpointRetention);/import dev.runnel.api.configuration.\1;/
 
 # --- Kafka: module runnel-connector-kafka
 s/^import[[:space:]]+org\.apache\.flink\.connector\.kafka\.source\.(KafkaSource|KafkaSourceBuilder);/import dev.runnel.connector.kafka.source.\1;/

@@ -123,6 +123,18 @@ public final class PatternStream<T> {
         return attach(SelectAdapters.flatSelect(function), false);
     }
 
+    /** As {@link #flatSelect(PatternFlatSelectFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> SingleOutputStreamOperator<R> flatSelect(PatternFlatSelectFunction<T, R> function, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return flatSelect(function);
+    }
+
+    /** As {@link #process(PatternProcessFunction)}; the type is accepted for Flink programs and not needed (see {@link TypeInformation}). */
+    public <R> SingleOutputStreamOperator<R> process(PatternProcessFunction<T, R> function, TypeInformation<R> outputType) {
+        Objects.requireNonNull(outputType, "outputType");
+        return process(function);
+    }
+
     public <L, R> SingleOutputStreamOperator<R> flatSelect(OutputTag<L> timedOutTag, PatternFlatTimeoutFunction<T, L> timeoutFunction,
             PatternFlatSelectFunction<T, R> function) {
         Objects.requireNonNull(timedOutTag, "timedOutTag");

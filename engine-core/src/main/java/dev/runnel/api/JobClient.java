@@ -28,8 +28,24 @@ public final class JobClient {
         return Optional.ofNullable(metricsEndpoint);
     }
 
-    void metricsEndpoint(java.net.URI address) {
-        this.metricsEndpoint = address;
+    /**
+     * Starts the metrics endpoint for this job on {@code port}, found through {@code ServiceLoader} in
+     * the module {@code runnel-metrics-prometheus}; cancels the job and fails if there is none or it
+     * cannot start.
+     */
+    void serveMetrics(int port) {
+        var providers = java.util.ServiceLoader.load(dev.runnel.api.metrics.MetricsEndpointProvider.class).iterator();
+        if (!providers.hasNext()) {
+            cancel();
+            throw new IllegalStateException("enableMetricsEndpoint(" + port + ") needs the module "
+                + "dev.runnel:runnel-metrics-prometheus on the class path; add it as a dependency");
+        }
+        try {
+            metricsEndpoint = providers.next().start(this, port);
+        } catch (java.io.IOException | RuntimeException e) {
+            cancel();
+            throw new IllegalStateException("Could not start the metrics endpoint on port " + port + ": " + e, e);
+        }
     }
 
     public String jobName() {

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
-/** What a finished job did: duration, per-operator counts and watermarks, and pipeline latency. */
-public final class JobResult {
+/**
+ * What a finished job did: duration, per-operator counts and watermarks, and pipeline latency. It is
+ * Flink's {@link JobExecutionResult} too ({@code getNetRuntime()}), for ported programs.
+ */
+public final class JobResult implements JobExecutionResult {
     private final String jobName;
     private final Duration duration;
     private final List<OperatorMetrics> operators;
@@ -39,6 +42,12 @@ public final class JobResult {
 
     public Duration duration() {
         return duration;
+    }
+
+    /** {@link #duration()} in milliseconds, as Flink reports it. */
+    @Override
+    public long getNetRuntime() {
+        return duration.toMillis();
     }
 
     public boolean cancelled() {

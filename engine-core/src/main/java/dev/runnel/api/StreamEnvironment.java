@@ -1,6 +1,5 @@
 package dev.runnel.api;
 
-import dev.runnel.api.configuration.CheckpointingOptions;
 import dev.runnel.api.configuration.Configuration;
 import dev.runnel.api.configuration.ExecutionOptions;
 import dev.runnel.api.configuration.StateBackendOptions;
@@ -16,6 +15,7 @@ import dev.runnel.checkpoint.StateSerializers;
 import dev.runnel.checkpoint.TypeSerializer;
 import dev.runnel.runtime.Checkpointing;
 import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SocketTextStreamFunction;
 import dev.runnel.api.source.SourceFunctionSource;
 import dev.runnel.api.time.Clock;
 import dev.runnel.api.time.WatermarkStrategy;
@@ -24,7 +24,6 @@ import dev.runnel.runtime.JobExecution;
 import dev.runnel.runtime.exchange.KeyGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,11 +50,7 @@ public final class StreamEnvironment {
     private final Set<PlanNode<?>> explicitlyNamed = new HashSet<>();
     private final StateSerializers stateSerializers = new StateSerializers();
     private final java.util.Map<Class<?>, TypeSerializer<?>> registeredSerializers = new java.util.LinkedHashMap<>();
-    private CheckpointStorage checkpointStorage;
-    /** Where {@link #enableCheckpointing(long)} writes when a {@link Configuration} said so; null: a temporary directory. */
-    private Path checkpointDirectory;
-    private long checkpointIntervalNanos;
-    private int tolerableCheckpointFailures = Integer.MAX_VALUE;
+    private final CheckpointConfig checkpointConfig = new CheckpointConfig();
     private Path restoreDirectory;
     private int metricsPort = -1;
 
@@ -82,16 +77,9 @@ public final class StreamEnvironment {
             throw new UnsupportedOperationException("State backend '" + backend + "' is not available: Runnel keeps keyed state on the heap ("
                 + StateBackendOptions.STATE_BACKEND.key() + ": hashmap)");
         }
-        String storage = configuration.get(CheckpointingOptions.CHECKPOINT_STORAGE);
-        if (storage != null && !storage.equalsIgnoreCase("jobmanager") && !storage.equalsIgnoreCase("filesystem")) {
-            throw new IllegalArgumentException("Unknown checkpoint storage '" + storage + "': use 'jobmanager' or 'filesystem'");
-        }
         StreamEnvironment env = create();
         env.setRuntimeMode(configuration.get(ExecutionOptions.RUNTIME_MODE));
-        String directory = configuration.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
-        if (directory != null) {
-            env.checkpointDirectory = directory.startsWith("file:") ? Path.of(java.net.URI.create(directory)) : Path.of(directory);
-        }
+        env.checkpointConfig.configure(configuration);
         return env;
     }
 
@@ -190,63 +178,42 @@ public final class StreamEnvironment {
      * see again what was emitted since the checkpoint; {@code ExactlyOnceFileSink} is exactly-once.
      */
     public StreamEnvironment enableCheckpointing(Duration interval, CheckpointStorage storage) {
-        Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("interval must not be negative, got " + interval);
-        }
-        if (interval.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("interval must be at most " + Duration.ofNanos(Long.MAX_VALUE) + ", got " + interval);
-        }
-        this.checkpointStorage = Objects.requireNonNull(storage, "storage");
-        this.checkpointIntervalNanos = interval.toNanos();
+        checkpointConfig.enable(interval, storage);
         return this;
     }
 
     /**
-     * Flink's form: a checkpoint every {@code intervalMillis} into a new directory
-     * {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest one, deleted when
-     * the JVM exits. Like Flink's default (in-memory) checkpoint storage it does not outlive the
-     * process; pass a {@link CheckpointStorage} to {@link #enableCheckpointing(Duration, CheckpointStorage)}
-     * to keep checkpoints where a later run can {@link #fromCheckpoint restore} them. An environment
-     * made from a {@link Configuration} with {@code state.checkpoints.dir} writes there, and keeps it.
+     * Flink's form: a checkpoint every {@code intervalMillis} into the storage set on
+     * {@link #getCheckpointConfig()} ({@code state.checkpoints.dir} in a {@link Configuration}), else
+     * into a new directory {@code runnel-checkpoints-*} under {@code java.io.tmpdir}, keeping the newest
+     * one, deleted when the JVM exits. Like Flink's default (in-memory) checkpoint storage that one does
+     * not outlive the process; name a directory to keep checkpoints where a later run can
+     * {@link #fromCheckpoint restore} them.
      */
     public StreamEnvironment enableCheckpointing(long intervalMillis) {
-        if (intervalMillis <= 0) {
-            throw new IllegalArgumentException("Checkpoint interval must be positive, got " + intervalMillis + " ms");
-        }
-        if (checkpointDirectory != null) {
-            return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(checkpointDirectory, 1));
-        }
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("runnel-checkpoints-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a checkpoint directory under java.io.tmpdir", e);
-        }
-        Path toDelete = directory;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(toDelete), "delete " + directory));
-        return enableCheckpointing(Duration.ofMillis(intervalMillis), new CheckpointStorage(directory, 1));
+        checkpointConfig.setCheckpointInterval(intervalMillis);
+        return this;
     }
 
-    private static void deleteTree(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort at exit: the directory is in java.io.tmpdir
-        }
+    /** As {@link #enableCheckpointing(long)}; the mode is accepted (see {@link CheckpointingMode}). */
+    public StreamEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        checkpointConfig.setCheckpointingMode(mode);
+        return enableCheckpointing(intervalMillis);
     }
 
-    /** Where checkpoints go, or null when checkpointing is off. */
+    /** Flink's checkpoint settings: the interval, the storage, tolerated failures, the pause between checkpoints, ... */
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /** Where checkpoints go, or null when checkpointing is off (see {@link CheckpointConfig#getCheckpointStorage()}). */
     public CheckpointStorage getCheckpointStorage() {
-        return checkpointStorage;
+        return checkpointConfig.getCheckpointStorage();
     }
 
     /** How many checkpoints in a row may fail before the job fails (default: unlimited, failures are logged). */
     public StreamEnvironment setTolerableCheckpointFailures(int failures) {
-        if (failures < 0) {
-            throw new IllegalArgumentException("Tolerable checkpoint failures must not be negative, got " + failures);
-        }
-        this.tolerableCheckpointFailures = failures;
+        checkpointConfig.setTolerableCheckpointFailureNumber(failures);
         return this;
     }
 
@@ -351,6 +318,36 @@ public final class StreamEnvironment {
         return addSource(function, "Custom Source");
     }
 
+    /**
+     * Flink's {@code socketTextStream}: the text a server socket sends, cut at {@code delimiter}, with up
+     * to {@code maxRetry} connections (-1: reconnect for ever); see {@link SocketTextStreamFunction}.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter, long maxRetry) {
+        return addSource(new SocketTextStreamFunction(hostname, port, delimiter, maxRetry), "Socket Stream");
+    }
+
+    /** As {@link #socketTextStream(String, int, String, long)}, over one connection. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return socketTextStream(hostname, port, delimiter, 0);
+    }
+
+    /** As {@link #socketTextStream(String, int, String, long)}: lines, over one connection. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
+    }
+
+    /** @deprecated as in Flink: use the {@code String} delimiter. */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter, long maxRetry) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), maxRetry);
+    }
+
+    /** @deprecated as in Flink: use the {@code String} delimiter. */
+    @Deprecated
+    public DataStreamSource<String> socketTextStream(String hostname, int port, char delimiter) {
+        return socketTextStream(hostname, port, String.valueOf(delimiter), 0);
+    }
+
     public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -381,17 +378,17 @@ public final class StreamEnvironment {
 
     /** The checkpoint interval given to {@link #enableCheckpointing}, or {@code null} when checkpoints are off. */
     public Duration checkpointInterval() {
-        return checkpointStorage == null ? null : Duration.ofNanos(checkpointIntervalNanos);
+        return checkpointConfig.interval();
     }
 
     /** Where {@link #enableCheckpointing} stores checkpoints, or {@code null} when checkpoints are off. */
     public CheckpointStorage checkpointStorage() {
-        return checkpointStorage;
+        return checkpointConfig.getCheckpointStorage();
     }
 
     /** As set by {@link #setTolerableCheckpointFailures} ({@code Integer.MAX_VALUE}: unlimited). */
     public int tolerableCheckpointFailures() {
-        return tolerableCheckpointFailures;
+        return checkpointConfig.getTolerableCheckpointFailureNumber();
     }
 
     /**
@@ -421,7 +418,7 @@ public final class StreamEnvironment {
         JobExecution execution = JobExecution.start(jobName, plan, clock, checkpointing());
         JobClient client = new JobClient(execution);
         if (metricsPort >= 0) {
-            startMetricsEndpoint(client);
+            client.serveMetrics(metricsPort);
         }
         return client;
     }
@@ -441,21 +438,6 @@ public final class StreamEnvironment {
         return this;
     }
 
-    private void startMetricsEndpoint(JobClient client) {
-        var providers = java.util.ServiceLoader.load(dev.runnel.api.metrics.MetricsEndpointProvider.class).iterator();
-        if (!providers.hasNext()) {
-            client.cancel();
-            throw new IllegalStateException("enableMetricsEndpoint(" + metricsPort + ") needs the module "
-                + "dev.runnel:runnel-metrics-prometheus on the class path; add it as a dependency");
-        }
-        try {
-            client.metricsEndpoint(providers.next().start(client, metricsPort));
-        } catch (java.io.IOException | RuntimeException e) {
-            client.cancel();
-            throw new IllegalStateException("Could not start the metrics endpoint on port " + metricsPort + ": " + e, e);
-        }
-    }
-
     private Checkpointing checkpointing() {
         CheckpointStorage.Restored restore = null;
         if (restoreDirectory != null) {
@@ -468,6 +450,10 @@ public final class StreamEnvironment {
                 throw new CheckpointNotFoundException(restoreDirectory, restore.skipped());
             }
         }
-        return new Checkpointing(checkpointStorage, checkpointIntervalNanos, tolerableCheckpointFailures, stateSerializers, restore);
+        checkpointConfig.validate();
+        Duration interval = checkpointConfig.interval();
+        return new Checkpointing(checkpointConfig.getCheckpointStorage(), interval == null ? 0 : interval.toNanos(),
+            checkpointConfig.getTolerableCheckpointFailureNumber(), Duration.ofMillis(checkpointConfig.getMinPauseBetweenCheckpoints()).toNanos(),
+            stateSerializers, restore);
     }
 }

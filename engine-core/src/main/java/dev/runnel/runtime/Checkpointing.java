@@ -73,6 +73,9 @@ public final class Checkpointing {
 
     private final CheckpointStorage storage;
     private final long intervalNanos;
+    /** Flink's minimum pause: the next checkpoint starts at least this long after the previous one ended. */
+    private final long minPauseNanos;
+    private volatile long lastEndNanos;
     private final int tolerableFailures;
     private final StateSerializers serializers;
     private final CheckpointRestore restore;
@@ -96,10 +99,11 @@ public final class Checkpointing {
      * @param restoreFrom what the restore directory held (a checkpoint, and the damaged newer ones it
      *                    skipped), or null to start fresh
      */
-    public Checkpointing(CheckpointStorage storage, long intervalNanos, int tolerableFailures,
+    public Checkpointing(CheckpointStorage storage, long intervalNanos, int tolerableFailures, long minPauseNanos,
                          StateSerializers serializers, CheckpointStorage.Restored restoreFrom) {
         this.storage = storage;
         this.intervalNanos = intervalNanos;
+        this.minPauseNanos = minPauseNanos;
         this.tolerableFailures = tolerableFailures;
         this.serializers = serializers;
         this.restore = new CheckpointRestore(restoreFrom);
@@ -173,6 +177,7 @@ public final class Checkpointing {
             throw new IllegalStateException("Cannot checkpoint the job: " + obstacle);
         }
         lastTriggerNanos = System.nanoTime();
+        lastEndNanos = lastTriggerNanos - minPauseNanos;
         try {
             nextId = storage != null ? storage.nextId() : 0;
         } catch (IOException e) {
@@ -230,7 +235,7 @@ public final class Checkpointing {
             return;
         }
         long now = System.nanoTime();
-        if (!savepointDue && now - lastTriggerNanos < intervalNanos) {
+        if (!savepointDue && (now - lastTriggerNanos < intervalNanos || now - lastEndNanos < minPauseNanos)) {
             return;
         }
         long id;
@@ -327,6 +332,7 @@ public final class Checkpointing {
                 failure = e.getMessage();
             }
         }
+        lastEndNanos = System.nanoTime();
         synchronized (this) {
             pending = null;
             if (failure == null) {

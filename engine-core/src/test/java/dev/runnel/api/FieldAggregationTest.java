@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.api.functions.Collector;
+import dev.runnel.api.java.tuple.Tuple25;
+import dev.runnel.api.java.tuple.Tuple7;
 import dev.runnel.api.functions.FlatMapFunction;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.time.WatermarkStrategy;
@@ -70,6 +72,44 @@ class FieldAggregationTest {
             "(a,3,10)@1", "(b,7,1)@2", "(a,3,10)@3", "(a,3,10)@4", "(a,3,10)@5", "(b,7,1)@6");
         assertThat(rolling(k -> k.maxBy("f1", false))).containsExactly(
             "(a,3,10)@1", "(b,7,1)@2", "(a,3,10)@3", "(a,3,10)@4", "(a,3,10)@5", "(b,7,2)@6");
+    }
+
+    @Test
+    void aggregationsByPositionReachTheFieldsOfWideTuples() {
+        StreamEnvironment env = StreamEnvironment.create();
+        KeyedStream<Tuple7<String, Integer, Integer, Integer, Integer, Integer, Integer>, String> sevens = env.fromElements(
+            Tuple7.of("a", 1, 2, 3, 4, 5, 10), Tuple7.of("b", 1, 1, 1, 1, 1, 1), Tuple7.of("a", 9, 9, 9, 9, 9, 3),
+            Tuple7.of("a", 0, 0, 0, 0, 0, 20)).keyBy(t -> t.f0);
+        assertThat(values(env, sevens.sum(6))).containsExactly(
+            "(a,1,2,3,4,5,10)", "(b,1,1,1,1,1,1)", "(a,1,2,3,4,5,13)", "(a,1,2,3,4,5,33)");
+
+        StreamEnvironment env2 = StreamEnvironment.create();
+        assertThat(values(env2, env2.fromElements(Tuple7.of("a", 1, 2, 3, 4, 5, 10), Tuple7.of("a", 9, 9, 9, 9, 9, 3))
+                .keyBy(t -> t.f0).max(5)))
+            .containsExactly("(a,1,2,3,4,5,10)", "(a,1,2,3,4,9,10)");
+
+        StreamEnvironment env3 = StreamEnvironment.create();
+        assertThat(values(env3, env3.fromElements(wide("k", 7L), wide("k", 5L), wide("k", 9L)).keyBy(t -> t.f0).min(24)))
+            .map(line -> line.substring(line.lastIndexOf(',') + 1))
+            .containsExactly("7)", "5)", "5)");
+    }
+
+    private static List<String> values(StreamEnvironment env, DataStream<?> stream) {
+        return stamped(env, stream).stream().map(line -> line.substring(0, line.lastIndexOf('@'))).toList();
+    }
+
+    /** A Tuple25 of a key, 23 numbers and {@code last}. */
+    private static Tuple25<String, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
+            Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Long> wide(
+            String key, long last) {
+        Tuple25<String, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
+            Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Long> t = new Tuple25<>();
+        t.f0 = key;
+        for (int i = 1; i < 24; i++) {
+            t.setField(i, i);
+        }
+        t.f24 = last;
+        return t;
     }
 
     /** A POJO with public fields, as in Flink's examples. */

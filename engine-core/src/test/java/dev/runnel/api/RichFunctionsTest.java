@@ -3,6 +3,7 @@ package dev.runnel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runnel.api.configuration.Configuration;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.KeyedProcessFunction;
 import dev.runnel.api.functions.OpenContext;
@@ -54,6 +55,33 @@ class RichFunctionsTest {
         assertThat(out.stream().filter(s -> s.startsWith("a ")).toList()).containsExactly("a 1", "a 2", "a 3", "a 4");
         assertThat(out.stream().filter(s -> s.startsWith("b ")).toList()).containsExactly("b 1", "b 2", "b 3");
         assertThat(out.stream().filter(s -> s.startsWith("c ")).toList()).containsExactly("c 1", "c 2");
+    }
+
+    /** Written for Flink before 1.19: state is created in the deprecated open(Configuration). */
+    static final class LegacyRunningCount extends RichFlatMapFunction<String, String> {
+        private transient ValueState<Integer> count;
+        private Configuration openedWith;
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public void open(Configuration parameters) {
+            openedWith = parameters;
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class));
+        }
+
+        @Override
+        public void flatMap(String word, Collector<String> out) throws Exception {
+            int next = count.value() == null ? 1 : count.value() + 1;
+            count.update(next);
+            out.collect(word + " " + next + (openedWith.toMap().isEmpty() ? "" : " ?"));
+        }
+    }
+
+    @Test
+    void aFunctionOverridingTheDeprecatedOpenConfigurationIsOpenedThroughItWithAnEmptyConfiguration() {
+        StreamEnvironment env = StreamEnvironment.create();
+        assertThat(env.fromCollection(WORDS).keyBy(w -> w).flatMap(new LegacyRunningCount()).executeAndCollect())
+            .containsExactly("a 1", "b 1", "a 2", "c 1", "b 2", "a 3", "d 1", "a 4", "c 2", "b 3");
     }
 
     /** Lets through the first occurrence of each key only. */

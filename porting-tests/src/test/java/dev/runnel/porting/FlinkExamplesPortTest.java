@@ -3,6 +3,9 @@ package dev.runnel.porting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,57 @@ class FlinkExamplesPortTest {
         List<String> header = lines(FlinkExamples.resource("StateMachineExample-header.out"));
         assertThat(lines.subList(0, header.size())).isEqualTo(header);
         assertThat(lines.subList(header.size(), lines.size())).hasSizeGreaterThanOrEqualTo(20).allMatch(l -> alert.matcher(l).matches());
+    }
+
+    /**
+     * Reads lines from a server socket the test runs, and counts words in 5-second processing-time
+     * windows. The text is sent at once early in a window, and the connection stays open until the
+     * window has fired: Flink prints a processing-time window only when its time comes, and drops
+     * pending ones when the source ends. Flink's output (recorded against the same text, sent the same
+     * way) is compared as a set of lines: all words' windows fire at one instant, in the order of
+     * Flink's timer heap (docs/porting.md, "Timers of different keys").
+     */
+    @Test
+    void socketWindowWordCountOverALocalServerSocket() throws Exception {
+        String main = PKG + "socket.SocketWindowWordCount";
+        compile(main, List.of(FlinkExamples.EXAMPLES + "socket/SocketWindowWordCount.java"));
+        List<String> expected = lines(FlinkExamples.resource("SocketWindowWordCount.out"));
+        byte[] text = Files.readAllBytes(FlinkExamples.input("socket-words.txt", work));
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> connected = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Socket client = server.accept();
+                    awaitEarlyInAFiveSecondWindow();
+                    client.getOutputStream().write(text);
+                    client.getOutputStream().flush();
+                    return client; // stays open until the window has fired
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String printed = ProgramRun.runUntil(classes, main, out -> lines(out).size() >= expected.size(), Duration.ofSeconds(30),
+                "--port", String.valueOf(server.getLocalPort()));
+            connected.join().close();
+            assertThat(lines(printed)).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** Waits (at most 2.5 s) until the wall clock is in the first half of a 5-second window, so that all the text lands in one. */
+    private static void awaitEarlyInAFiveSecondWindow() throws InterruptedException {
+        while (System.currentTimeMillis() % 5000 > 2500) {
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Async I/O (orderedWait / unorderedWait with a RichAsyncFunction over a client on the common pool):
+     * compiled, not run. Its input is endless, its client sleeps at random and fails one request in a
+     * thousand at random (failing the job, on Flink too); AsyncEnrichment pins the semantics.
+     */
+    @Test
+    void asyncIoExampleCompiles() throws Exception {
+        compile(PKG + "async.AsyncIOExample", List.of(
+            FlinkExamples.EXAMPLES + "async/AsyncIOExample.java", FlinkExamples.EXAMPLES + "async/AsyncClient.java"));
     }
 
     /** 20 million generated records into processing-time windows, printing how long it took: compiled, not run. */

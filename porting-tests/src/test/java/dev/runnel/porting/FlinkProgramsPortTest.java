@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FlinkProgramsPortTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises", "TopWordPerWindow", "WindowWordCount", "FraudDetection", "OrderTimeouts"})
+    @ValueSource(strings = {"WordCount", "SideOutputExample", "SessionWindowing", "LoginFailures", "WordLengths", "WindowLateData", "KeyedTimers", "PriceRises", "TopWordPerWindow", "WindowWordCount", "FraudDetection", "OrderTimeouts",
+        "TemperatureMonitoring", "CheckpointedScores", "AsyncEnrichment"})
     void portsByItsImportsAloneAndPrintsWhatFlinkPrints(String program, @TempDir Path classes) throws Exception {
         String ported = ImportMap.rewrite(FlinkPrograms.source(program));
         assertThat(ported).doesNotContain("org.apache.flink");

@@ -27,7 +27,8 @@ public final class FlinkRunner {
      * Adds {@code job}'s operators to {@code env} with its settings ({@link #translate(JobPlan,
      * StreamExecutionEnvironment)}), its registered type serializers and its checkpoint settings:
      * the interval (exactly-once, Flink's minimum of 10 ms for an interval of zero), the tolerable
-     * failures, and Flink checkpoints under {@code <checkpoint directory>/flink}. Runnel's own
+     * failures, the minimum pause, timeout, concurrency and unaligned flag of its
+     * {@code CheckpointConfig}, and Flink checkpoints under {@code <checkpoint directory>/flink}. Runnel's own
      * checkpoint files are not Flink's: a job restores on Flink from a Flink checkpoint or savepoint
      * ({@code flink run -s <path>}), not from {@code fromCheckpoint}.
      */
@@ -37,6 +38,11 @@ public final class FlinkRunner {
             env.enableCheckpointing(Math.max(10, job.checkpointInterval().toMillis()), CheckpointingMode.EXACTLY_ONCE);
             env.getCheckpointConfig().setCheckpointStorage(job.checkpointStorage().directory().toAbsolutePath().resolve("flink").toUri());
             env.getCheckpointConfig().setTolerableCheckpointFailureNumber(job.tolerableCheckpointFailures());
+            dev.runnel.api.CheckpointConfig settings = job.getCheckpointConfig();
+            env.getCheckpointConfig().setMinPauseBetweenCheckpoints(settings.getMinPauseBetweenCheckpoints());
+            env.getCheckpointConfig().setCheckpointTimeout(Math.max(10, settings.getCheckpointTimeout()));
+            env.getCheckpointConfig().setMaxConcurrentCheckpoints(settings.getMaxConcurrentCheckpoints());
+            env.getCheckpointConfig().enableUnalignedCheckpoints(settings.isUnalignedCheckpointsEnabled());
         }
         translate(job.plan(), env);
     }

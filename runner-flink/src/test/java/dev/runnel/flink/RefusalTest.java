@@ -57,6 +57,15 @@ class RefusalTest {
     }
 
     @Test
+    void asyncIoIsRefused() {
+        StreamEnvironment env = StreamEnvironment.create();
+        dev.runnel.api.AsyncDataStream.orderedWait(events(env), (Ev e, dev.runnel.api.functions.ResultFuture<Ev> result) ->
+            result.complete(List.of(e)), 1, java.util.concurrent.TimeUnit.SECONDS).name("lookup").print();
+        assertThatThrownBy(() -> translate(env)).isInstanceOf(UntranslatableException.class)
+            .hasMessageContaining("'lookup'").hasMessageContaining("AsyncNode has no Flink translation");
+    }
+
+    @Test
     void futureEventGuardInMidStreamIsRefused() {
         StreamEnvironment env = StreamEnvironment.create();
         events(env).assignTimestampsAndWatermarks(WatermarkStrategy.<Ev>forMonotonousTimestamps()

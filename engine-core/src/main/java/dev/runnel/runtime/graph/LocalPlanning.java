@@ -38,6 +38,8 @@ import dev.runnel.runtime.operators.ProcessOperator;
 import dev.runnel.runtime.operators.SinkOperator;
 import dev.runnel.runtime.operators.TimestampsAndWatermarksOperator;
 import dev.runnel.window.WindowOperators;
+import dev.runnel.api.plan.AsyncNode;
+import dev.runnel.runtime.operators.AsyncWaitOperator;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -62,6 +64,10 @@ public final class LocalPlanning {
         }
         if (node instanceof WindowNode<IN, OUT, ?> w) {
             return WindowOperators.factory(w);
+        }
+        if (node instanceof AsyncNode<IN, OUT> a) {
+            return subtask -> new AsyncWaitOperator<>(FunctionCopies.copyFor(subtask, a.function()), a.ordered(), a.timeoutMillis(),
+                a.capacity());
         }
         for (LocalPlanningRule rule : RULES) {
             if (rule.plans(node)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.api.java.tuple.Tuple2;
 import dev.runnel.api.java.tuple.Tuple3;
+import dev.runnel.api.java.tuple.Tuple6;
 import dev.runnel.api.types.Either;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ class TypeInformationTest {
         assertThat(Types.OBJECT_ARRAY(Types.STRING).getTypeClass()).isEqualTo(String[].class);
         assertThat(Types.EITHER(Types.STRING, Types.INT).getTypeClass()).isEqualTo(Either.class);
         assertThat(Types.POJO(StringBuilder.class)).isEqualTo(TypeInformation.of(StringBuilder.class));
-        assertThatThrownBy(() -> Types.TUPLE(Types.INT, Types.INT, Types.INT, Types.INT, Types.INT, Types.INT))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("Runnel has tuples of arity 0 to 5, not 6");
+        assertThat(Types.TUPLE(Types.INT, Types.INT, Types.INT, Types.INT, Types.INT, Types.INT).getTypeClass()).isEqualTo(Tuple6.class);
+        TypeInformation<?>[] tooMany = new TypeInformation<?>[26];
+        java.util.Arrays.fill(tooMany, Types.INT);
+        assertThatThrownBy(() -> Types.TUPLE(tooMany))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("Runnel has tuples of arity 0 to 25, not 26");
     }
 
     @Test

@@ -59,7 +59,28 @@ class TupleTest {
         }
         Object back = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
         assertThat(back).isEqualTo(Tuple4.of("a", 1, 2L, 3.0));
-        assertThatThrownBy(() -> Tuple.getTupleClass(6)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("Runnel has tuples of arity 0 to 5, not 6");
+        assertThatThrownBy(() -> Tuple.getTupleClass(26)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("Runnel has tuples of arity 0 to 25, not 26");
+    }
+
+    @Test
+    void wideTuplesGoUpToFlinksTwentyFiveFields() {
+        Tuple7<String, Integer, Long, Double, Boolean, Character, String> seven = Tuple7.of("a", 1, 2L, 3.5, true, 'c', null);
+        assertThat(seven).hasToString("(a,1,2,3.5,true,c,null)").isEqualTo(seven.copy()).hasSameHashCodeAs(seven.copy());
+        assertThat(seven.getArity()).isEqualTo(7);
+        seven.setField("z", 6);
+        assertThat(seven.f6).isEqualTo("z");
+        assertThat(seven).isNotEqualTo(Tuple7.of("a", 1, 2L, 3.5, true, 'c', null));
+
+        Tuple25<Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
+            Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer> wide = new Tuple25<>();
+        for (int i = 0; i < 25; i++) {
+            wide.setField(i * 10, i);
+        }
+        assertThat(wide.f24).isEqualTo(240);
+        assertThat((Integer) wide.getField(13)).isEqualTo(130);
+        assertThat(wide.toString()).startsWith("(0,10,20,").endsWith(",230,240)");
+        assertThatThrownBy(() -> wide.getField(25)).isInstanceOf(IndexOutOfBoundsException.class)
+            .hasMessage("Tuple of arity 25 has no field 25");
     }
 }
