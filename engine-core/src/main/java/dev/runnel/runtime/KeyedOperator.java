@@ -44,9 +44,13 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
 
     /**
      * Publishes the window gauges the live job page uses to say why nothing fired: how many event-time
-     * timers (window ends and clean-ups) are pending and the earliest window end they wait for.
+     * timers (window ends and clean-ups) are pending and the earliest window end they wait for; and
+     * {@code numOpenWindows}, the (key, window) pairs whose contents the operator still holds (fired or
+     * not, until allowed lateness has passed), which {@code openWindows} counts by walking the operator's
+     * structures when a monitor reads it.
      */
-    protected final void registerWindowGauges() {
+    protected final void registerWindowGauges(java.util.function.LongSupplier openWindows) {
+        metrics.gauge("numOpenWindows", new RacyGauge(openWindows));
         metrics.gauge("pendingWindowTimers", eventTimers::size);
         metrics.gauge("earliestPendingWindowEnd", () -> {
             long t = eventTimers.earliestTimeForMonitoring();

@@ -266,6 +266,26 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         return keys;
     }
 
+    /**
+     * The sum of {@code measure} over every key's value of state {@code stateName}, for monitoring threads
+     * (gauges): a racy walk of the job thread's map, which may throw if the keys change meanwhile (see
+     * {@link dev.runnel.runtime.RacyGauge}). Zero if no such state is registered.
+     */
+    public long sumForMonitoring(String stateName, java.util.function.ToLongFunction<Object> measure) {
+        int slot = slotOf(stateName);
+        if (slot < 0) {
+            return 0;
+        }
+        long sum = 0;
+        for (Object[] e : entries.values()) {
+            Object value = slot < e.length ? e[slot] : null;
+            if (value != null) {
+                sum += measure.applyAsLong(value);
+            }
+        }
+        return sum;
+    }
+
     private int slotOf(String name) {
         for (int i = 0; i < descriptors.size(); i++) {
             if (descriptors.get(i).getName().equals(name)) {

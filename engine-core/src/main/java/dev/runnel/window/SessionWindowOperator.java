@@ -24,6 +24,7 @@ public final class SessionWindowOperator<K, IN, C, OUT> extends KeyedOperator<K,
     private final long gap;
     private final WindowAggregation<IN, C, OUT, K, TimeWindow> aggregation;
     private final OutputTag<IN> lateTag;
+    private static final String SESSIONS_STATE = "_sessions";
     private ValueState<Sessions> sessions;
     private KeyedRuntimeContext globalStore;
     private TimestampedCollector<OUT> collector;
@@ -40,14 +41,14 @@ public final class SessionWindowOperator<K, IN, C, OUT> extends KeyedOperator<K,
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
-        registerWindowGauges();
+        registerWindowGauges(() -> backend.sumForMonitoring(SESSIONS_STATE, sessionsOfKey -> ((Sessions) sessionsOfKey).size));
         collector = new TimestampedCollector<>(output);
     }
 
     @Override
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
-        sessions = globalStore.getState(new ValueStateDescriptor<>("_sessions", Sessions.class));
+        sessions = globalStore.getState(new ValueStateDescriptor<>(SESSIONS_STATE, Sessions.class));
         aggregation.open(globalStore);
     }
 

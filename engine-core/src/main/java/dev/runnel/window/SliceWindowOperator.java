@@ -94,7 +94,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
-        registerWindowGauges();
+        registerWindowGauges(() -> slices.openKeyWindows(size, slide, offset, this::stillHeld));
         collector = new TimestampedCollector<>(output);
         windowSlots = new WindowStateSlots(context.clock());
     }
@@ -349,6 +349,19 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     protected void restoreTimers(java.io.DataInput in, dev.runnel.checkpoint.StateSerializers serializers) throws java.io.IOException {
         WindowCheckpoints.readSharedTimers(eventTimers, ALL_KEYS, in);
         WindowCheckpoints.readSharedTimers(processingTimers, ALL_KEYS, in);
+    }
+
+    /**
+     * Whether the window ending at {@code maxTimestamp} still holds its contents (for monitoring): in event time
+     * until its allowed lateness has passed; in processing time until its timer has fired, and windows fire in
+     * order of their ends.
+     */
+    private boolean stillHeld(long maxTimestamp) {
+        if (eventTime) {
+            return cleanupTime(maxTimestamp) > currentWatermark;
+        }
+        long earliest = processingTimers.earliestTimeForMonitoring();
+        return earliest != Long.MIN_VALUE && maxTimestamp >= earliest;
     }
 
     /** Number of slices held (for tests and monitoring): state this operator has not dropped yet. */

@@ -1,5 +1,6 @@
 package dev.runnel.window;
 
+import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.checkpoint.StateSerializers;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -64,6 +65,47 @@ final class Slices {
 
     int size() {
         return byStart.size();
+    }
+
+    /**
+     * For monitoring: the (key, window) pairs with contents in these slices, over the windows (of the given
+     * size, slide and offset) that {@code held} says are still held. A key counts once per window however
+     * many of the window's slices it is in. A racy walk (see {@link dev.runnel.runtime.RacyGauge}).
+     */
+    long openKeyWindows(long size, long slide, long offset, java.util.function.LongPredicate held) {
+        java.util.TreeSet<Long> windowStarts = new java.util.TreeSet<>();
+        for (long sliceStart : byStart.keySet()) {
+            for (long ws = TimeWindow.getWindowStartWithOffset(sliceStart, offset, slide);
+                 ws + size > sliceStart; ws -= slide) {
+                windowStarts.add(ws);
+            }
+        }
+        long pairs = 0;
+        for (long ws : windowStarts) {
+            if (held.test(ws + size - 1)) {
+                pairs += distinctKeys(between(ws, ws + size).values().toArray(new SliceTable[0]));
+            }
+        }
+        return pairs;
+    }
+
+    /** Keys in any of {@code tables}, each counted once. */
+    private static long distinctKeys(SliceTable[] tables) {
+        long keys = 0;
+        for (int t = 0; t < tables.length; t++) {
+            SliceTable table = tables[t];
+            for (int i = 0, n = table.count; i < n; i++) {
+                Object key = table.keys[i];
+                boolean seenBefore = false;
+                for (int u = 0; u < t && !seenBefore; u++) {
+                    seenBefore = tables[u].find(key) >= 0;
+                }
+                if (!seenBefore) {
+                    keys++;
+                }
+            }
+        }
+        return keys;
     }
 
     /** Drops the slices that start before {@code keepFrom}, pooling their tables. */

@@ -47,6 +47,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     private final boolean merging;
     private final boolean eventTime;
 
+    /** The keyed state holding each key's windows: a map from window to its {@link WindowRecord}. */
+    private static final String WINDOWS_STATE = "_windows";
     private ValueState<Map<W, WindowRecord<C>>> windows;
     private WindowStateSlots triggerSlots;
     private WindowStateSlots windowSlots;
@@ -86,7 +88,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
         super.setup(context, output);
-        registerWindowGauges();
+        registerWindowGauges(() -> backend.sumForMonitoring(WINDOWS_STATE, windowsOfKey -> ((Map<?, ?>) windowsOfKey).size()));
         collector = new TimestampedCollector<>(output);
         // here, not in open(): a restore reserves the checkpoint's slot names before the operator opens
         triggerSlots = new WindowStateSlots(context.clock());
@@ -97,7 +99,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Keyed
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open() throws Exception {
         globalStore = new KeyedRuntimeContext(context, backend);
-        windows = globalStore.getState(new ValueStateDescriptor<>("_windows", (Class) Map.class));
+        windows = globalStore.getState(new ValueStateDescriptor<>(WINDOWS_STATE, (Class) Map.class));
         triggerSlots.bind(triggerHolder);
         triggerStore = new ScopedStateStore(triggerSlots, triggerSlots);
         windowSlots.bind(windowHolder);

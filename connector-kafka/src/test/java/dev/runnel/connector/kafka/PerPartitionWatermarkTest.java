@@ -11,6 +11,8 @@ import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.sink.CollectSink;
+import dev.runnel.api.time.WatermarkGenerator;
+import dev.runnel.api.time.WatermarkOutput;
 import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
@@ -105,6 +107,25 @@ class PerPartitionWatermarkTest {
         return new Job(env.executeAsync(topic), windows, late, read);
     }
 
+    /** {@code strategy}, counting the calls of {@code onPeriodicEmit} on all its generators (one per partition). */
+    private static WatermarkStrategy<String> countingPeriodicEmits(WatermarkStrategy<String> strategy, AtomicLong calls) {
+        return WatermarkStrategy.<String>forGenerator(context -> {
+            WatermarkGenerator<String> inner = strategy.createWatermarkGenerator(context);
+            return new WatermarkGenerator<String>() {
+                @Override
+                public void onEvent(String event, long eventTimestamp, WatermarkOutput output) {
+                    inner.onEvent(event, eventTimestamp, output);
+                }
+
+                @Override
+                public void onPeriodicEmit(WatermarkOutput output) {
+                    inner.onPeriodicEmit(output);
+                    calls.incrementAndGet();
+                }
+            };
+        });
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (!condition.getAsBoolean()) {
@@ -131,11 +152,14 @@ class PerPartitionWatermarkTest {
     @Test
     void withoutIdlenessAnEmptyPartitionHoldsTheWindowsAndCatchingUpLaterIsNotLate() throws Exception {
         produceToFirstThree("wm-waits");
-        Job job = start("wm-waits", WatermarkStrategy.forBoundedOutOfOrderness(Duration.ZERO));
+        AtomicLong periodicEmits = new AtomicLong();
+        Job job = start("wm-waits", countingPeriodicEmits(WatermarkStrategy.forBoundedOutOfOrderness(Duration.ZERO), periodicEmits));
         try {
             await("all 1500 records to be read", () -> job.read().get() == 1_500);
-            // ten periodic watermark intervals after everything was read: still nothing, partition 3 holds the watermark
-            Thread.sleep(2_000);
+            // ten periodic emissions of each of the four partitions' generators after everything was read: still nothing
+            // fired, partition 3 holds the watermark (counted, not slept: the check waits for the emissions themselves)
+            long emittedBefore = periodicEmits.get();
+            await("ten more periodic watermark emissions per partition", () -> periodicEmits.get() >= emittedBefore + 4 * 10);
             assertThat(job.windows().values()).as("windows fired while partition 3 had no data").isEmpty();
 
             // partition 3 now catches up from t = 1 s: behind the other partitions, but not late
