@@ -77,7 +77,7 @@ public final class KafkaSource<T> implements ParallelSource<T> {
     @Override
     public void open(SourceContext context) {
         reader = new KafkaSourceReader<>(config, context.sourceName(), context.clock(), context.metricGroup(),
-            p -> owner(p, parallelism) == subtask);
+            p -> owner(p, parallelism) == subtask, config.elementQueueCapacity());
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class KafkaSource<T> implements ParallelSource<T> {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (reader != null) {
             reader.close();
             reader = null;
