@@ -80,6 +80,11 @@ public final class KafkaSource<T> implements ParallelSource<T> {
             p -> owner(p, parallelism) == subtask, config.elementQueueCapacity());
     }
 
+    /** The running reader, null before {@link #open} and after {@link #close} (for tests). */
+    KafkaSourceReader<T> reader() {
+        return reader;
+    }
+
     @Override
     public SourceStatus poll(SourceOutput<T> output, int maxRecords) throws Exception {
         return reader.poll(output, maxRecords);
