@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * W1 read from Kafka, against a broker given by {@code --kafka host:port}: N benchmark events
  * (28-byte binary values) are produced round-robin into a new 4-partition topic, then measured in
  * one invocation: (a) a plain {@code KafkaConsumer} poll loop that only deserializes (the limit any
- * Kafka source has) and (b) {@code KafkaSource} into W1, alternating for {@code --runs} rounds (medians
- * reported), then once (c) the same with checkpoints every second and W1's output written by an
+ * Kafka source has) and (b) {@code KafkaSource} into W1, alternating for a warm-up round and then
+ * {@code --runs} rounds (medians reported), then once (c) the same with checkpoints every second and W1's output written by an
  * {@code EXACTLY_ONCE} {@code KafkaSink}.
  */
 final class KafkaWorkloads {
@@ -63,9 +63,14 @@ final class KafkaWorkloads {
         produce(bootstrap, input, n, seed);
         System.out.printf("produced %,d events into %s (%d partitions) in %.1f s%n", n, input, PARTITIONS, seconds(start));
 
-        // (a) and (b) alternate, so that a change in the machine's load hits both; (c) once, it is far slower
+        // (a) and (b) alternate, so that a change in the machine's load hits both; (c) once, it is far slower.
+        // Round 0 warms up the consumer's and the job's code and is left out of the medians: in a cold JVM the
+        // first (a) pays the consumer's JIT warm-up and (b), which follows it, does not
         double[] as = new double[runs];
         double[] bs = new double[runs];
+        double warmA = n / timed(() -> consumerLoop(bootstrap, input, n));
+        double warmB = n / timed(() -> sourceToW1(bootstrap, input, null));
+        System.out.printf("round 0 (warm-up, not counted): (a) %,.0f ev/s, (b) %,.0f ev/s = %.2fx%n", warmA, warmB, warmB / warmA);
         for (int r = 0; r < runs; r++) {
             as[r] = n / timed(() -> consumerLoop(bootstrap, input, n));
             System.out.printf("round %d (a) KafkaConsumer poll loop, deserialize only   %,12.0f ev/s   1.00x%n", r + 1, as[r]);

@@ -39,6 +39,7 @@ final class KafkaPartitionSplitReader {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ConsumerOffsetsRetriever retriever;
     private final KafkaSourceReaderMetrics metrics;
+    private final KafkaRecordsDeserializer<?> deserializer;
     /** Assigned partitions and their stop offsets, in assignment order. */
     private final Map<TopicPartition, Long> assigned = new LinkedHashMap<>();
     /** Assigned partitions not yet at their stop offset. */
@@ -54,6 +55,7 @@ final class KafkaPartitionSplitReader {
         this.clock = clock;
         this.owns = owns;
         this.metrics = metrics;
+        this.deserializer = new KafkaRecordsDeserializer<>(config.deserializer());
         this.consumer = new KafkaConsumer<>(config.consumerProperties(),
             new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         this.retriever = new ConsumerOffsetsRetriever(consumer, config.groupId(), name, config.apiTimeout());
@@ -104,7 +106,7 @@ final class KafkaPartitionSplitReader {
     }
 
     /**
-     * One poll: its records (possibly none) and the partitions that reached their stop offset. An
+     * One poll: its records (possibly none), deserialized, and the partitions that reached their stop offset. An
      * empty poll also checks where bounded partitions are (their last offsets may be transaction
      * markers, which never arrive as records) and, after {@code default.api.timeout.ms} without
      * data, whether any broker still answers.
@@ -137,7 +139,10 @@ final class KafkaPartitionSplitReader {
                 checkEnds(records.partitions(), finished);
             }
         }
-        return records.isEmpty() && finished.isEmpty() ? null : new KafkaFetch(List.of(), records, finished);
+        if (records.isEmpty()) {
+            return finished.isEmpty() ? null : new KafkaFetch(List.of(), List.of(), finished);
+        }
+        return new KafkaFetch(List.of(), deserializer.deserialize(records, assigned), finished);
     }
 
     /** Pauses the partitions among {@code partitions} whose position reached their stop offset and notes them in {@code finished}. */

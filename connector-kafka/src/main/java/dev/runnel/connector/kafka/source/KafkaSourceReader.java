@@ -1,6 +1,5 @@
 package dev.runnel.connector.kafka.source;
 
-import dev.runnel.api.functions.Collector;
 import dev.runnel.api.metrics.MetricGroup;
 import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.source.SourceOutput;
@@ -11,19 +10,17 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * The task thread's part of a {@link KafkaSource} reader (Flink's {@code SourceReaderBase} with
  * {@code KafkaRecordEmitter}): takes what the fetcher thread ({@link KafkaSourceFetcherManager})
- * fetched, deserializes each record and emits it through its partition's split output, and keeps
+ * fetched and deserialized, emits each value through its partition's split output (rejected
+ * records as dead letters with topic-partition and offset), and keeps
  * for each partition the offset after the last record emitted. Checkpoints hold those offsets, not
  * the fetcher's: records still in the hand-over queue are not in the checkpoint and are fetched
  * again after a restore.
@@ -52,7 +49,6 @@ final class KafkaSourceReader<T> {
     private final String name;
     private final int queueCapacity;
     private final Map<TopicPartition, PartitionState<T>> partitions = new LinkedHashMap<>();
-    private final EmitCollector collector = new EmitCollector();
     private final KafkaSourceReaderMetrics metrics;
     private final KafkaPartitionSplitReader splitReader;
     private final Clock clock;
@@ -63,10 +59,12 @@ final class KafkaSourceReader<T> {
     private KafkaSourceFetcherManager fetcher;
     /** The element being emitted and where in it: partition by partition (one state lookup per partition, not per record). */
     private KafkaFetch current;
-    private Iterator<TopicPartition> batchPartitions;
-    private List<ConsumerRecord<byte[], byte[]>> partitionRecords = List.of();
     private int partitionIndex;
+    private PartitionRecords partitionRecords;
+    private int index;
     private PartitionState<T> batchState;
+    /** The offset of the Kafka record whose values are being emitted, -1 at the start of a partition's records. */
+    private long emitting = -1;
     private boolean assigned;
     private long recordsRead;
     private Map<TopicPartition, OffsetAndMetadata> lastSnapshot;
@@ -86,7 +84,7 @@ final class KafkaSourceReader<T> {
         return recordsRead;
     }
 
-    SourceStatus poll(SourceOutput<T> output, int maxRecords) throws IOException, InterruptedException {
+    SourceStatus poll(SourceOutput<T> output, int maxRecords) throws InterruptedException {
         if (!assigned) {
             // the first assignment is awaited (as when the task thread assigned itself): a checkpoint must not
             // come before it, since the starting offsets it decides are part of the checkpoint from then on
@@ -96,33 +94,40 @@ final class KafkaSourceReader<T> {
             assigned = true;
         }
         int emitted = 0;
-        while (emitted < maxRecords) {
-            if (partitionIndex < partitionRecords.size()) {
-                ConsumerRecord<byte[], byte[]> record = partitionRecords.get(partitionIndex++);
+        while (true) {
+            PartitionRecords r = partitionRecords;
+            if (r != null && index < r.size) {
+                long offset = r.offsets[index];
+                // all values of one Kafka record go out in the same poll: a checkpoint between them would lose the rest
+                if (emitted >= maxRecords && offset != emitting) {
+                    return SourceStatus.MORE_AVAILABLE;
+                }
+                Object value = r.values[index];
+                long timestamp = r.timestamps[index++];
                 PartitionState<T> state = batchState;
-                if (state == null || state.finished || record.offset() < state.next) {
+                if (state == null || state.finished || (offset < state.next && offset != emitting)) {
                     continue;
                 }
-                if (record.offset() >= state.stop) {
+                if (offset >= state.stop) {
                     finish(state, state.stop);
                     continue;
                 }
-                state.next = record.offset() + 1;
-                emit(state, record);
-                emitted++;
-                if (state.next >= state.stop) {
-                    finish(state, state.next);
+                emitting = offset;
+                state.next = offset + 1;
+                if (value != PartitionRecords.SKIPPED) {
+                    emit(state, value, offset, timestamp);
+                    emitted++;
                 }
-            } else if (batchPartitions != null && batchPartitions.hasNext()) {
-                TopicPartition tp = batchPartitions.next();
-                partitionRecords = current.records().records(tp);
-                partitionIndex = 0;
-                batchState = partitions.get(tp);
+            } else if (current != null && partitionIndex < current.records().size()) {
+                partitionRecords = current.records().get(partitionIndex++);
+                index = 0;
+                emitting = -1;
+                batchState = partitions.get(partitionRecords.partition);
             } else {
                 if (current != null) {
                     current.finished().forEach((tp, position) -> finish(partitions.get(tp), position));
                     current = null;
-                    batchPartitions = null;
+                    partitionRecords = null;
                 }
                 KafkaFetch next = fetcher.poll();
                 if (next == null) {
@@ -131,7 +136,6 @@ final class KafkaSourceReader<T> {
                 begin(next, output);
             }
         }
-        return SourceStatus.MORE_AVAILABLE;
     }
 
     /** Takes up a fetched element: first its new partitions, then its records. */
@@ -143,18 +147,16 @@ final class KafkaSourceReader<T> {
             metrics.register(split.partition(), () -> state.next);
         }
         current = fetch;
-        batchPartitions = fetch.records().partitions().iterator();
+        partitionIndex = 0;
     }
 
-    private void emit(PartitionState<T> state, ConsumerRecord<byte[], byte[]> record) {
+    @SuppressWarnings("unchecked")
+    private void emit(PartitionState<T> state, Object value, long offset, long timestamp) {
         recordsRead++;
-        collector.target = state.output;
-        collector.timestamp = record.timestamp() >= 0 ? record.timestamp() : Long.MIN_VALUE;
-        try {
-            config.deserializer().deserialize(record, collector);
-        } catch (Exception e) {
-            state.output.deadLetter(new DeadLetter(state.splitId, record.offset(), abbreviate(record.value()),
-                e.getClass().getSimpleName() + ": " + e.getMessage()));
+        if (value instanceof PartitionRecords.Rejected rejected) {
+            state.output.deadLetter(new DeadLetter(state.splitId, offset, rejected.raw(), rejected.reason()));
+        } else {
+            state.output.collect((T) value, timestamp);
         }
     }
 
@@ -255,27 +257,6 @@ final class KafkaSourceReader<T> {
             fetcher.close();
         } else {
             splitReader.close(); // never started: the consumer was not handed over
-        }
-    }
-
-    private static String abbreviate(byte[] value) {
-        if (value == null) {
-            return "";
-        }
-        int limit = 200;
-        String text = new String(value, 0, Math.min(value.length, limit * 4), java.nio.charset.StandardCharsets.UTF_8);
-        return text.length() <= limit && value.length <= limit * 4 ? text
-            : text.substring(0, Math.min(limit, text.length())) + "... (" + value.length + " bytes)";
-    }
-
-    /** Hands deserialized records to the partition's split output with the Kafka record's timestamp. */
-    private final class EmitCollector implements Collector<T> {
-        SourceOutput<T> target;
-        long timestamp;
-
-        @Override
-        public void collect(T record) {
-            target.collect(record, timestamp);
         }
     }
 }
