@@ -112,6 +112,36 @@ class KafkaSplitFetcherTest {
     }
 
     @Test
+    void theValuesOfOneKafkaRecordGoOutInOnePollSoACheckpointNeverSplitsThem() throws Exception {
+        KafkaSource<String> triples = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers()).setTopics(TOPIC)
+            .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest())
+            .setDeserializer((record, values) -> {
+                String v = new String(record.value(), StandardCharsets.UTF_8);
+                values.collect(v + "/a");
+                values.collect(v + "/b");
+                values.collect(v + "/c");
+            }).build();
+        Collecting out = new Collecting();
+        triples.open(context("triples"));
+        try {
+            while (out.values.isEmpty()) {
+                if (triples.poll(out, 2) == SourceStatus.NOTHING_AVAILABLE) {
+                    Thread.sleep(1);
+                }
+            }
+            String first = out.values.get(0).substring(0, out.values.get(0).indexOf('/'));
+            assertThat(out.values).as("a poll of at most 2 values").containsExactly(first + "/a", first + "/b", first + "/c");
+            ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+            triples.snapshotPosition(new DataOutputStream(checkpoint));
+            String partition = first.substring(0, first.indexOf('-'));
+            assertThat(offsets(checkpoint.toByteArray())).isEqualTo(Map.of(
+                TOPIC + "-" + partition, 1L, TOPIC + "-" + (1 - Integer.parseInt(partition)), 0L));
+        } finally {
+            triples.close();
+        }
+    }
+
+    @Test
     void theFetcherThreadIsGoneWhenABoundedJobEnds() throws Exception {
         StreamEnvironment env = StreamEnvironment.create();
         CollectSink<String> sink = new CollectSink<>();
