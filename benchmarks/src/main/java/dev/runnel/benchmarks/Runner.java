@@ -79,7 +79,7 @@ public final class Runner {
             return;
         }
         if (kafka != null) {
-            KafkaWorkloads.run(kafka, events == null ? 10_000_000 : events, seed);
+            KafkaWorkloads.run(kafka, events == null ? 10_000_000 : events, seed, runs);
             return;
         }
         if (latency) {
@@ -151,7 +151,7 @@ public final class Runner {
                    (--checkpoint-interval MS: the jobs checkpoint every MS ms into a temporary directory; cost printed per run)
                    (--metrics-ab: the named workloads, W1 and W4 by default, with the metrics endpoint off and on, runs alternating)
                    java -jar benchmarks/target/runnel-benchmarks.jar --latency [--rates 100000,1000000] [--seconds S]
-                   java -jar benchmarks/target/runnel-benchmarks.jar --kafka HOST:PORT [--events N]   (W1 from Kafka, default 10 M events)
+                   java -jar benchmarks/target/runnel-benchmarks.jar --kafka HOST:PORT [--events N] [--runs R]   (W1 from Kafka, default 10 M events, R rounds of (a) and (b))
             workloads (default: all):""");
         for (Workload w : Workload.all()) {
             System.out.printf(Locale.ROOT, "  %-5s %,13d events  %s%n", w.name(), w.defaultEvents(), w.description());

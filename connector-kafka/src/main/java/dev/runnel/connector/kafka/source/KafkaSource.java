@@ -77,7 +77,12 @@ public final class KafkaSource<T> implements ParallelSource<T> {
     @Override
     public void open(SourceContext context) {
         reader = new KafkaSourceReader<>(config, context.sourceName(), context.clock(), context.metricGroup(),
-            p -> owner(p, parallelism) == subtask);
+            p -> owner(p, parallelism) == subtask, config.elementQueueCapacity());
+    }
+
+    /** The running reader, null before {@link #open} and after {@link #close} (for tests). */
+    KafkaSourceReader<T> reader() {
+        return reader;
     }
 
     @Override
@@ -86,7 +91,7 @@ public final class KafkaSource<T> implements ParallelSource<T> {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (reader != null) {
             reader.close();
             reader = null;

@@ -14,14 +14,24 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Flink's {@code KafkaSourceBuilder}. Besides Kafka's consumer properties, {@link #setProperty}
  * takes Flink's source options {@code partition.discovery.interval.ms} (default 5 minutes, -1 or
- * 0 turns discovery off; always off in bounded mode) and {@code commit.offsets.on.checkpoint}
- * (default true when a group id is set). Kafka's {@code default.api.timeout.ms} (default 60 s) is
+ * 0 turns discovery off; always off in bounded mode), {@code commit.offsets.on.checkpoint}
+ * (default true when a group id is set) and {@code source.reader.element.queue.capacity} (how many
+ * polls the fetcher thread may run ahead of the job, default 16). Kafka's {@code default.api.timeout.ms} (default 60 s) is
  * how long the source waits for an unreachable broker before the job fails with an error that
  * names the bootstrap servers.
  */
 public final class KafkaSourceBuilder<T> {
     static final String PARTITION_DISCOVERY_INTERVAL_MS = "partition.discovery.interval.ms";
     static final String COMMIT_OFFSETS_ON_CHECKPOINT = "commit.offsets.on.checkpoint";
+    /**
+     * Flink's {@code SourceReaderOptions.ELEMENT_QUEUE_CAPACITY}: how many polls' worth of records the
+     * fetcher thread may run ahead of the task thread. Flink's default is 2, because its task thread
+     * waits on the queue's availability future; Runnel's task loop backs off (up to 1 ms) when a round
+     * moved nothing and is not woken by the fetcher, so the queue must hold more than a millisecond of
+     * fetches or the fetcher stalls on a full queue while the task sleeps.
+     */
+    static final String ELEMENT_QUEUE_CAPACITY = "source.reader.element.queue.capacity";
+    static final int DEFAULT_ELEMENT_QUEUE_CAPACITY = 16;
 
     private final Properties props = new Properties();
     private TopicSubscriber subscriber;
@@ -118,12 +128,17 @@ public final class KafkaSourceBuilder<T> {
         long apiTimeout = Long.parseLong(props.getProperty(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000"));
         consumer.remove(PARTITION_DISCOVERY_INTERVAL_MS);
         consumer.remove(COMMIT_OFFSETS_ON_CHECKPOINT);
+        consumer.remove(ELEMENT_QUEUE_CAPACITY);
+        int queueCapacity = Integer.parseInt(props.getProperty(ELEMENT_QUEUE_CAPACITY, Integer.toString(DEFAULT_ELEMENT_QUEUE_CAPACITY)));
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException(ELEMENT_QUEUE_CAPACITY + " must be at least 1, not " + queueCapacity);
+        }
         // offsets live in the job's checkpoints; Kafka's own committing would only mislead lag monitoring
         consumer.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startingOffsets.getAutoOffsetResetStrategy().configValue());
         consumer.putIfAbsent(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return new KafkaSource<>(new KafkaSourceConfig<>(subscriber, startingOffsets, stoppingOffsets, deserializer, consumer,
             groupId, commit, stoppingOffsets != null || discovery <= 0 ? null : Duration.ofMillis(discovery),
-            Duration.ofMillis(apiTimeout)));
+            Duration.ofMillis(apiTimeout), queueCapacity));
     }
 }

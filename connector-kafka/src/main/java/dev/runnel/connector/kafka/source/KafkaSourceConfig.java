@@ -6,7 +6,8 @@ import java.util.Properties;
 /** What {@link KafkaSourceBuilder} collected; immutable. */
 record KafkaSourceConfig<T>(TopicSubscriber subscriber, OffsetsInitializer startingOffsets, OffsetsInitializer stoppingOffsets,
                             KafkaRecordDeserializationSchema<T> deserializer, Properties properties, String groupId,
-                            boolean commitOffsetsOnCheckpoint, Duration discoveryInterval, Duration apiTimeout) {
+                            boolean commitOffsetsOnCheckpoint, Duration discoveryInterval, Duration apiTimeout,
+                            int elementQueueCapacity) {
 
     Properties consumerProperties() {
         Properties copy = new Properties();
