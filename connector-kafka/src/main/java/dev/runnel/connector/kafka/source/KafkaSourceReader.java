@@ -2,7 +2,6 @@ package dev.runnel.connector.kafka.source;
 
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.metrics.MetricGroup;
-import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.source.SourceOutput;
 import dev.runnel.api.source.SourceStatus;
 import dev.runnel.api.time.Clock;
@@ -189,8 +188,7 @@ final class KafkaSourceReader<T> {
         try {
             config.deserializer().deserialize(record, collector);
         } catch (Exception e) {
-            state.output.deadLetter(new DeadLetter(state.splitId, record.offset(), abbreviate(record.value()),
-                e.getClass().getSimpleName() + ": " + e.getMessage()));
+            state.output.deadLetter(KafkaDeadLetters.of(record, e));
         }
     }
 
@@ -375,16 +373,6 @@ final class KafkaSourceReader<T> {
             }
         }
         consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
-    }
-
-    private static String abbreviate(byte[] value) {
-        if (value == null) {
-            return "";
-        }
-        int limit = 200;
-        String text = new String(value, 0, Math.min(value.length, limit * 4), java.nio.charset.StandardCharsets.UTF_8);
-        return text.length() <= limit && value.length <= limit * 4 ? text
-            : text.substring(0, Math.min(limit, text.length())) + "... (" + value.length + " bytes)";
     }
 
     /** Hands deserialized records to the partition's split output with the Kafka record's timestamp. */
