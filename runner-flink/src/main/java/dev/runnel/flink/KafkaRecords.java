@@ -15,8 +15,6 @@ import org.apache.kafka.common.record.TimestampType;
  * copied, once per record. The relocated classes are named in full; the imports are Runnel's.
  */
 final class KafkaRecords {
-    private static final String SHADED = "dev.runnel.flink.kafka.shaded.";
-
     private KafkaRecords() {}
 
     static ConsumerRecord<byte[], byte[]> toRunnel(dev.runnel.flink.kafka.shaded.org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> r) {
@@ -51,16 +49,5 @@ final class KafkaRecords {
 
     static <V> Map<dev.runnel.flink.kafka.shaded.org.apache.kafka.common.TopicPartition, V> keysToFlink(Map<TopicPartition, V> map) {
         return map.entrySet().stream().collect(Collectors.toMap(e -> toFlink(e.getKey()), Map.Entry::getValue));
-    }
-
-    /** Whether Flink's Kafka connector (the shaded module) is on the class path. */
-    static boolean flinkConnectorPresent() {
-        try {
-            Class.forName(SHADED + "org.apache.kafka.clients.consumer.ConsumerRecord", false, KafkaRecords.class.getClassLoader());
-            Class.forName("org.apache.flink.connector.kafka.source.KafkaSource", false, KafkaRecords.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -34,7 +34,6 @@ final class KafkaTranslation {
     /** Flink's {@code KafkaSource} with the Runnel source's settings, at {@code parallelism} (one split reader per subtask). */
     @SuppressWarnings("unchecked")
     static SingleOutputStreamOperator<Object> source(StreamExecutionEnvironment env, SourceNode<Object> node, int parallelism) {
-        requireConnector(node.name());
         WatermarkStrategy<Object> strategy = node.watermarkStrategy();
         KafkaSourceConfig<Object> config = ((KafkaSource<Object>) node.source()).config();
         KafkaSourceBuilder<Object> builder = org.apache.flink.connector.kafka.source.KafkaSource.<Object>builder();
@@ -65,7 +64,6 @@ final class KafkaTranslation {
     /** Flink's {@code KafkaSink} with the Runnel sink's producer properties, record serializer, guarantee and transactional id prefix. */
     @SuppressWarnings("unchecked")
     static DataStreamSink<Object> sinkTo(String name, Object sink, DataStream<Object> in) {
-        requireConnector(name);
         KafkaSink<Object> runnel = (KafkaSink<Object>) sink;
         Properties properties = runnel.getKafkaProducerConfig();
         properties.putIfAbsent("transaction.timeout.ms", DEFAULT_TRANSACTION_TIMEOUT_MS);
@@ -77,12 +75,5 @@ final class KafkaTranslation {
             builder.setTransactionalIdPrefix(runnel.getTransactionalIdPrefix());
         }
         return in.sinkTo(builder.build());
-    }
-
-    private static void requireConnector(String operator) {
-        if (!KafkaRecords.flinkConnectorPresent()) {
-            throw new UntranslatableException(operator, "Runnel's Kafka connector runs on Flink's, which is not on the class path: "
-                + "add dev.runnel:runnel-flink-kafka-shaded to the job (docs/flink-runner.md, \"Kafka\")");
-        }
     }
 }

@@ -125,6 +125,7 @@ final class PlanTranslator {
         Source<Object> source = node.source();
         if (source.getClass().getName().equals(KafkaTranslation.SOURCE_CLASS)) {
             // Runnel's KafkaSource is a parallel source: the job's parallelism unless the stream sets its own, as on Runnel
+            KafkaConnectorCheck.require(node.name(), PlanTranslator.class.getClassLoader());
             int p = node.parallelism() > 0 ? node.parallelism() : plan.parallelism();
             parallelism.put(node, p);
             SingleOutputStreamOperator<Object> kafka = KafkaTranslation.source(env, node, p).uid(uid(node.name()));
@@ -184,6 +185,7 @@ final class PlanTranslator {
             return;
         }
         if (sink.getClass().getName().equals(KafkaTranslation.SINK_CLASS)) {
+            KafkaConnectorCheck.require(name, PlanTranslator.class.getClassLoader());
             KafkaTranslation.sinkTo(name, sink, in).name(name).uid(uid(name)).setParallelism(p);
             return;
         }
