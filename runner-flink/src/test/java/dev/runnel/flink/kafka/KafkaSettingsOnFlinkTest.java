@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runnel.api.DataStream;
+import dev.runnel.api.JobClient;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.connector.base.DeliveryGuarantee;
 import dev.runnel.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.runnel.connector.kafka.sink.KafkaSink;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,51 @@ class KafkaSettingsOnFlinkTest {
     @Test
     void fromLatestToLatestReadsNothing() throws Exception {
         assertSameOnBothEngines(b -> b.setStartingOffsets(OffsetsInitializer.latest()), List.of(), List.of());
+    }
+
+    /**
+     * Unbounded, topic {@code quiet} with two partitions of which only partition 0 has records: a0
+     * @1000, a1 @2000, then, while the job runs, a record every 50 ms from 12 s on (so partition 0
+     * stays active). With {@code withIdleness} the empty partition stops holding the watermark back,
+     * so the window [0, 10 s) fires while the job runs, on both engines (on Flink, Runnel's generator
+     * runs per partition inside Flink's per-split watermarking). The job is cancelled then.
+     */
+    @Test
+    void idlePartitionDoesNotHoldBackTheWatermarkOfAnUnboundedSource() throws Exception {
+        broker.createTopic("quiet", 2);
+        broker.produce(List.of(
+            new ProducerRecord<>("quiet", 0, 1000L, bytes("k"), bytes("a0")),
+            new ProducerRecord<>("quiet", 0, 2000L, bytes("k"), bytes("a1"))));
+        long tick = 12_000;
+        for (boolean flink : List.of(false, true)) {
+            StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
+            KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers()).setTopics("quiet")
+                .setValueOnlyDeserializer(KafkaSettingsOnFlinkTest::text).build();
+            CollectSink<String> windows = new CollectSink<>();
+            env.fromSource(source, WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(Duration.ofMillis(500)), "quiet")
+                .keyBy(v -> "all").window(TumblingEventTimeWindows.of(Duration.ofSeconds(10))).reduce((a, b) -> a + "+" + b).name("windows")
+                .addSink(windows).name("out");
+            Runnable cancel;
+            if (flink) {
+                StreamExecutionEnvironment flinkEnv = StreamExecutionEnvironment.getExecutionEnvironment();
+                FlinkRunner.translate(env, flinkEnv);
+                org.apache.flink.core.execution.JobClient job = flinkEnv.executeAsync("idleness on flink");
+                cancel = () -> job.cancel().join();
+            } else {
+                JobClient job = env.executeAsync("idleness on runnel");
+                cancel = job::cancel;
+            }
+            try (var producer = broker.producer()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (windows.values().isEmpty() && System.nanoTime() < deadline) {
+                    producer.send(new ProducerRecord<>("quiet", 0, tick++, bytes("k"), bytes("tick")));
+                    Thread.sleep(50);
+                }
+            } finally {
+                cancel.run();
+            }
+            assertThat(windows.timestamped()).as(flink ? "on Flink" : "on Runnel").map(Object::toString).containsExactly("a0+a1@9999");
+        }
     }
 
     /**
