@@ -351,16 +351,9 @@ public final class TimerQueue {
         return max;
     }
 
-    /**
-     * Keeps a fired bucket for reuse, up to as many as the wheel holds (at least 65,536): a queue with
-     * a million distinct pending instants (per-event timers at 1 M events/s) then registers from the
-     * pool instead of allocating a bucket per timer that lives until it fires, which every young
-     * collection would copy. The pool takes no more buckets than the wheel holds when they come
-     * back, so it at most doubles the queue's peak footprint.
-     */
     private void recycle(TimerBucket bucket) {
         bucket.reset();
-        if (pool.size() < Math.max(65_536, wheelBuckets)) {
+        if (pool.size() < 65_536) {
             pool.push(bucket);
         }
     }
