@@ -30,26 +30,6 @@ class TimerQueueTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void timersOfEqualKeysHoldOneKeyObjectWhoseTimersStillFireEach() {
-        TimerQueue q = new TimerQueue();
-        Long first = new Long(5_000);
-        Long second = new Long(5_000); // equal, another object: as a key selector boxing per record makes it
-        q.register(first, null, 10);
-        q.registerUnique(second, null, 20);
-        q.register(new Long(7_000), "ns", 20);
-        List<Object> keys = new ArrayList<>();
-        List<String> fired = new ArrayList<>();
-        q.advance(30, (key, ns, time) -> {
-            keys.add(key);
-            fired.add(key + "/" + ns + "@" + time);
-        });
-        assertThat(fired).containsExactly("5000/null@10", "5000/null@20", "7000/ns@20");
-        assertThat(keys.get(0)).isSameAs(first);
-        assertThat(keys.get(1)).isSameAs(first);
-    }
-
-    @Test
     void timersInThePastFireAtTheNextAdvance() {
         TimerQueue q = new TimerQueue();
         q.register("a", null, 1_000);
