@@ -42,13 +42,10 @@ public final class TimerQueue {
     private final ArrayDeque<TimerBucket> pool = new ArrayDeque<>();
     private long timerCount;
 
-    /** One object per key value for the timers to hold (see {@link CanonicalKeys}). */
-    private final CanonicalKeys keys = new CanonicalKeys();
-
     /** Registers a timer; returns false if the same (key, namespace, time) is already registered. */
     public boolean register(Object key, Object namespace, long time) {
         TimerBucket bucket = bucketFor(time, true);
-        boolean added = bucket.add(keys.canonical(key), namespace);
+        boolean added = bucket.add(key, namespace);
         if (added) {
             timerCount++;
         }
@@ -60,7 +57,7 @@ public final class TimerQueue {
      * slice), skipping the de-duplication lookup. Registering a duplicate this way fires it twice.
      */
     public void registerUnique(Object key, Object namespace, long time) {
-        bucketFor(time, true).addUnique(keys.canonical(key), namespace);
+        bucketFor(time, true).addUnique(key, namespace);
         timerCount++;
     }
 
