@@ -112,7 +112,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         return bufferedEvents + nfa.heldEvents();
     }
 
-    /** Keys holding any state. */
+    /** Keys holding any state: partial matches, held-back matches, buffered events, or a pending timeout timer. */
     public int activeKeys() {
         return keys.size();
     }
