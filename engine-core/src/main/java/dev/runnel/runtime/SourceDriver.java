@@ -131,6 +131,11 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         }
         if (periodic && now - lastPeriodicEmit >= watermarkIntervalMillis) {
             lastPeriodicEmit = now;
+            if (pacer.pending(watermark)) {
+                // the steps took a whole interval (timers bunched at a few instants, each over the budget):
+                // the rest goes out at once, so the watermark never lags its generator by more than that
+                advanceTo(pacer.target());
+            }
             inPeriodicEmit = true;
             try {
                 if (splits != null) {

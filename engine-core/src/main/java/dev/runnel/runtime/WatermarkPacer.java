@@ -21,6 +21,12 @@ package dev.runnel.runtime;
  * of the input, so they are the same in every run. An advance from no watermark at all
  * ({@code Long.MIN_VALUE}) cannot be measured in width and is emitted whole.
  *
+ * <p>Steps must not fall behind the generator: timers bunched at a few instants (10,000 windows
+ * ending at each second) exceed the budget at every instant, which no width can split, and the steps
+ * between them start narrow. So when the next periodic emission comes while steps are still pending,
+ * the source first emits the rest of the previous target whole: the watermark lags its generator by
+ * at most one interval, and a job whose timers cannot be spread stalls at most once per interval.
+ *
  * <p>Only timers fired in the source's own task count: behind a channel, a downstream task receives
  * the steps the source made for its own operators (whole watermarks when those fire few timers).
  */

@@ -91,6 +91,38 @@ class WatermarkStepsTest {
     }
 
     @Test
+    void stepsStillPendingAtTheNextPeriodicWatermarkGoOutWholeFirst() {
+        StreamEnvironment env = StreamEnvironment.create(new ManualClock()).setAutoWatermarkInterval(Duration.ofMillis(10));
+        env.getConfig().setTimersPerWatermarkStep(2);
+        ScriptedSource<String> script = ScriptedSource.<String>create()
+            .event("a", 1)
+            .advanceProcessingTimeTo(10)           // watermark 0
+            .event("b", 2).event("c", 3).event("d", 4).event("e", 5)
+            .advanceProcessingTimeTo(20)           // watermark 4, whole; steps become 2 ms wide
+            .event("f", 6).event("g", 7).event("h", 8).event("i", 9).event("j", 10)
+            .advanceProcessingTimeTo(30)           // aims at 9: steps 6, then 8 after the poll
+            .event("k", 11)
+            .advanceProcessingTimeTo(40)           // aims at 10 with 9 not reached: 9 goes out whole, then the step to 10
+            .event("l", 12);
+        List<String> out = env.fromSource(script, WatermarkStrategy.forMonotonousTimestamps(), "s")
+            .keyBy(v -> v)
+            .process(new TimerProbe())
+            .executeAndCollect();
+        assertThat(out).containsExactly(
+            "a@1 wm=none",
+            "b@2 wm=0", "c@3 wm=0", "d@4 wm=0", "e@5 wm=0",
+            "timer a@1 wm=4", "timer b@2 wm=4", "timer c@3 wm=4", "timer d@4 wm=4",
+            "f@6 wm=4", "g@7 wm=4", "h@8 wm=4", "i@9 wm=4", "j@10 wm=4",
+            "timer e@5 wm=6", "timer f@6 wm=6",
+            "timer g@7 wm=8", "timer h@8 wm=8",
+            "k@11 wm=8",
+            "timer i@9 wm=9",
+            "timer j@10 wm=10",
+            "l@12 wm=10",
+            "timer k@11 wm=end", "timer l@12 wm=end");
+    }
+
+    @Test
     void scriptedWatermarkIsNeverSplitWhateverItFires() {
         StreamEnvironment env = StreamEnvironment.create();
         env.getConfig().setTimersPerWatermarkStep(1);
