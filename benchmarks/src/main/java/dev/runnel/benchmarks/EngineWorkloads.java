@@ -116,7 +116,7 @@ public final class EngineWorkloads {
     /** Builds a job on the benchmark source, runs it (with checkpoints if asked) and returns what its sink counted. */
     static <R> long run(String name, long n, long seed, int parallelism,
                                 java.util.function.Function<DataStream<Event>, DataStream<R>> job) {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+        StreamEnvironment env = BenchWatermarks.apply(StreamEnvironment.create().setParallelism(parallelism));
         CountingSink<R> sink = new CountingSink<>(parallelism);
         job.apply(source(env, n, seed)).addSink(sink);
         BenchCheckpoints.execute(env, name);
@@ -139,7 +139,7 @@ public final class EngineWorkloads {
 
     /** W1 with its results as {@code key,windowStart,windowEnd,sum} lines, for the check against H1. */
     public static java.util.List<String> w1Lines(long n, long seed) {
-        StreamEnvironment env = StreamEnvironment.create();
+        StreamEnvironment env = BenchWatermarks.apply(StreamEnvironment.create());
         java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         source(env, n, seed).keyBy(e -> e.key % 10_000)
             .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))

@@ -180,7 +180,7 @@ final class LatencyRunner {
     /** One paced run of {@code total} events; outputs of the first {@code warmupEvents} events are not recorded. */
     static Result measure(Pipeline pipeline, long rate, long total, long warmupEvents, long seed) {
         LatencySink sink = new LatencySink(warmupEvents, 1_000_000_000L / rate);
-        StreamEnvironment env = StreamEnvironment.create();
+        StreamEnvironment env = BenchWatermarks.apply(StreamEnvironment.create());
         KeyedStream<Timed, Long> keyed = env.fromSource(new PacedSource(seed, rate, total),
                 WatermarkStrategy.<Timed>forBoundedOutOfOrderness(Duration.ofMillis(200)).withTimestampAssigner((t, ts) -> t.event().ts),
                 "paced")

@@ -396,7 +396,8 @@ public final class StreamEnvironment {
      * back end to plan. The local runtime runs it on {@link #execute}.
      */
     public JobPlan plan() {
-        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, config.getAutoWatermarkInterval());
+        return new JobPlan(List.copyOf(sinks), Set.copyOf(explicitlyNamed), parallelism, config.getAutoWatermarkInterval(),
+            config.getTimersPerWatermarkStep());
     }
 
     /** Runs the job to completion in this thread's control and returns its result. */

@@ -16,7 +16,8 @@ import java.util.zip.CRC32C;
  */
 final class CheckpointFile {
     static final int MAGIC = 0x524E4350; // "RNCP"
-    static final int FORMAT_VERSION = 2;
+    /** 3: a source snapshot also holds the watermark steps it has still to take (WatermarkPacer). */
+    static final int FORMAT_VERSION = 3;
     private static final int HEADER = 4 + 4 + 8 + 4;
     private static final int TRAILER = 4;
 

@@ -43,7 +43,8 @@ public final class JobExecution implements dev.runnel.api.metrics.JobMetricsView
     /** Plans and starts the job; with {@code checkpointing} non-null it restores from and/or writes checkpoints. */
     public static JobExecution start(String jobName, JobPlan plan, Clock clock, Checkpointing checkpointing) {
         JobExecution job = new JobExecution(jobName);
-        List<Task> tasks = new JobPlanner(plan.parallelism(), clock, plan.autoWatermarkIntervalMillis(), job)
+        List<Task> tasks = new JobPlanner(plan.parallelism(), clock, plan.autoWatermarkIntervalMillis(),
+                plan.timersPerWatermarkStep(), job)
             .plan(plan.sinks(), plan.explicitlyNamed());
         if (checkpointing != null) {
             checkpointing.attach(tasks, job::cancel); // a stop with savepoint reads as cancelled

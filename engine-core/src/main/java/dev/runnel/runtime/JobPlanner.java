@@ -39,6 +39,7 @@ final class JobPlanner {
     private final int parallelism;
     private final Clock clock;
     private final long watermarkInterval;
+    private final int timersPerWatermarkStep;
     private final JobExecution job;
     private final List<PlanNode<?>> order = new ArrayList<>();
     private final Map<PlanNode<?>, List<Edge>> consumers = new IdentityHashMap<>();
@@ -47,10 +48,11 @@ final class JobPlanner {
     private final Map<Edge, Channel[][]> exchanges = new HashMap<>();
     private final Map<PlanNode<?>, String> ids = new IdentityHashMap<>();
 
-    JobPlanner(int parallelism, Clock clock, long watermarkInterval, JobExecution job) {
+    JobPlanner(int parallelism, Clock clock, long watermarkInterval, int timersPerWatermarkStep, JobExecution job) {
         this.parallelism = parallelism;
         this.clock = clock;
         this.watermarkInterval = watermarkInterval;
+        this.timersPerWatermarkStep = timersPerWatermarkStep;
         this.job = job;
     }
 
@@ -289,6 +291,7 @@ final class JobPlanner {
             OperatorContext ctx = contexts.get(t);
             if (ctx != null) {
                 ctx.metrics().taskTimes(task.times);
+                ctx.metrics().watermarkWork(task.watermarkWork);
             }
             if (t instanceof OneInputNode<?, ?> || t instanceof TwoInputNode<?, ?, ?>) {
                 Operator op = operators.get(t);
@@ -304,7 +307,8 @@ final class JobPlanner {
                 int p = par.get(t);
                 dev.runnel.api.source.Source<?> source = p == 1 ? src.source()
                     : ((dev.runnel.api.source.ParallelSource<?>) src.source()).createReader(ctx.subtask(), p);
-                task.sources.add(new SourceDriver(id(t), source, src.watermarkStrategy(), ctx, watermarkInterval, out));
+                task.sources.add(new SourceDriver(id(t), source, src.watermarkStrategy(), ctx, watermarkInterval, out,
+                    new WatermarkPacer(timersPerWatermarkStep, task.watermarkWork)));
                 job.register(ctx.metrics());
             }
         }

@@ -102,11 +102,18 @@ public abstract class KeyedOperator<K, IN, OUT> extends Operator<IN, OUT> implem
         onTimer(time, namespace, !firingProcessingTime);
     }
 
+    /**
+     * Fires every event-time timer up to {@code watermark} before the base forwards it. The invariant
+     * that watermark steps rely on (docs/semantics.md, "Watermark steps"): a record that arrives after
+     * a watermark is processed only after every timer that watermark made due has fired, and the
+     * watermark leaves this operator only after them too. The count goes to the task's
+     * {@link WatermarkWork}, by which its sources size their watermark steps.
+     */
     @Override
     protected void onWatermark(long watermark) {
         if (!eventTimers.isEmpty()) {
             firingProcessingTime = false;
-            eventTimers.advance(watermark, this);
+            metrics.watermarkWork().fired(eventTimers.advance(watermark, this));
         }
     }
 

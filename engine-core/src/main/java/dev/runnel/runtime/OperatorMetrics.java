@@ -26,6 +26,7 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
     private final UserMetricGroup metricGroup = new UserMetricGroup(this);
     /** The time split of the task (thread) running this instance; set when the job is built. */
     private TaskTimes taskTimes;
+    private WatermarkWork watermarkWork = new WatermarkWork();
 
     public OperatorMetrics(String operatorName, int subtask) {
         this.operatorName = operatorName;
@@ -44,6 +45,15 @@ public final class OperatorMetrics implements dev.runnel.api.metrics.OperatorMet
 
     void taskTimes(TaskTimes times) {
         this.taskTimes = times;
+    }
+
+    void watermarkWork(WatermarkWork work) {
+        this.watermarkWork = work;
+    }
+
+    /** The count of timers fired on watermarks by the task (thread) running this instance; its own when run alone. */
+    public WatermarkWork watermarkWork() {
+        return watermarkWork;
     }
 
     @Override

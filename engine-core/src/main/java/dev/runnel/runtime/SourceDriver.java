@@ -17,7 +17,8 @@ import dev.runnel.api.time.WatermarkStrategy;
  * Runs one source inside a task: polls it in bounded steps, assigns timestamps, drives the watermark
  * generator (per event and every {@code autoWatermarkInterval} of processing time), sends
  * processing-time ticks and latency markers, and at the end sends the final watermark and end of
- * input.
+ * input. Periodic watermarks go out in steps when whole ones would fire too many timers at once
+ * ({@link WatermarkPacer}): one step when the generator emits, one more after each poll.
  */
 public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, SourceContext {
     static final int POLL_BATCH = 256;
@@ -44,9 +45,18 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
     private long currentTimestamp = Output.NO_TIMESTAMP;
     /** Null until the source asks for a split output; then the splits make the watermark. */
     private SplitOutputs<T> splits;
+    private final WatermarkPacer pacer;
+    /** True while the generator's {@code onPeriodicEmit} runs: what it emits is paced. */
+    private boolean inPeriodicEmit;
 
     public SourceDriver(String name, Source<T> source, WatermarkStrategy<T> strategy, OperatorContext context,
                         long watermarkIntervalMillis, Output<T> output) {
+        this(name, source, strategy, context, watermarkIntervalMillis, output, WatermarkPacer.off());
+    }
+
+    SourceDriver(String name, Source<T> source, WatermarkStrategy<T> strategy, OperatorContext context,
+                 long watermarkIntervalMillis, Output<T> output, WatermarkPacer pacer) {
+        this.pacer = pacer;
         this.name = name;
         this.source = source;
         this.strategy = strategy;
@@ -87,7 +97,20 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
             finish();
             return true;
         }
+        if (pacer.pending(watermark)) {
+            emitStep();
+            return true; // come back soon for the next step, even if the source had nothing
+        }
         return status == SourceStatus.MORE_AVAILABLE;
+    }
+
+    /** Emits the next step towards the periodic watermark the generator asked for. */
+    private void emitStep() {
+        long from = watermark;
+        long to = pacer.next(from);
+        long workBefore = pacer.workSoFar();
+        advanceTo(to);
+        pacer.stepped(from, to, workBefore);
     }
 
     private void finish() {
@@ -108,10 +131,23 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         }
         if (periodic && now - lastPeriodicEmit >= watermarkIntervalMillis) {
             lastPeriodicEmit = now;
-            if (splits != null) {
-                splits.onPeriodicEmit();
-            } else {
-                generator.onPeriodicEmit(this);
+            if (pacer.pending(watermark)) {
+                // the steps took a whole interval (timers bunched at a few instants, each over the budget):
+                // the rest goes out at once, so the watermark never lags its generator by more than that
+                advanceTo(pacer.target());
+            }
+            inPeriodicEmit = true;
+            try {
+                if (splits != null) {
+                    splits.onPeriodicEmit();
+                } else {
+                    generator.onPeriodicEmit(this);
+                }
+            } finally {
+                inPeriodicEmit = false;
+            }
+            if (pacer.pending(watermark)) {
+                emitStep(); // the first step at once, where a whole watermark would have gone
             }
         }
         long nanos = System.nanoTime();
@@ -195,11 +231,24 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         context.output(futureEvents.tag(), record, ts);
     }
 
+    /**
+     * A periodic watermark is aimed at and reached in steps (the first one right after the generator
+     * returns); any other one (from {@code onEvent}, a scripted one) is emitted whole, at once, since
+     * its place among the records is exact.
+     */
     @Override
     public void emitWatermark(long timestamp) {
         if (idle) {
             markActive();
         }
+        if (inPeriodicEmit) {
+            pacer.aim(timestamp);
+        } else {
+            advanceTo(timestamp);
+        }
+    }
+
+    private void advanceTo(long timestamp) {
         if (timestamp > watermark) {
             watermark = timestamp;
             metrics.currentWatermark = timestamp;
@@ -209,6 +258,9 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     @Override
     public void markIdle() {
+        if (pacer.pending(watermark)) {
+            advanceTo(pacer.target()); // an idle source holds nothing back: what it aimed at goes out first
+        }
         if (!idle) {
             idle = true;
             metrics.idle = true;
@@ -290,11 +342,16 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
         source.notifyCheckpointComplete(checkpointId);
     }
 
-    /** Writes the source's position and the watermark already emitted. */
+    /**
+     * Writes the source's position, the watermark already emitted and the watermark steps still to go
+     * (a checkpoint taken between two steps resumes them: the timers they make due are in the
+     * operators' snapshots and fire after the restore where they would have fired without it).
+     */
     public void snapshot(java.io.DataOutput out) throws java.io.IOException {
         source.snapshotPosition(out);
         out.writeLong(watermark);
         out.writeBoolean(finished);
+        pacer.snapshot(out);
     }
 
     /** After {@link #open}: continue from the position and do not re-emit watermarks already sent. */
@@ -313,11 +370,13 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
             source.restorePosition(in);
             restoredWatermark = Math.min(restoredWatermark, in.readLong());
             wasFinished &= in.readBoolean();
+            pacer.restore(in);
         }
         if (ins.size() > 1) {
             // the old readers' splits are spread anew: only this reader's own splits say whether it is done
             wasFinished = false;
             restoredWatermark = Long.MIN_VALUE;
+            pacer.reset();
         }
         watermark = restoredWatermark;
         metrics.currentWatermark = watermark;

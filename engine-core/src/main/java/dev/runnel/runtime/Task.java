@@ -21,6 +21,8 @@ final class Task implements Runnable {
     final List<Operator<?, ?>> operators = new ArrayList<>();
     /** Busy, idle and back-pressured time of this thread, shared by the metrics of every operator it runs. */
     final TaskTimes times = new TaskTimes();
+    /** Timers this thread's operators fired on watermarks: what its sources pace their watermark steps by. */
+    final WatermarkWork watermarkWork = new WatermarkWork();
     private final JobExecution job;
     /** Null when the job does not checkpoint or restore. */
     Checkpointing checkpointing;

@@ -95,7 +95,7 @@ class CheckpointStorageTest {
 
         CheckpointStorage.Restored r = storage.latest();
         assertThat(text(r)).isEqualTo("first");
-        assertThat(r.skipped()).singleElement().asString().contains("format version 99").contains("reads version 2");
+        assertThat(r.skipped()).singleElement().asString().contains("format version 99").contains("reads version 3");
     }
 
     @Test

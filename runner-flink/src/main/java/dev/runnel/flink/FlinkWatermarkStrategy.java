@@ -13,7 +13,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * A Runnel {@link WatermarkStrategy} as Flink's, for {@code assignTimestampsAndWatermarks} in
  * mid-stream: Runnel's generator (with per-record emission and idleness as the strategy builds it)
  * runs inside Flink's timestamps-and-watermarks operator, which, as Runnel's, drops upstream
- * watermarks except the final one.
+ * watermarks except the final one. Also the strategy of Runnel's Kafka source on Flink's
+ * ({@link KafkaTranslation}), where Flink runs one generator per partition: there a dead letter
+ * or a future event travels in the main stream as a {@link SideRecord}: as on Runnel, neither the
+ * timestamp assigner nor the generator sees it, and it keeps the timestamp it has on Runnel.
  */
 final class FlinkWatermarkStrategy implements org.apache.flink.api.common.eventtime.WatermarkStrategy<Object> {
     private static final long serialVersionUID = 1L;
@@ -26,7 +29,9 @@ final class FlinkWatermarkStrategy implements org.apache.flink.api.common.eventt
     @Override
     public org.apache.flink.api.common.eventtime.TimestampAssigner<Object> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
         TimestampAssigner<Object> assigner = dev.runnel.runtime.WatermarkStrategies.assigner(strategy.get());
-        return assigner == null ? (element, recordTimestamp) -> recordTimestamp : assigner::extractTimestamp;
+        return assigner == null ? (element, recordTimestamp) -> element instanceof SideRecord side ? sideTimestamp(side, recordTimestamp) : recordTimestamp
+            : (element, recordTimestamp) -> element instanceof SideRecord side ? sideTimestamp(side, recordTimestamp)
+                : assigner.extractTimestamp(element, recordTimestamp);
     }
 
     @Override
@@ -35,6 +40,9 @@ final class FlinkWatermarkStrategy implements org.apache.flink.api.common.eventt
         return new WatermarkGenerator<>() {
             @Override
             public void onEvent(Object event, long eventTimestamp, WatermarkOutput output) {
+                if (event instanceof SideRecord) {
+                    return;
+                }
                 runnel.onEvent(event, eventTimestamp, adapt(output));
             }
 
@@ -43,6 +51,10 @@ final class FlinkWatermarkStrategy implements org.apache.flink.api.common.eventt
                 runnel.onPeriodicEmit(adapt(output));
             }
         };
+    }
+
+    private static long sideTimestamp(SideRecord side, long recordTimestamp) {
+        return side.timestamp() != null ? side.timestamp() : recordTimestamp;
     }
 
     private static dev.runnel.api.time.WatermarkOutput adapt(WatermarkOutput flink) {

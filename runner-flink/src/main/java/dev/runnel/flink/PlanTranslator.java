@@ -123,6 +123,15 @@ final class PlanTranslator {
     @SuppressWarnings("unchecked")
     private DataStream<Object> source(SourceNode<Object> node) {
         Source<Object> source = node.source();
+        if (source.getClass().getName().equals(KafkaTranslation.SOURCE_CLASS)) {
+            // Runnel's KafkaSource is a parallel source: the job's parallelism unless the stream sets its own, as on Runnel
+            KafkaConnectorCheck.require(node.name(), PlanTranslator.class.getClassLoader());
+            int p = node.parallelism() > 0 ? node.parallelism() : plan.parallelism();
+            parallelism.put(node, p);
+            SingleOutputStreamOperator<Object> kafka = KafkaTranslation.source(env, node, p).uid(uid(node.name()));
+            return kafka.process(new SourceSideOutputs(), AnyType.INSTANCE).name(node.name() + " side outputs")
+                .uid(uid(node.name() + "-side-outputs")).setParallelism(p);
+        }
         WatermarkStrategy<Object> strategy = node.watermarkStrategy();
         SourceAdapter fn = new SourceAdapter(node.name(), Shipped.of(source, "source '" + node.name() + "' (" + source.getClass().getName() + ")"),
             Shipped.of(strategy, "the watermark strategy of source '" + node.name() + "'"), plan.autoWatermarkIntervalMillis());
@@ -173,6 +182,11 @@ final class PlanTranslator {
     private void sink(String name, Sink<Object> sink, DataStream<Object> in, int p) {
         if (sink instanceof ExactlyOnceFileSink<Object> files) {
             ExactlyOnceFileSinkTranslation.sinkTo(name, files, in).name(name).uid(uid(name)).setParallelism(p);
+            return;
+        }
+        if (sink.getClass().getName().equals(KafkaTranslation.SINK_CLASS)) {
+            KafkaConnectorCheck.require(name, PlanTranslator.class.getClassLoader());
+            KafkaTranslation.sinkTo(name, sink, in).name(name).uid(uid(name)).setParallelism(p);
             return;
         }
         if (sink instanceof TwoPhaseCommitSink<?>) {

@@ -48,6 +48,16 @@ class RefusalTest {
         }
     }
 
+    /** Runnel's KafkaSource / KafkaSink run on Flink's Kafka connector; without it on the class path the step is refused. */
+    @Test
+    void kafkaWithoutFlinksKafkaConnectorIsRefusedNamingTheArtifactToAdd() {
+        KafkaConnectorCheck.require("transactions", RefusalTest.class.getClassLoader()); // present here: accepted
+        assertThatThrownBy(() -> KafkaConnectorCheck.require("transactions", ClassLoader.getPlatformClassLoader()))
+            .isInstanceOf(UntranslatableException.class).hasMessageContaining("'transactions'")
+            .hasMessageContaining("org.apache.flink.connector.kafka.source.KafkaSource is missing")
+            .hasMessageContaining("add dev.runnel:runnel-flink-kafka-shaded");
+    }
+
     @Test
     void userDefinedWindowAssignerIsRefused() {
         StreamEnvironment env = StreamEnvironment.create();

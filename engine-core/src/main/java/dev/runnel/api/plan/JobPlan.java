@@ -10,7 +10,14 @@ import java.util.Set;
  *
  * @param parallelism                 the default parallelism of keyed steps
  * @param autoWatermarkIntervalMillis how often periodic watermark generators are asked to emit
+ * @param timersPerWatermarkStep      how many timers one step of a periodic watermark may fire (0: no steps)
  */
 public record JobPlan(List<PlanNode<?>> sinks, Set<PlanNode<?>> explicitlyNamed, int parallelism,
-        long autoWatermarkIntervalMillis) {
+        long autoWatermarkIntervalMillis, int timersPerWatermarkStep) {
+
+    /** A plan with the default watermark steps. */
+    public JobPlan(List<PlanNode<?>> sinks, Set<PlanNode<?>> explicitlyNamed, int parallelism, long autoWatermarkIntervalMillis) {
+        this(sinks, explicitlyNamed, parallelism, autoWatermarkIntervalMillis,
+            dev.runnel.api.ExecutionConfig.DEFAULT_TIMERS_PER_WATERMARK_STEP);
+    }
 }

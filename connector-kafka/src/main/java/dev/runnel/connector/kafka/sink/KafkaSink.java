@@ -38,6 +38,24 @@ public final class KafkaSink<T> implements TwoPhaseCommitSink<T> {
         return guarantee;
     }
 
+    // the settings, for back ends that run the sink on another engine (runner-flink)
+
+    /** The producer properties (a copy). */
+    public Properties getKafkaProducerConfig() {
+        Properties copy = new Properties();
+        copy.putAll(producerProperties);
+        return copy;
+    }
+
+    public KafkaRecordSerializationSchema<T> getRecordSerializer() {
+        return serializer;
+    }
+
+    /** The transactional id prefix, or {@code null} when none was set. */
+    public String getTransactionalIdPrefix() {
+        return transactionalIdPrefix;
+    }
+
     @Override
     public Writer<T> createWriter(int subtask, List<byte[]> restored) throws Exception {
         Properties props = new Properties();

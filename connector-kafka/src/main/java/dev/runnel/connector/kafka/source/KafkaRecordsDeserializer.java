@@ -1,7 +1,6 @@
 package dev.runnel.connector.kafka.source;
 
 import dev.runnel.api.functions.Collector;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
  * Whatever it throws (an {@code Exception}) rejects that record for the dead-letter output.
  */
 final class KafkaRecordsDeserializer<T> {
-    private static final int RAW_LIMIT = 200;
 
     private final KafkaRecordDeserializationSchema<T> schema;
     private final Collecting collector = new Collecting();
@@ -48,7 +46,7 @@ final class KafkaRecordsDeserializer<T> {
                     schema.deserialize(record, collector);
                 } catch (Exception e) {
                     out.size = before; // values collected before the failure are dropped with the record
-                    out.add(new PartitionRecords.Rejected(abbreviate(record.value()), e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    out.add(new PartitionRecords.Rejected(KafkaDeadLetters.raw(record.value()), KafkaDeadLetters.reason(e)),
                         record.offset(), collector.timestamp);
                     continue;
                 }
@@ -60,15 +58,6 @@ final class KafkaRecordsDeserializer<T> {
             result.add(out);
         }
         return result;
-    }
-
-    static String abbreviate(byte[] value) {
-        if (value == null) {
-            return "";
-        }
-        String text = new String(value, 0, Math.min(value.length, RAW_LIMIT * 4), StandardCharsets.UTF_8);
-        return text.length() <= RAW_LIMIT && value.length <= RAW_LIMIT * 4 ? text
-            : text.substring(0, Math.min(RAW_LIMIT, text.length())) + "... (" + value.length + " bytes)";
     }
 
     /** Appends each value with the current record's offset and timestamp. */

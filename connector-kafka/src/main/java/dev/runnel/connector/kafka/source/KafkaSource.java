@@ -69,6 +69,11 @@ public final class KafkaSource<T> implements ParallelSource<T> {
         return config.stoppingOffsets() != null;
     }
 
+    /** Every setting the builder collected, for back ends that run the source on another engine (runner-flink). */
+    public KafkaSourceConfig<T> config() {
+        return config;
+    }
+
     /** The consumer properties this source runs with (a copy). */
     public Properties getConsumerProperties() {
         return config.consumerProperties();

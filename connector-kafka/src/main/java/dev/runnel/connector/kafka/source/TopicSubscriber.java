@@ -12,7 +12,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /** Which partitions the source reads: named topics, a topic pattern, or fixed partitions. */
-sealed interface TopicSubscriber {
+public sealed interface TopicSubscriber {
 
     /** The partitions that exist now. {@code required}: fail on a named topic that does not exist. */
     List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration timeout, boolean required);
