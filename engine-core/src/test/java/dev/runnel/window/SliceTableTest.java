@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A slice table finds each key at the position it was appended at, whichever index its key types use. */
+/** A slice table finds each key at the position it was appended at, with keys of any type and after reuse. */
 class SliceTableTest {
 
     @Test
@@ -32,7 +32,7 @@ class SliceTableTest {
     }
 
     @Test
-    void aSecondKeyTypeMovesEveryKeyToTheObjectIndex() {
+    void keysOfSeveralTypesShareOneTable() {
         SliceTable table = new SliceTable();
         table.append(1, "int");
         table.append(2L, "long");
