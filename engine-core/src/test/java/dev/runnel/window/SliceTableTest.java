@@ -1,0 +1,64 @@
+package dev.runnel.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A slice table finds each key at the position it was appended at, with keys of any type and after reuse. */
+class SliceTableTest {
+
+    @Test
+    void integerKeysAreFoundByValueAndOtherTypesAreNotThere() {
+        SliceTable table = new SliceTable();
+        for (int k = 0; k < 1_000; k++) {
+            assertThat(table.append(k * 7, "v" + k)).isEqualTo(k);
+        }
+        for (int k = 0; k < 1_000; k++) {
+            assertThat(table.find(Integer.valueOf(k * 7))).isEqualTo(k); // a different Integer object of equal value
+        }
+        assertThat(table.find(3)).isEqualTo(-1);
+        assertThat(table.find(7L)).as("a Long equal in value is another key, as in a HashMap").isEqualTo(-1);
+        assertThat(table.find("7")).isEqualTo(-1);
+    }
+
+    @Test
+    void longKeysAreFoundByValue() {
+        SliceTable table = new SliceTable();
+        table.append(5_000_000_000L, "a");
+        table.append(-1L, "b");
+        assertThat(table.find(Long.valueOf(5_000_000_000L))).isZero();
+        assertThat(table.find(-1L)).isEqualTo(1);
+        assertThat(table.find(-1)).isEqualTo(-1);
+    }
+
+    @Test
+    void keysOfSeveralTypesShareOneTable() {
+        SliceTable table = new SliceTable();
+        table.append(1, "int");
+        table.append(2L, "long");
+        table.append("three", "string");
+        table.append(4, "int again");
+        assertThat(table.find(1)).isZero();
+        assertThat(table.find(2L)).isEqualTo(1);
+        assertThat(table.find("three")).isEqualTo(2);
+        assertThat(table.find(4)).isEqualTo(3);
+        assertThat(table.find(2)).isEqualTo(-1);
+    }
+
+    @Test
+    void aResetTableIsEmptyAndTakesKeysOfAnotherType() {
+        SliceTable table = new SliceTable();
+        table.append(1, "a");
+        table.reset(1_000);
+        assertThat(table.find(1)).isEqualTo(-1);
+        assertThat(table.count).isZero();
+        table.append("x", "b");
+        table.append(1, "c");
+        assertThat(table.find("x")).isZero();
+        assertThat(table.find(1)).isEqualTo(1);
+        table.reset(2_000);
+        table.append(9L, "d");
+        assertThat(table.find(9L)).isZero();
+        assertThat(table.find("x")).isEqualTo(-1);
+    }
+}
