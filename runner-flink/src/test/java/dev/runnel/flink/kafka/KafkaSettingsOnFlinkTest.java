@@ -40,6 +40,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runnel's Kafka source and sink settings on Flink's connector: the same job, built twice, reads
@@ -133,22 +135,26 @@ class KafkaSettingsOnFlinkTest {
     }
 
     /**
-     * Unbounded, topic {@code quiet} with two partitions of which only partition 0 has records: a0
+     * Unbounded, topic {@code quiet-<parallelism>} with two partitions of which only partition 0 has records: a0
      * @1000, a1 @2000, then, while the job runs, a record every 50 ms from 12 s on (so partition 0
      * stays active). With {@code withIdleness} the empty partition stops holding the watermark back,
      * so the window [0, 10 s) fires while the job runs, on both engines (on Flink, Runnel's generator
-     * runs per partition inside Flink's per-split watermarking). The job is cancelled then.
+     * runs per partition inside Flink's per-split watermarking). At parallelism 2 each source subtask
+     * reads one partition, so the idle input is a whole subtask, left out of the window's watermark.
+     * The job is cancelled then.
      */
-    @Test
-    void idlePartitionDoesNotHoldBackTheWatermarkOfAnUnboundedSource() throws Exception {
-        broker.createTopic("quiet", 2);
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2})
+    void idlePartitionDoesNotHoldBackTheWatermarkOfAnUnboundedSource(int parallelism) throws Exception {
+        String topic = "quiet-" + parallelism; // at parallelism 2 each reader has one partition: the idle one is a whole subtask
+        broker.createTopic(topic, 2);
         broker.produce(List.of(
-            new ProducerRecord<>("quiet", 0, 1000L, bytes("k"), bytes("a0")),
-            new ProducerRecord<>("quiet", 0, 2000L, bytes("k"), bytes("a1"))));
+            new ProducerRecord<>(topic, 0, 1000L, bytes("k"), bytes("a0")),
+            new ProducerRecord<>(topic, 0, 2000L, bytes("k"), bytes("a1"))));
         long tick = 12_000;
         for (boolean flink : List.of(false, true)) {
-            StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
-            KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers()).setTopics("quiet")
+            StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+            KafkaSource<String> source = KafkaSource.<String>builder().setBootstrapServers(broker.bootstrapServers()).setTopics(topic)
                 .setValueOnlyDeserializer(KafkaSettingsOnFlinkTest::text).build();
             CollectSink<String> windows = new CollectSink<>();
             env.fromSource(source, WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(Duration.ofMillis(500)), "quiet")
@@ -167,13 +173,13 @@ class KafkaSettingsOnFlinkTest {
             try (var producer = broker.producer()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (windows.values().isEmpty() && System.nanoTime() < deadline) {
-                    producer.send(new ProducerRecord<>("quiet", 0, tick++, bytes("k"), bytes("tick")));
+                    producer.send(new ProducerRecord<>(topic, 0, tick++, bytes("k"), bytes("tick")));
                     Thread.sleep(50);
                 }
             } finally {
                 cancel.run();
             }
-            assertThat(windows.timestamped()).as(flink ? "on Flink" : "on Runnel").map(Object::toString).containsExactly("a0+a1@9999");
+            assertThat(windows.timestamped()).as((flink ? "on Flink" : "on Runnel") + " at parallelism " + parallelism).map(Object::toString).containsExactly("a0+a1@9999");
         }
     }
 
