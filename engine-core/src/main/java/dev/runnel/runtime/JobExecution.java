@@ -32,6 +32,8 @@ public final class JobExecution implements dev.runnel.api.metrics.JobMetricsView
     private CountDownLatch remaining;
     private long startNanos;
     private volatile long endNanos;
+    /** Tasks not finished yet: tells the last one, which stamps the end time (the latch alone cannot tell it). */
+    private java.util.concurrent.atomic.AtomicInteger tasksRunning;
     private Checkpointing checkpointing;
     private volatile java.util.Map<String, List<String>> inputs = java.util.Map.of();
     private final long startTimeMillis = System.currentTimeMillis();
@@ -52,6 +54,7 @@ public final class JobExecution implements dev.runnel.api.metrics.JobMetricsView
             job.checkpointing = checkpointing;
         }
         job.remaining = new CountDownLatch(tasks.size());
+        job.tasksRunning = new java.util.concurrent.atomic.AtomicInteger(tasks.size());
         job.startNanos = System.nanoTime();
         LOG.debug("Starting job '{}' with {} task(s)", jobName, tasks.size());
         for (Task task : tasks) {
@@ -118,12 +121,14 @@ public final class JobExecution implements dev.runnel.api.metrics.JobMetricsView
     }
 
     void taskFinished() {
-        remaining.countDown();
-        if (remaining.getCount() == 0) {
+        // the end time is stamped before the last count-down: await() returns as soon as the latch opens and reads it
+        boolean last = tasksRunning.decrementAndGet() == 0;
+        if (last) {
             endNanos = System.nanoTime();
-            if (checkpointing != null) {
-                checkpointing.jobEnded(failure);
-            }
+        }
+        remaining.countDown();
+        if (last && checkpointing != null) {
+            checkpointing.jobEnded(failure);
         }
     }
 

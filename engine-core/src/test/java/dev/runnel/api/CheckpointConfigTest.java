@@ -116,4 +116,14 @@ class CheckpointConfigTest {
         assertThat((Object) result.getAccumulatorResult("count")).isNull();
         assertThat(result.getAllAccumulatorResults()).isEmpty();
     }
+
+    /** The end is stamped before the job counts as done: await() once read it unset, giving a negative runtime. */
+    @Test
+    void theRuntimeOfJobsThatEndAtOnceIsNeverNegative() {
+        for (int i = 0; i < 300; i++) {
+            StreamEnvironment env = StreamEnvironment.getExecutionEnvironment();
+            env.fromData(i).sinkTo(new DiscardingSink<>());
+            assertThat(((JobResult) env.execute("tiny " + i)).duration().isNegative()).as("negative runtime of job %d", i).isFalse();
+        }
+    }
 }
