@@ -13,6 +13,7 @@ import dev.runnel.api.time.WatermarkStrategy;
 import dev.runnel.connector.kafka.source.KafkaSource;
 import dev.runnel.connector.kafka.source.OffsetsInitializer;
 import dev.runnel.connector.kafka.TransactionJson.Transaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,11 +151,8 @@ class KafkaSourceTest {
     }
 
     private static void awaitValues(CollectSink<String> sink, String... values) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!sink.values().containsAll(List.of(values))) {
-            assertThat(System.currentTimeMillis()).as("waiting for %s, have %s", List.of(values), sink.values()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Conditions.await(List.of(values).toString(), Duration.ofSeconds(30), () -> sink.values().containsAll(List.of(values)),
+            () -> ", have " + sink.values());
         assertThat(sink.values()).containsExactlyInAnyOrder(values);
     }
 

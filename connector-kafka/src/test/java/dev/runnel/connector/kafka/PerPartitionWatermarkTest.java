@@ -127,11 +127,7 @@ class PerPartitionWatermarkTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        Conditions.await(what, Duration.ofMillis(WAIT_MILLIS), condition);
     }
 
     @Test

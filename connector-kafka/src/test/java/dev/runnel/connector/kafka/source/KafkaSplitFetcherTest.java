@@ -224,13 +224,7 @@ class KafkaSplitFetcherTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        dev.runnel.connector.kafka.Conditions.await(what, Duration.ofSeconds(30), condition);
     }
 
     /** A task's view of the source, reduced to what this test checks: the values, in emission order. */
