@@ -40,7 +40,7 @@ final class SliceKeyGroups {
     int group(SliceTable[] inWindow) {
         int entries = 0;
         for (SliceTable slice : inWindow) {
-            entries += slice.count;
+            entries += slice.count();
         }
         if (entries * 2 > groupSlots.length) {
             int capacity = Integer.highestOneBit(entries * 4 - 1);
@@ -64,21 +64,19 @@ final class SliceKeyGroups {
         int groups = 0;
         int e = 0;
         for (SliceTable slice : inWindow) {
-            Object[] keys = slice.keys;
-            int[] hashes = slice.hashes;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
-                int h = hashes[i];
+            for (int i = 0, n = slice.count(); i < n; i++, e++) {
+                int h = slice.hash(i);
                 int at = (h * 0x9E3779B9) >>> shift;
                 int g;
                 while ((g = groupSlots[at]) >= 0) {
-                    if (groupHashes[at] == h && (groupKeys[g] == keys[i] || groupKeys[g].equals(keys[i]))) {
+                    if (groupHashes[at] == h && slice.find(groupKeys[g]) == i) {
                         break;
                     }
                     at = (at + 1) & mask;
                 }
                 if (g < 0) {
                     g = groups++;
-                    groupKeys[g] = keys[i];
+                    groupKeys[g] = slice.key(i);
                     groupSlots[at] = g;
                     groupHashes[at] = h;
                     groupSlotOf[g] = at;
@@ -95,10 +93,9 @@ final class SliceKeyGroups {
         Object[] flatParts = this.flatParts;
         e = 0;
         for (SliceTable slice : inWindow) {
-            Object[] contents = slice.contents;
-            for (int i = 0, n = slice.count; i < n; i++, e++) {
+            for (int i = 0, n = slice.count(); i < n; i++, e++) {
                 // groupStart[g] walks up to the next group's start while parts are placed
-                flatParts[groupStart[entryGroup[e]]++] = contents[i];
+                flatParts[groupStart[entryGroup[e]]++] = slice.contents(i);
             }
         }
         this.groups = groups;

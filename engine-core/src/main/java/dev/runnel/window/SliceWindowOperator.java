@@ -149,7 +149,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             if (at < 0) {
                 slice.append(currentKey, aggregation.add(aggregation.create(), value));
             } else {
-                slice.contents[at] = aggregation.add((C) slice.contents[at], value);
+                slice.setContents(at, aggregation.add((C) slice.contents(at), value));
             }
             // the window of t that ends first is the smallest window end (aligned to offset + size) after t
             if (allowedLateness > 0 && TimeWindow.getWindowStartWithOffset(t, offset + size, slide) + slide - 1 <= currentWatermark) {
@@ -188,7 +188,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
             for (SliceTable s : slices.between(ws, ws + size).values()) {
                 int at = s.find(currentKey);
                 if (at >= 0) {
-                    lateParts.add((C) s.contents[at]);
+                    lateParts.add((C) s.contents(at));
                 }
             }
             if (!lateParts.isEmpty()) {
@@ -250,10 +250,8 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         try {
             if (inWindow.size() == 1) {
                 SliceTable only = inWindow.firstEntry().getValue();
-                Object[] keys = only.keys;
-                Object[] contents = only.contents;
-                for (int i = 0, n = only.count; i < n; i++) {
-                    visit((K) keys[i], start, end, (C) contents[i], null);
+                for (int i = 0, n = only.count(); i < n; i++) {
+                    visit((K) only.key(i), start, end, (C) only.contents(i), null);
                 }
             } else if (inWindow.size() > 1) {
                 visitCombined(inWindow.values().toArray(new SliceTable[0]), start, end);

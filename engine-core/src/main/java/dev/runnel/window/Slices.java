@@ -94,8 +94,8 @@ final class Slices {
         long keys = 0;
         for (int t = 0; t < tables.length; t++) {
             SliceTable table = tables[t];
-            for (int i = 0, n = table.count; i < n; i++) {
-                Object key = table.keys[i];
+            for (int i = 0, n = table.count(); i < n; i++) {
+                Object key = table.key(i);
                 boolean seenBefore = false;
                 for (int u = 0; u < t && !seenBefore; u++) {
                     seenBefore = tables[u].find(key) >= 0;
@@ -128,10 +128,10 @@ final class Slices {
         out.writeInt(byStart.size());
         for (SliceTable slice : byStart.values()) {
             out.writeLong(slice.start);
-            out.writeInt(slice.count);
-            for (int i = 0; i < slice.count; i++) {
-                serializers.write(keyWhat, slice.keys[i], out);
-                WindowCheckpoints.writeContents(slice.contents[i], out, serializers, what);
+            out.writeInt(slice.count());
+            for (int i = 0; i < slice.count(); i++) {
+                serializers.write(keyWhat, slice.key(i), out);
+                WindowCheckpoints.writeContents(slice.contents(i), out, serializers, what);
             }
         }
     }

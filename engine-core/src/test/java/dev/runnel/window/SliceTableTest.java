@@ -51,7 +51,7 @@ class SliceTableTest {
         table.append(1, "a");
         table.reset(1_000);
         assertThat(table.find(1)).isEqualTo(-1);
-        assertThat(table.count).isZero();
+        assertThat(table.count()).isZero();
         table.append("x", "b");
         table.append(1, "c");
         assertThat(table.find("x")).isZero();
@@ -60,5 +60,37 @@ class SliceTableTest {
         table.append(9L, "d");
         assertThat(table.find(9L)).isZero();
         assertThat(table.find("x")).isEqualTo(-1);
+    }
+
+    @Test
+    void primitiveKeysReadBackEqualAndAKeyOfAnotherTypeKeepsThemFindable() {
+        SliceTable table = new SliceTable();
+        for (long k = -500; k < 500; k++) {
+            table.append(k * 1_000_003L, "v" + k); // grows the index several times
+        }
+        assertThat(table.key(0)).isEqualTo(-500L * 1_000_003L);
+        assertThat(table.hash(0)).isEqualTo(Long.valueOf(-500L * 1_000_003L).hashCode());
+        table.append("text", "t");
+        table.append(-7, "int");
+        for (long k = -500; k < 500; k++) {
+            assertThat(table.find(k * 1_000_003L)).isEqualTo((int) (k + 500));
+        }
+        assertThat(table.find("text")).isEqualTo(1_000);
+        assertThat(table.find(-7)).isEqualTo(1_001);
+        assertThat(table.find(-7L)).isEqualTo(-1);
+        assertThat(table.key(1_001)).isEqualTo(-7);
+    }
+
+    @Test
+    void negativeIntegerKeysHashAsIntegers() {
+        SliceTable table = new SliceTable();
+        table.append(-3, "a");
+        table.append(Integer.MIN_VALUE, "b");
+        assertThat(table.hash(0)).isEqualTo(Integer.valueOf(-3).hashCode());
+        assertThat(table.find(Integer.MIN_VALUE)).isEqualTo(1);
+        assertThat(table.key(1)).isEqualTo(Integer.MIN_VALUE);
+        table.append("x", "c"); // boxes the ints; their hashes, and so the index, still hold
+        assertThat(table.find(-3)).isZero();
+        assertThat(table.find(Integer.MIN_VALUE)).isEqualTo(1);
     }
 }
