@@ -49,9 +49,9 @@ public final class FlinkRunner {
     }
 
     /**
-     * Adds {@code plan}'s operators to {@code env} and carries over its settings: streaming execution, parallelism, 128
-     * key groups (Runnel's fixed number, Flink's default max parallelism), the auto-watermark
-     * interval. Object reuse is switched on because Runnel passes records between chained steps by
+     * Adds {@code plan}'s operators to {@code env} and carries over its settings: streaming execution,
+     * parallelism, 128 key groups (Runnel's fixed number, Flink's default max parallelism), the
+     * auto-watermark interval. Object reuse is switched on because Runnel passes records between chained steps by
      * reference too, so user functions see the same objects on both engines.
      */
     public static void translate(JobPlan plan, StreamExecutionEnvironment env) {
