@@ -57,9 +57,9 @@ public final class AnySerializer extends TypeSerializerSingleton<Object> {
             return from;
         }
         // a deep copy: Flink copies values it hands to state or to a second consumer when object reuse is off
-        TypeSerializer<Object> pojo = PojoCodec.forClass(from.getClass());
+        PojoCodec.Pojo pojo = PojoCodec.forClass(from.getClass());
         if (pojo != null) {
-            return pojo.copy(from);
+            return pojo.serializer().copy(from);
         }
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -82,7 +82,7 @@ public final class AnySerializer extends TypeSerializerSingleton<Object> {
 
     @Override
     public void serialize(Object record, DataOutputView target) throws IOException {
-        TypeSerializer<Object> pojo = record == null ? null : PojoCodec.forClass(record.getClass());
+        PojoCodec.Pojo pojo = record == null ? null : PojoCodec.forClass(record.getClass());
         if (pojo != null) {
             target.writeByte(POJO);
             PojoCodec.write(record, pojo, target);

@@ -3,6 +3,7 @@ package dev.runnel.flink;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.plan.JobPlan;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -48,15 +49,18 @@ public final class FlinkRunner {
     }
 
     /**
-     * Adds {@code plan}'s operators to {@code env} and carries over its settings: parallelism, 128
-     * key groups (Runnel's fixed number, Flink's default max parallelism), the auto-watermark
-     * interval. Object reuse is switched on because Runnel passes records between chained steps by
+     * Adds {@code plan}'s operators to {@code env} and carries over its settings: streaming execution,
+     * parallelism, 128 key groups (Runnel's fixed number, Flink's default max parallelism), the
+     * auto-watermark interval. Object reuse is switched on because Runnel passes records between chained steps by
      * reference too, so user functions see the same objects on both engines.
      */
     public static void translate(JobPlan plan, StreamExecutionEnvironment env) {
         if (plan.sinks().isEmpty()) {
             throw new IllegalStateException("The job has no sink; add one with addSink(...), print() or executeAndCollect()");
         }
+        // Runnel runs every job as a stream; with its bounded sources now bounded Flink sources, a cluster set to
+        // AUTOMATIC would otherwise run a job of only bounded sources as a batch, with other output
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(plan.parallelism());
         env.setMaxParallelism(StreamEnvironment.MAX_PARALLELISM);
         env.getConfig().setAutoWatermarkInterval(plan.autoWatermarkIntervalMillis());

@@ -133,10 +133,11 @@ final class PlanTranslator {
                 .uid(uid(node.name() + "-side-outputs")).setParallelism(p);
         }
         WatermarkStrategy<Object> strategy = node.watermarkStrategy();
-        SourceAdapter fn = new SourceAdapter(node.name(), Shipped.of(source, "source '" + node.name() + "' (" + source.getClass().getName() + ")"),
-            Shipped.of(strategy, "the watermark strategy of source '" + node.name() + "'"), plan.autoWatermarkIntervalMillis());
+        SourceAdapter adapter = new SourceAdapter(node.name(), source, strategy, plan.autoWatermarkIntervalMillis());
         parallelism.put(node, 1);
-        SingleOutputStreamOperator<Object> raw = env.addSource(fn, node.name(), AnyType.INSTANCE).setParallelism(1).uid(uid(node.name()));
+        // the reader runs the plan's watermark strategy itself (SourceDriver), so Flink's is noWatermarks()
+        SingleOutputStreamOperator<Object> raw = env.fromSource(adapter, org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+            node.name(), AnyType.INSTANCE).setParallelism(1).uid(uid(node.name()));
         return raw.process(new SourceSideOutputs(), AnyType.INSTANCE).name(node.name() + " side outputs")
             .uid(uid(node.name() + "-side-outputs")).setParallelism(1);
     }

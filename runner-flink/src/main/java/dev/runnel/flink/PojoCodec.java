@@ -38,21 +38,46 @@ final class PojoCodec {
 
     private PojoCodec() {}
 
-    /** Flink's serializer for {@code type}, or null when its values go by Java serialization. */
-    static TypeSerializer<Object> forClass(Class<?> type) {
+    /** Flink's serializer for {@code type} with the class's written name, or null when its values go by Java serialization. */
+    static Pojo forClass(Class<?> type) {
         return CACHE.get().forClass(type);
     }
 
-    /** Writes the class's name, then the value with {@code serializer} (from {@link #forClass}). */
-    static void write(Object value, TypeSerializer<Object> serializer, DataOutputView out) throws IOException {
-        out.writeUTF(value.getClass().getName());
-        serializer.serialize(value, out);
+    /** Writes the class's name (as {@code writeUTF} does), then the value with Flink's serializer. */
+    static void write(Object value, Pojo pojo, DataOutputView out) throws IOException {
+        out.write(pojo.name());
+        pojo.serializer().serialize(value, out);
     }
 
     static Object read(DataInputView in) throws IOException {
-        String name = in.readUTF();
-        TypeSerializer<Object> serializer = CACHE.get().forName(name);
-        return serializer.deserialize(in);
+        return CACHE.get().read(in).serializer().deserialize(in);
+    }
+
+    /**
+     * A class's serializer and its name as {@code writeUTF} writes it (length, then modified UTF-8).
+     * The name is encoded once per class, and a reader compares the bytes it reads with the last
+     * class's instead of decoding a string and hashing it for every record.
+     */
+    record Pojo(TypeSerializer<Object> serializer, byte[] name) {
+        static Pojo of(Class<?> type, TypeSerializer<Object> serializer) {
+            if (serializer == null) {
+                return null;
+            }
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+                out.writeUTF(type.getName());
+                out.flush();
+                return new Pojo(serializer, bytes.toByteArray());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Whether {@code name[0..length)} is this class's name without its 2-byte length. */
+        boolean named(byte[] encoded, int length) {
+            return length == name.length - 2 && java.util.Arrays.equals(name, 2, name.length, encoded, 0, length);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -90,31 +115,52 @@ final class PojoCodec {
 
     /** One thread's serializers by class and by name, for the context class loader they were made under. */
     private static final class Cache {
-        private final Map<Class<?>, TypeSerializer<Object>> byClass = new HashMap<>();
-        private final Map<String, TypeSerializer<Object>> byName = new HashMap<>();
+        private final Map<Class<?>, Pojo> byClass = new HashMap<>();
+        private final Map<String, Pojo> byName = new HashMap<>();
         private ClassLoader loader;
+        /** The class read last, and a buffer for the names read. */
+        private Pojo lastRead;
+        private byte[] nameBuffer = new byte[64];
 
         private void checkLoader() {
             ClassLoader current = Thread.currentThread().getContextClassLoader();
             if (current != loader) {
                 byClass.clear();
                 byName.clear();
+                lastRead = null;
                 loader = current;
             }
         }
 
-        TypeSerializer<Object> forClass(Class<?> type) {
+        Pojo forClass(Class<?> type) {
             if (byClass.containsKey(type)) {
                 return byClass.get(type);
             }
-            TypeSerializer<Object> serializer = create(type);
-            byClass.put(type, serializer);
-            return serializer;
+            Pojo pojo = Pojo.of(type, create(type));
+            byClass.put(type, pojo);
+            return pojo;
         }
 
-        TypeSerializer<Object> forName(String name) throws IOException {
+        /** Reads a class name as {@code readUTF} would, and returns its serializer. */
+        Pojo read(DataInputView in) throws IOException {
             checkLoader();
-            TypeSerializer<Object> serializer = byName.get(name);
+            int length = in.readUnsignedShort();
+            if (nameBuffer.length < length) {
+                nameBuffer = new byte[Math.max(length, 2 * nameBuffer.length)];
+            }
+            in.readFully(nameBuffer, 0, length);
+            if (lastRead == null || !lastRead.named(nameBuffer, length)) {
+                byte[] encoded = new byte[length + 2];
+                encoded[0] = (byte) (length >>> 8);
+                encoded[1] = (byte) length;
+                System.arraycopy(nameBuffer, 0, encoded, 2, length);
+                lastRead = forName(new java.io.DataInputStream(new java.io.ByteArrayInputStream(encoded)).readUTF());
+            }
+            return lastRead;
+        }
+
+        private Pojo forName(String name) throws IOException {
+            Pojo serializer = byName.get(name);
             if (serializer == null) {
                 Class<?> type;
                 try {
@@ -122,7 +168,7 @@ final class PojoCodec {
                 } catch (ClassNotFoundException e) {
                     throw new IOException("Cannot read a record of class " + name + ": not on the job's class path", e);
                 }
-                serializer = create(type);
+                serializer = Pojo.of(type, create(type));
                 if (serializer == null) {
                     throw new IOException("A record of class " + name + " was written with Flink's POJO serializer, which does not suit it here");
                 }

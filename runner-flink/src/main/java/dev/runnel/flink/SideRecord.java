@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * A value a source sends to a side output (a dead letter, a future event, a scripted side value).
- * Flink's source functions have no side outputs, so it travels in the main stream to the
+ * Flink's sources have no side outputs, so it travels in the main stream to the
  * {@link SourceSideOutputs} operator chained right behind the source, which routes it.
  *
  * @param timestamp the timestamp the side value has on Runnel, where Flink's source stamps it

@@ -55,6 +55,46 @@ class AnySerializerTest {
         assertThat(((Reading) AnySerializer.INSTANCE.copy(r)).values).containsExactly(1.5, 2.5);
     }
 
+    /** Another POJO, to interleave with {@link Reading} on one stream. */
+    public static final class Other {
+        public int n;
+    }
+
+    @Test
+    void aPojoIsTheFormatByteTheClassNameAsWriteUtfWritesItThenFlinksFields() throws IOException {
+        Other o = new Other();
+        o.n = 5;
+        DataOutputSerializer expected = new DataOutputSerializer(64);
+        expected.writeByte(1);
+        expected.writeUTF(Other.class.getName());
+        org.apache.flink.api.java.typeutils.TypeExtractor.createTypeInfo(Other.class)
+            .createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()).serialize(o, expected);
+        assertThat(write(o)).isEqualTo(expected.getCopyOfBuffer()); // what savepoints of earlier runners hold
+    }
+
+    @Test
+    void interleavedPojoClassesReadBackOnOneStream() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        for (int i = 0; i < 6; i++) {
+            if (i % 3 == 2) {
+                Other o = new Other();
+                o.n = i;
+                AnySerializer.INSTANCE.serialize(o, out);
+            } else {
+                Reading r = new Reading();
+                r.sensor = "s" + i;
+                AnySerializer.INSTANCE.serialize(r, out);
+            }
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        List<String> back = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Object value = AnySerializer.INSTANCE.deserialize(in);
+            back.add(value instanceof Other o ? "other " + o.n : "reading " + ((Reading) value).sensor);
+        }
+        assertThat(back).containsExactly("reading s0", "reading s1", "other 2", "reading s3", "reading s4", "other 5");
+    }
+
     @Test
     void classesWithFieldsFlinkWouldGiveToKryoGoByRunnelsCodec() throws IOException {
         Tagged t = new Tagged("a", List.of("x", "y"));
