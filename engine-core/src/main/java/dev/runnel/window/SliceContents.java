@@ -19,6 +19,8 @@ final class SliceContents {
     private static final byte LONGS = 2;
     private static final byte OBJECTS = 3;
 
+    /** False where contents are read many times each (sliding windows): a copy per read would cost more than it saves. */
+    private final boolean arraysAsPrimitives;
     private byte mode = EMPTY;
     /** Length of every array accumulator in primitive mode; entry i is at [i * width, (i + 1) * width). */
     private int width;
@@ -28,6 +30,10 @@ final class SliceContents {
     private int capacity = 64;
     /** One past the last position set since {@link #clear}. */
     private int size;
+
+    SliceContents(boolean arraysAsPrimitives) {
+        this.arraysAsPrimitives = arraysAsPrimitives;
+    }
 
     /** Sets the contents at {@code position}, at most one past the last one set since {@link #clear}. */
     void set(int position, Object value) {
@@ -41,9 +47,13 @@ final class SliceContents {
             size++;
         }
         if (mode == DOUBLES && value instanceof double[] d && d.length == width) {
-            System.arraycopy(d, 0, doubles, position * width, width);
+            for (int i = 0, to = position * width; i < d.length; i++) {
+                doubles[to + i] = d[i];
+            }
         } else if (mode == LONGS && value instanceof long[] l && l.length == width) {
-            System.arraycopy(l, 0, longs, position * width, width);
+            for (int i = 0, to = position * width; i < l.length; i++) {
+                longs[to + i] = l[i];
+            }
         } else {
             if (mode != OBJECTS) {
                 becomeObjects();
@@ -55,20 +65,37 @@ final class SliceContents {
     /** The contents at {@code position}: a fresh copy for array accumulators held as primitives. */
     Object get(int position) {
         return switch (mode) {
-            case DOUBLES -> Arrays.copyOfRange(doubles, position * width, (position + 1) * width);
-            case LONGS -> Arrays.copyOfRange(longs, position * width, (position + 1) * width);
+            case DOUBLES -> doublesAt(position);
+            case LONGS -> longsAt(position);
             default -> objects[position];
         };
     }
 
+    // plain loops: accumulators are a few elements long, where Arrays.copyOfRange's checks cost more than the copy
+    private double[] doublesAt(int position) {
+        double[] copy = new double[width];
+        for (int i = 0, from = position * width; i < copy.length; i++) {
+            copy[i] = doubles[from + i];
+        }
+        return copy;
+    }
+
+    private long[] longsAt(int position) {
+        long[] copy = new long[width];
+        for (int i = 0, from = position * width; i < copy.length; i++) {
+            copy[i] = longs[from + i];
+        }
+        return copy;
+    }
+
     private void enter(Object first) {
-        if (first instanceof double[] d && d.length > 0) {
+        if (arraysAsPrimitives && first instanceof double[] d && d.length > 0) {
             mode = DOUBLES;
             width = d.length;
             if (doubles == null || doubles.length < capacity * width) {
                 doubles = new double[capacity * width];
             }
-        } else if (first instanceof long[] l && l.length > 0) {
+        } else if (arraysAsPrimitives && first instanceof long[] l && l.length > 0) {
             mode = LONGS;
             width = l.length;
             if (longs == null || longs.length < capacity * width) {

@@ -21,11 +21,15 @@ final class SliceKeyGroups {
     private int[] groupSlots = filled(new int[128], -1);
     private int[] groupHashes = new int[128];
     private int[] groupSlotOf = new int[64];
-    private Object[] groupKeys = new Object[64];
+    /** Where each group's key was first seen: the key is read from there, boxed only once per group. */
+    private SliceTable[] groupTables = new SliceTable[64];
+    private int[] groupPositions = new int[64];
     /** Per group, where its parts start in {@link #flatParts} (one past the end after placing). */
     private int[] groupStart = new int[65];
     private int[] entryGroup = new int[64];
-    private Object[] flatParts = new Object[64];
+    /** Each part as (slice, position), laid out contiguously per group. */
+    private SliceTable[] partTables = new SliceTable[64];
+    private int[] partPositions = new int[64];
     private final PartsView partsView = new PartsView();
     /** Of the last {@link #group}, for {@link #clear}. */
     private int groups;
@@ -49,14 +53,17 @@ final class SliceKeyGroups {
         }
         if (entries > entryGroup.length) {
             entryGroup = new int[entries * 2];
-            flatParts = new Object[entries * 2];
-            groupKeys = new Object[entries * 2];
+            partTables = new SliceTable[entries * 2];
+            partPositions = new int[entries * 2];
+            groupTables = new SliceTable[entries * 2];
+            groupPositions = new int[entries * 2];
             groupStart = new int[entries * 2 + 1];
             groupSlotOf = new int[entries * 2];
         }
         int[] groupSlots = this.groupSlots;
         int[] groupHashes = this.groupHashes;
-        Object[] groupKeys = this.groupKeys;
+        SliceTable[] groupTables = this.groupTables;
+        int[] groupPositions = this.groupPositions;
         int[] groupStart = this.groupStart;
         int[] entryGroup = this.entryGroup;
         int mask = groupSlots.length - 1;
@@ -64,19 +71,21 @@ final class SliceKeyGroups {
         int groups = 0;
         int e = 0;
         for (SliceTable slice : inWindow) {
+            int[] hashes = slice.hashes();
             for (int i = 0, n = slice.count(); i < n; i++, e++) {
-                int h = slice.hash(i);
+                int h = hashes[i];
                 int at = (h * 0x9E3779B9) >>> shift;
                 int g;
                 while ((g = groupSlots[at]) >= 0) {
-                    if (groupHashes[at] == h && slice.find(groupKeys[g]) == i) {
+                    if (groupHashes[at] == h && slice.sameKey(i, groupTables[g], groupPositions[g])) {
                         break;
                     }
                     at = (at + 1) & mask;
                 }
                 if (g < 0) {
                     g = groups++;
-                    groupKeys[g] = slice.key(i);
+                    groupTables[g] = slice;
+                    groupPositions[g] = i;
                     groupSlots[at] = g;
                     groupHashes[at] = h;
                     groupSlotOf[g] = at;
@@ -90,12 +99,15 @@ final class SliceKeyGroups {
         for (int g = 0; g < groups; g++) {
             groupStart[g + 1] += groupStart[g];
         }
-        Object[] flatParts = this.flatParts;
+        SliceTable[] partTables = this.partTables;
+        int[] partPositions = this.partPositions;
         e = 0;
         for (SliceTable slice : inWindow) {
             for (int i = 0, n = slice.count(); i < n; i++, e++) {
                 // groupStart[g] walks up to the next group's start while parts are placed
-                flatParts[groupStart[entryGroup[e]]++] = slice.contents(i);
+                int at = groupStart[entryGroup[e]]++;
+                partTables[at] = slice;
+                partPositions[at] = i;
             }
         }
         this.groups = groups;
@@ -105,7 +117,7 @@ final class SliceKeyGroups {
 
     /** The key of group {@code g}. */
     Object key(int g) {
-        return groupKeys[g];
+        return groupTables[g].key(groupPositions[g]);
     }
 
     /** One past the last part of group {@code g}; also where group {@code g + 1}'s parts start. */
@@ -115,41 +127,39 @@ final class SliceKeyGroups {
 
     /** Part {@code i} of the flat layout. */
     Object part(int i) {
-        return flatParts[i];
+        return partTables[i].contents(partPositions[i]);
     }
 
     /** Parts {@code [from, to)} as a list: a reused view, valid until the next call. */
     List<Object> parts(int from, int to) {
-        partsView.show(flatParts, from, to);
+        partsView.show(from, to);
         return partsView;
     }
 
     /** Empties the key table and drops the references of the last grouping. */
     void clear() {
         for (int g = 0; g < groups; g++) {
-            groupKeys[g] = null;
+            groupTables[g] = null;
             groupSlots[groupSlotOf[g]] = -1;
         }
-        Arrays.fill(flatParts, 0, entries, null);
+        Arrays.fill(partTables, 0, entries, null);
         groups = 0;
         entries = 0;
     }
 
-    /** A window's parts for one key: a reusable view of a range of the flat parts array. */
-    private static final class PartsView extends AbstractList<Object> implements RandomAccess {
-        private Object[] parts;
+    /** A window's parts for one key: a reusable view of a range of the flat layout. */
+    private final class PartsView extends AbstractList<Object> implements RandomAccess {
         private int from;
         private int size;
 
-        void show(Object[] parts, int from, int to) {
-            this.parts = parts;
+        void show(int from, int to) {
             this.from = from;
             this.size = to - from;
         }
 
         @Override
         public Object get(int index) {
-            return parts[from + index];
+            return part(from + index);
         }
 
         @Override

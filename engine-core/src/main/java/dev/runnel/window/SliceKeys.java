@@ -21,6 +21,8 @@ final class SliceKeys {
     private static final byte INTS = 2;
     private static final byte OBJECTS = 3;
 
+    /** False where keys are read many times each (sliding windows): a fresh box per read would cost more than it saves. */
+    private final boolean primitiveKeys;
     private byte mode = EMPTY;
     private long[] primitives = new long[64];
     private Object[] objects;
@@ -30,6 +32,10 @@ final class SliceKeys {
     private int[] slots = new int[128];
     private int shift = Integer.numberOfLeadingZeros(127);
     int count;
+
+    SliceKeys(boolean primitiveKeys) {
+        this.primitiveKeys = primitiveKeys;
+    }
 
     /** Position of {@code key}, or -1. */
     int find(Object key) {
@@ -71,7 +77,7 @@ final class SliceKeys {
     /** Adds {@code key}, which must not be in the table; returns its position. */
     int append(Object key) {
         if (mode == EMPTY) {
-            enter(key instanceof Long ? LONGS : key instanceof Integer ? INTS : OBJECTS);
+            enter(!primitiveKeys ? OBJECTS : key instanceof Long ? LONGS : key instanceof Integer ? INTS : OBJECTS);
         } else if (mode == LONGS && !(key instanceof Long) || mode == INTS && !(key instanceof Integer)) {
             becomeObjects();
         }
@@ -139,6 +145,17 @@ final class SliceKeys {
         }
         objects = boxed;
         mode = OBJECTS;
+    }
+
+    /** Whether the key at {@code position} equals the key at {@code otherPosition} of {@code other}, without boxing. */
+    boolean sameKey(int position, SliceKeys other, int otherPosition) {
+        if (mode == other.mode && mode != OBJECTS) {
+            return primitives[position] == other.primitives[otherPosition];
+        }
+        if (mode == OBJECTS && other.mode == OBJECTS) {
+            return objects[position].equals(other.objects[otherPosition]);
+        }
+        return key(position).equals(other.key(otherPosition));
     }
 
     /** The key at {@code position}: boxed afresh for primitive keys. */

@@ -9,8 +9,17 @@ package dev.runnel.window;
  */
 final class SliceTable {
     long start;
-    private final SliceKeys keys = new SliceKeys();
-    private final SliceContents contents = new SliceContents();
+    private final SliceKeys keys;
+    private final SliceContents contents;
+
+    /**
+     * {@code primitives}: whether primitive keys and array accumulators are held as primitives (see
+     * {@link SliceKeys}, {@link SliceContents}); worth it where each entry is read about once.
+     */
+    SliceTable(boolean primitives) {
+        keys = new SliceKeys(primitives);
+        contents = new SliceContents(primitives);
+    }
 
     /** Number of keys in this slice. */
     int count() {
@@ -34,9 +43,14 @@ final class SliceTable {
         return keys.key(position);
     }
 
-    /** The key's hashCode at {@code position}, without reading the key. */
-    int hash(int position) {
-        return keys.hashes[position];
+    /** Whether the key at {@code position} equals the key at {@code otherPosition} of {@code other}. */
+    boolean sameKey(int position, SliceTable other, int otherPosition) {
+        return keys.sameKey(position, other.keys, otherPosition);
+    }
+
+    /** Every key's hashCode by position, read without touching the keys; for loops over the whole slice (valid until the next append). */
+    int[] hashes() {
+        return keys.hashes;
     }
 
     /** The contents at {@code position}; array accumulators come as a copy, so write changes back with {@link #setContents}. */

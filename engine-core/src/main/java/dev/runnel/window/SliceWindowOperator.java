@@ -28,7 +28,9 @@ import org.agrona.collections.Long2ObjectHashMap;
  * <p>State is slice-major: each slice holds a {@link SliceTable} of every key's contents, and one
  * timer per window end serves every key, so a window that ends for a million keys costs one timer
  * and one pass over plain arrays — no per-key timers, and per element one primitive-index lookup.
- * Keys fire in first-arrival order within a slice.
+ * Keys fire in first-arrival order within a slice. Tumbling windows hold {@code Long} and {@code Integer}
+ * keys and array accumulators as primitives, so that nothing per entry survives the young collections
+ * between two watermarks; sliding windows read each entry once per window it is in, and keep objects.
  *
  * <p>With no allowed lateness a window fires exactly once and its slices are dropped right away, so
  * per-window state of a process function lives for that one firing and is cleared after it. With
@@ -59,7 +61,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     private boolean clearing;
     private final ArrayList<C> lateParts = new ArrayList<>(4);
     /** Live slices by start (the newest cached), and dropped tables pooled for reuse. */
-    private final Slices slices = new Slices();
+    private final Slices slices;
     private TimestampedCollector<OUT> collector;
     private KeyedRuntimeContext globalStore;
     private ScopedStateStore windowStore;
@@ -76,6 +78,7 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
         this.slide = assigner.slide();
         this.offset = assigner.offset();
         this.sliceSize = gcd(size, slide);
+        this.slices = new Slices(size == slide);
         this.eventTime = eventTime;
         this.aggregation = aggregation;
         this.keyedFunction = aggregation.usesKeyContext();

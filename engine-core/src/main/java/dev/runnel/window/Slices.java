@@ -28,6 +28,15 @@ final class Slices {
     private SliceTable newest;
     private final ArrayDeque<SliceTable> pool = new ArrayDeque<>();
     private int mostLive = 4;
+    private final boolean primitives;
+
+    /**
+     * {@code primitives}: hold primitive keys and array accumulators as primitives (see {@link SliceTable}),
+     * for slices whose entries are read about once (tumbling windows) rather than once per window they are in.
+     */
+    Slices(boolean primitives) {
+        this.primitives = primitives;
+    }
 
     /** The slice starting at {@code start}, or null if there is none yet. */
     SliceTable get(long start) {
@@ -44,7 +53,7 @@ final class Slices {
 
     /** Opens the slice starting at {@code start}, which must not exist: a pooled table if there is one. */
     SliceTable open(long start) {
-        SliceTable slice = pool.isEmpty() ? new SliceTable() : pool.pop();
+        SliceTable slice = pool.isEmpty() ? new SliceTable(primitives) : pool.pop();
         slice.reset(start);
         byStart.put(start, slice);
         mostLive = Math.max(mostLive, byStart.size());

@@ -7,6 +7,7 @@ import dev.runnel.api.DataStream;
 import dev.runnel.api.OutputTag;
 import dev.runnel.api.StreamEnvironment;
 import dev.runnel.api.WindowedStream;
+import dev.runnel.api.functions.AggregateFunction;
 import dev.runnel.api.functions.Collector;
 import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.sink.CollectSink;
@@ -66,15 +67,56 @@ class OperatorEquivalencePropertyTest {
         return script;
     }
 
-    private static Result run(long seed, WindowAssigner<Object, TimeWindow> assigner, long lateness, boolean general) {
-        StreamEnvironment env = StreamEnvironment.create();
-        WindowedStream<Ev, String, TimeWindow> windowed = env.fromSource(randomScript(new SplittableRandom(seed)),
-                WatermarkStrategy.noWatermarks(), "s").keyBy(Ev::key).window(assigner);
-        if (general) {
-            windowed.trigger(new WindowTestSupport.GeneralPathTrigger());
+    /** Sum and count in a {@code long[]} accumulator: with {@code Long} keys the sliced operator holds both as primitives. */
+    static final class SumAndCount implements AggregateFunction<Ev, long[], String> {
+        public long[] createAccumulator() {
+            return new long[2];
         }
-        DataStream<String> out = windowed.allowedLateness(Duration.ofMillis(lateness)).sideOutputLateData(LATE)
-            .process(new Describe());
+
+        public long[] add(Ev e, long[] acc) {
+            acc[0] += e.value();
+            acc[1]++;
+            return acc;
+        }
+
+        public String getResult(long[] acc) {
+            return acc[0] + "/" + acc[1];
+        }
+
+        public long[] merge(long[] a, long[] b) {
+            a[0] += b[0];
+            a[1] += b[1];
+            return a;
+        }
+    }
+
+    /** Key, window and the aggregate's result. */
+    static final class WithWindow extends ProcessWindowFunction<String, String, Long, TimeWindow> {
+        @Override
+        public void process(Long key, Context ctx, Iterable<String> results, Collector<String> out) {
+            out.collect(key + " " + ctx.window() + " " + results.iterator().next());
+        }
+    }
+
+    private static Result run(long seed, WindowAssigner<Object, TimeWindow> assigner, long lateness, boolean general,
+                              boolean aggregateByLongKey) {
+        StreamEnvironment env = StreamEnvironment.create();
+        DataStream<Ev> events = env.fromSource(randomScript(new SplittableRandom(seed)), WatermarkStrategy.noWatermarks(), "s");
+        DataStream<String> out;
+        if (aggregateByLongKey) {
+            WindowedStream<Ev, Long, TimeWindow> windowed = events.keyBy(e -> Long.parseLong(e.key().substring(1))).window(assigner);
+            if (general) {
+                windowed.trigger(new WindowTestSupport.GeneralPathTrigger());
+            }
+            out = windowed.allowedLateness(Duration.ofMillis(lateness)).sideOutputLateData(LATE)
+                .aggregate(new SumAndCount(), new WithWindow());
+        } else {
+            WindowedStream<Ev, String, TimeWindow> windowed = events.keyBy(Ev::key).window(assigner);
+            if (general) {
+                windowed.trigger(new WindowTestSupport.GeneralPathTrigger());
+            }
+            out = windowed.allowedLateness(Duration.ofMillis(lateness)).sideOutputLateData(LATE).process(new Describe());
+        }
         CollectSink<String> main = new CollectSink<>();
         CollectSink<Ev> late = new CollectSink<>();
         out.addSink(main);
@@ -90,10 +132,13 @@ class OperatorEquivalencePropertyTest {
     private static void check(WindowAssigner<Object, TimeWindow> assigner, long lateness) {
         boolean sawLate = false;
         for (long seed = 0; seed < 40; seed++) {
-            Result general = run(seed, assigner, lateness, true);
-            Result sliced = run(seed, assigner, lateness, false);
-            assertThat(sliced).as("seed %d, %s, lateness %d", seed, assigner, lateness).isEqualTo(general);
-            sawLate |= !general.late().isEmpty();
+            for (boolean aggregate : new boolean[] {false, true}) {
+                Result general = run(seed, assigner, lateness, true, aggregate);
+                Result sliced = run(seed, assigner, lateness, false, aggregate);
+                assertThat(sliced).as("seed %d, %s, lateness %d, aggregate %s", seed, assigner, lateness, aggregate)
+                    .isEqualTo(general);
+                sawLate |= !general.late().isEmpty();
+            }
         }
         assertThat(sawLate).as("the inputs exercise late data").isTrue();
     }
