@@ -17,7 +17,8 @@ import java.util.Arrays;
  * <p>Entry layout in {@code data}, four longs from {@code e << 2}: time; the key's value if it is a
  * {@code Long}; the hash (high 32 bits) and the next entry of the same instant plus one (low 32
  * bits); flags, and for the head of an instant's chain its tail entry plus one (high 32 bits).
- * {@code refs} holds the key object and the namespace at {@code 2e} and {@code 2e + 1}. Freed
+ * {@code refs} holds the key object and the namespace at {@code 2e} and {@code 2e + 1}; it is
+ * allocated when the first such object comes, so long keys without namespaces never have it. Freed
  * entries form a free list through the next field. The index is open addressing with linear
  * probing over entry ids plus one, deletion by shifting back (Knuth's algorithm R), so it keeps no
  * tombstones. Not thread-safe.
@@ -33,6 +34,7 @@ final class TimerSlab {
     private static final long FLAG_BITS = 7;
 
     private long[] data;
+    /** Null until an entry holds an object. */
     private Object[] refs;
     private int capacity;
     /** Entries never handed out start here; below it, freed entries are reused through {@link #freeList}. */
@@ -51,7 +53,7 @@ final class TimerSlab {
     private void allocate(int entries) {
         capacity = entries;
         data = new long[entries << 2];
-        refs = new Object[entries << 1];
+        refs = null;
         index = new int[entries << 1];
         indexMask = index.length - 1;
         fresh = 0;
@@ -80,11 +82,11 @@ final class TimerSlab {
             data[base + 1] = value;
             flags = LONG_KEY;
         } else {
-            refs[e << 1] = key;
+            refs()[e << 1] = key;
             flags = 0;
         }
         if (namespace != null) {
-            refs[(e << 1) + 1] = namespace;
+            refs()[(e << 1) + 1] = namespace;
             flags |= HAS_NAMESPACE;
         }
         data[base] = time;
@@ -92,6 +94,13 @@ final class TimerSlab {
         data[base + 3] = flags;
         addToIndex(e);
         return e;
+    }
+
+    private Object[] refs() {
+        if (refs == null) {
+            refs = new Object[capacity << 1];
+        }
+        return refs;
     }
 
     private int take() {
@@ -111,7 +120,9 @@ final class TimerSlab {
     private void grow() {
         int entries = capacity << 1;
         data = Arrays.copyOf(data, entries << 2);
-        refs = Arrays.copyOf(refs, entries << 1);
+        if (refs != null) {
+            refs = Arrays.copyOf(refs, entries << 1);
+        }
         capacity = entries;
     }
 
