@@ -15,15 +15,11 @@ public final class ExecutionConfig implements java.io.Serializable {
     static final long DEFAULT_AUTO_WATERMARK_INTERVAL = 200;
 
     /**
-     * No more timers per step than a source sends records per poll ({@code SourceDriver.POLL_BATCH},
-     * 256): steps and polls alternate, so while steps are under way a source whose records cost about
-     * what its timers cost (W4: a state update and a timer per record, a state clear per timer, each
-     * 0.2–0.4 µs with state gone cold in the cache) still sends as many records as became due. With
-     * 1,024 a step of W4's took longer than the 256 records a poll may send at 1 M events/s, and the
-     * ~200 steps of each 200 ms interval left the source 25 ms behind its schedule (p99 from schedule
-     * 20–29 ms; 256: below 1 ms).
+     * A step of W4's timers (a cheap {@code onTimer}, but state and timers gone cold in the cache, about
+     * 0.2–0.4 µs each) then takes 0.2–0.4 ms, under the 1 ms tail-latency goal. While steps are pending a
+     * source may send half as many records per poll as a step may fire timers ({@code WatermarkPacer.pollBatch}).
      */
-    public static final int DEFAULT_TIMERS_PER_WATERMARK_STEP = 256;
+    public static final int DEFAULT_TIMERS_PER_WATERMARK_STEP = 1_024;
 
     private long autoWatermarkInterval = DEFAULT_AUTO_WATERMARK_INTERVAL;
     private int timersPerWatermarkStep = DEFAULT_TIMERS_PER_WATERMARK_STEP;

@@ -48,11 +48,16 @@ public final class TimerQueue {
 
     /** Registers a timer; returns false if the same (key, namespace, time) is already registered. */
     public boolean register(Object key, Object namespace, long time) {
-        int hash = TimerSlab.hash(time, key, namespace);
-        if (slab.find(time, key, namespace, hash) >= 0) {
+        int head = headOf(time);
+        if (head >= 0 && slab.find(head, key, namespace) >= 0) {
             return false;
         }
-        attach(time, slab.add(time, key, namespace, hash));
+        int e = slab.add(time, key, namespace);
+        if (head >= 0) {
+            slab.append(head, e);
+        } else {
+            attach(time, e);
+        }
         timerCount++;
         return true;
     }
@@ -62,7 +67,7 @@ public final class TimerQueue {
      * slice), skipping the de-duplication lookup. Registering a duplicate this way fires it twice.
      */
     public void registerUnique(Object key, Object namespace, long time) {
-        attach(time, slab.add(time, key, namespace, TimerSlab.hash(time, key, namespace)));
+        attach(time, slab.add(time, key, namespace));
         timerCount++;
     }
 
@@ -71,11 +76,12 @@ public final class TimerQueue {
      * is no longer pending (its chain is detached first), so it cannot be deleted any more.
      */
     public boolean delete(Object key, Object namespace, long time) {
-        int e = slab.find(time, key, namespace, TimerSlab.hash(time, key, namespace));
+        int head = headOf(time);
+        int e = head < 0 ? -1 : slab.find(head, key, namespace);
         if (e < 0) {
             return false;
         }
-        slab.markRemoved(e);
+        slab.markRemoved(head, e);
         timerCount--;
         return true;
     }
@@ -92,6 +98,15 @@ public final class TimerQueue {
     private boolean inWheel(long time) {
         long distance = time - cursor; // negative on overflow, i.e. far beyond any wheel
         return time >= cursor && distance >= 0 && distance < wheel.length;
+    }
+
+    /** The head entry of the chain of {@code time}, or -1 if it has none (a chain being fired is detached). */
+    private int headOf(long time) {
+        if (inWheel(time)) {
+            int slot = (int) time & mask;
+            return (occupied[slot >>> 6] & (1L << slot)) != 0 ? wheel[slot] - 1 : -1;
+        }
+        return (int) overflowIndex.get(time);
     }
 
     /** Appends entry {@code e} to the chain of {@code time}, which it starts if there is none. */
@@ -270,18 +285,14 @@ public final class TimerQueue {
     }
 
     /**
-     * Fires a detached chain. Its timers leave the index first, so that while they fire, the same
-     * timers registered again start a fresh chain and fire after them, and deleting them finds
-     * nothing (they are no longer pending). Each entry is freed before its handler runs, which may
+     * Fires a detached chain. Its timers stop being pending first, so that while they fire, the
+     * same timers registered again start a fresh chain and fire after them, and deleting them finds
+     * nothing. Each entry is freed before its handler runs, which may
      * reuse it.
      */
     private int fire(int head, TimerHandler handler) {
         TimerSlab s = slab;
-        for (int e = head; e >= 0; e = s.next(e)) {
-            if (!s.isRemoved(e)) {
-                s.removeFromIndex(e);
-            }
-        }
+        s.detach(head);
         int fired = 0;
         long time = s.time(head);
         int e = head;

@@ -3,43 +3,55 @@ package dev.runnel.time;
 import java.util.Arrays;
 
 /**
- * The timers of one {@link TimerQueue}, as entries in a few large arrays instead of objects, with
- * the index that de-duplicates them by (time, key, namespace).
+ * The timers of one {@link TimerQueue}, as entries in a few large arrays instead of objects. The
+ * timers due at one instant form a chain in registration order.
  *
  * <p>Why: timers live from one watermark to the next, so they survive young collections. Held as
  * objects (a bucket per instant, an array of entries, and the key a {@code keyBy} boxed afresh for
  * the record) they were what W4's young collections copied: about 15 MB and 15–27 ms per pause at
- * 1 M events/s. Here an entry is four longs in one array and two references in another; a key
- * that is a {@link Long} is kept as its value (boxed again only when the timer fires), so a
- * long-keyed timer with no namespace holds no object at all, and the arrays themselves are old
- * after their first collections. Other keys and namespaces are held as they are.
+ * 1 M events/s. Here an entry is four longs in one array; a key that is a {@link Long} is kept as
+ * its value (boxed again only when the timer fires), so a long-keyed timer with no namespace holds
+ * no object at all, and an array is copied far faster than the same bytes as small objects. Other
+ * keys and namespaces are held as they are, in a second array allocated when the first one comes.
  *
  * <p>Entry layout in {@code data}, four longs from {@code e << 2}: time; the key's value if it is a
- * {@code Long}; the hash (high 32 bits) and the next entry of the same instant plus one (low 32
- * bits); flags, and for the head of an instant's chain its tail entry plus one (high 32 bits).
- * {@code refs} holds the key object and the namespace at {@code 2e} and {@code 2e + 1}; it is
- * allocated when the first such object comes, so long keys without namespaces never have it. Freed
- * entries form a free list through the next field. The index is open addressing with linear
- * probing over entry ids plus one, deletion by shifting back (Knuth's algorithm R), so it keeps no
- * tombstones. Not thread-safe.
+ * {@code Long}; the index hash (high 32 bits, large chains only) and the next entry of the chain
+ * plus one (low 32 bits); flags, and in a chain's head also the chain's length (bits 4–31) and its
+ * tail entry plus one (high 32 bits). {@code refs} holds the key object and the namespace at
+ * {@code 2e} and {@code 2e + 1}.
+ *
+ * <p>De-duplication scans a chain while it is short (most instants hold one or two timers), and
+ * through an index once it is longer than {@value #SCAN_LIMIT}, as a million keys whose windows end
+ * together would be: open addressing with linear probing over entry ids plus one, deletion by
+ * shifting back (Knuth's algorithm R), so no tombstones. Only entries of long chains are in it, so
+ * the common timer never computes a hash. Freed entries are reused first in, first out: timers
+ * fire in about the order they were registered, so entries stay in that order in the array and a
+ * firing walks it forward instead of jumping. Not thread-safe.
  */
 final class TimerSlab {
     private static final int INITIAL_ENTRIES = 256;
     /** An emptied slab above this size goes back to its initial size, so a burst does not pin its peak memory. */
     private static final int SHRINK_ABOVE = 1 << 16;
+    /** Chains longer than this de-duplicate through the index. */
+    static final int SCAN_LIMIT = 8;
 
     private static final long LONG_KEY = 1;
     private static final long HAS_NAMESPACE = 2;
     private static final long REMOVED = 4;
-    private static final long FLAG_BITS = 7;
+    /** On a head: the chain is longer than {@link #SCAN_LIMIT} and its live entries are in the index. */
+    private static final long INDEXED = 8;
+    private static final long FLAG_BITS = 15;
+    private static final long LENGTH_ONE = 1L << 4;
+    private static final long LENGTH_BITS = 0xFFFF_FFF0L;
 
     private long[] data;
     /** Null until an entry holds an object. */
     private Object[] refs;
     private int capacity;
-    /** Entries never handed out start here; below it, freed entries are reused through {@link #freeList}. */
+    /** Entries never handed out start here; below it, freed entries are reused through the free queue. */
     private int fresh;
-    private int freeList = -1;
+    private int freeHead = -1;
+    private int freeTail = -1;
     private int used;
 
     private int[] index;
@@ -54,27 +66,19 @@ final class TimerSlab {
         capacity = entries;
         data = new long[entries << 2];
         refs = null;
-        index = new int[entries << 1];
+        index = new int[16];
         indexMask = index.length - 1;
         fresh = 0;
-        freeList = -1;
+        freeHead = -1;
+        freeTail = -1;
         used = 0;
         indexed = 0;
     }
 
     // ---- entries
 
-    static int hash(long time, Object key, Object namespace) {
-        long h = time * 0x9E3779B97F4A7C15L + key.hashCode();
-        h = h * 0xC2B2AE3D27D4EB4FL + (namespace == null ? 0 : namespace.hashCode());
-        h ^= h >>> 32;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 29;
-        return (int) h;
-    }
-
-    /** A new entry, in the index, and the only one of its chain until others are appended. */
-    int add(long time, Object key, Object namespace, int hash) {
+    /** A new entry, the head of a chain of one until it is appended to another chain. */
+    int add(long time, Object key, Object namespace) {
         int e = take();
         int base = e << 2;
         long flags;
@@ -90,9 +94,8 @@ final class TimerSlab {
             flags |= HAS_NAMESPACE;
         }
         data[base] = time;
-        data[base + 2] = (long) hash << 32;
-        data[base + 3] = flags;
-        addToIndex(e);
+        data[base + 2] = 0;
+        data[base + 3] = flags | LENGTH_ONE;
         return e;
     }
 
@@ -104,9 +107,12 @@ final class TimerSlab {
     }
 
     private int take() {
-        int e = freeList;
+        int e = freeHead;
         if (e >= 0) {
-            freeList = (int) data[(e << 2) + 2] - 1;
+            freeHead = next(e);
+            if (freeHead < 0) {
+                freeTail = -1;
+            }
         } else {
             if (fresh == capacity) {
                 grow();
@@ -126,7 +132,7 @@ final class TimerSlab {
         capacity = entries;
     }
 
-    /** Returns an entry to the free list (it must be out of the index). */
+    /** Returns an entry to the free queue (it must be out of the index). */
     void free(int e) {
         int base = e << 2;
         long flags = data[base + 3];
@@ -134,8 +140,13 @@ final class TimerSlab {
             refs[e << 1] = null;
             refs[(e << 1) + 1] = null;
         }
-        data[base + 2] = freeList + 1L;
-        freeList = e;
+        data[base + 2] = 0;
+        if (freeTail >= 0) {
+            setNext(freeTail, e);
+        } else {
+            freeHead = e;
+        }
+        freeTail = e;
         if (--used == 0 && capacity > SHRINK_ABOVE) {
             allocate(INITIAL_ENTRIES);
         }
@@ -158,10 +169,16 @@ final class TimerSlab {
         return (data[(e << 2) + 3] & REMOVED) != 0;
     }
 
-    /** Takes a deleted timer out of the index; it stays in its chain, skipped, until the chain fires. */
-    void markRemoved(int e) {
-        removeFromIndex(e);
-        data[(e << 2) + 3] |= REMOVED;
+    private boolean matches(int e, Object key, Object namespace) {
+        long flags = data[(e << 2) + 3];
+        if ((flags & REMOVED) != 0) {
+            return false;
+        }
+        boolean keyEqual = (flags & LONG_KEY) != 0
+            ? key instanceof Long value && data[(e << 2) + 1] == value
+            : !(key instanceof Long) && key.equals(refs[e << 1]);
+        return keyEqual && (namespace == null ? (flags & HAS_NAMESPACE) == 0
+            : (flags & HAS_NAMESPACE) != 0 && namespace.equals(refs[(e << 1) + 1]));
     }
 
     // ---- chains: the entries of one instant in registration order
@@ -171,18 +188,61 @@ final class TimerSlab {
         return (int) data[(e << 2) + 2] - 1;
     }
 
-    /** Appends {@code e} to the chain starting at {@code head}. */
-    void append(int head, int e) {
-        int tail = tail(head);
-        int base = tail << 2;
-        data[base + 2] = (data[base + 2] & 0xFFFF_FFFF_0000_0000L) | (e + 1L);
-        data[(head << 2) + 3] = (data[(head << 2) + 3] & FLAG_BITS) | ((e + 1L) << 32);
+    private void setNext(int e, int next) {
+        int at = (e << 2) + 2;
+        data[at] = (data[at] & 0xFFFF_FFFF_0000_0000L) | (next + 1L);
     }
 
-    /** The last entry of the chain starting at {@code head} (stored plus one; zero: the head is its own tail). */
-    private int tail(int head) {
-        int t = (int) (data[(head << 2) + 3] >>> 32);
-        return t == 0 ? head : t - 1;
+    /** The pending entry of the chain at {@code head} equal to (key, namespace), or -1. */
+    int find(int head, Object key, Object namespace) {
+        if ((data[(head << 2) + 3] & INDEXED) != 0) {
+            return findIndexed(data[head << 2], key, namespace);
+        }
+        for (int e = head; e >= 0; e = next(e)) {
+            if (matches(e, key, namespace)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends {@code e} (a new entry) to the chain starting at {@code head}. */
+    void append(int head, int e) {
+        int hb = (head << 2) + 3;
+        long meta = data[hb];
+        int t = (int) (meta >>> 32);
+        setNext(t == 0 ? head : t - 1, e);
+        long length = (meta & LENGTH_BITS) + LENGTH_ONE;
+        data[hb] = (meta & FLAG_BITS) | (length & LENGTH_BITS) | ((e + 1L) << 32);
+        if ((meta & INDEXED) != 0) {
+            addToIndex(e);
+        } else if (length > SCAN_LIMIT * LENGTH_ONE) {
+            data[hb] |= INDEXED;
+            for (int x = head; x >= 0; x = next(x)) {
+                if (!isRemoved(x)) {
+                    addToIndex(x);
+                }
+            }
+        }
+    }
+
+    /** Marks a pending entry of the chain at {@code head} deleted; it stays in the chain, skipped, until the chain fires. */
+    void markRemoved(int head, int e) {
+        if ((data[(head << 2) + 3] & INDEXED) != 0) {
+            removeFromIndex(e);
+        }
+        data[(e << 2) + 3] |= REMOVED;
+    }
+
+    /** The chain is about to fire: its entries stop being pending (out of the index, if they were in it). */
+    void detach(int head) {
+        if ((data[(head << 2) + 3] & INDEXED) != 0) {
+            for (int e = head; e >= 0; e = next(e)) {
+                if (!isRemoved(e)) {
+                    removeFromIndex(e);
+                }
+            }
+        }
     }
 
     /** True if some entry of the chain is not removed. Bounded, for monitoring threads: a longer chain counts as live. */
@@ -197,30 +257,31 @@ final class TimerSlab {
         return e >= 0;
     }
 
-    // ---- the de-duplication index
+    // ---- the index of long chains
 
-    /** The pending entry equal to (time, key, namespace), or -1. */
-    int find(long time, Object key, Object namespace, int hash) {
-        boolean longKey = key instanceof Long;
-        long value = longKey ? (Long) key : 0;
-        long[] d = data;
-        int[] idx = index;
-        int mask = indexMask;
-        int i = hash & mask;
+    private static int hash(long time, long keyHash, Object namespace) {
+        long h = time * 0x9E3779B97F4A7C15L + keyHash;
+        h = h * 0xC2B2AE3D27D4EB4FL + (namespace == null ? 0 : namespace.hashCode());
+        h ^= h >>> 32;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 29;
+        return (int) h;
+    }
+
+    private int hashOfKey(long time, Object key, Object namespace) {
+        return hash(time, key.hashCode(), namespace);
+    }
+
+    private int findIndexed(long time, Object key, Object namespace) {
+        int hash = hashOfKey(time, key, namespace);
+        int i = hash & indexMask;
         int id;
-        while ((id = idx[i]) != 0) {
+        while ((id = index[i]) != 0) {
             int e = id - 1;
-            int base = e << 2;
-            if (d[base] == time && (int) (d[base + 2] >>> 32) == hash) {
-                long flags = d[base + 3];
-                boolean keyEqual = longKey ? (flags & LONG_KEY) != 0 && d[base + 1] == value
-                    : (flags & LONG_KEY) == 0 && key.equals(refs[e << 1]);
-                if (keyEqual && (namespace == null ? (flags & HAS_NAMESPACE) == 0
-                    : (flags & HAS_NAMESPACE) != 0 && namespace.equals(refs[(e << 1) + 1]))) {
-                    return e;
-                }
+            if (data[e << 2] == time && hashOf(e) == hash && matches(e, key, namespace)) {
+                return e;
             }
-            i = (i + 1) & mask;
+            i = (i + 1) & indexMask;
         }
         return -1;
     }
@@ -230,6 +291,9 @@ final class TimerSlab {
     }
 
     private void addToIndex(int e) {
+        int at = (e << 2) + 2;
+        int hash = hashOfKey(data[e << 2], key(e), namespace(e));
+        data[at] = ((long) hash << 32) | (data[at] & 0xFFFF_FFFFL);
         if ((indexed + 1) * 2 > index.length) {
             growIndex();
         }
@@ -256,8 +320,7 @@ final class TimerSlab {
         }
     }
 
-    /** Takes a pending entry out of the index (it fires, or was deleted). */
-    void removeFromIndex(int e) {
+    private void removeFromIndex(int e) {
         int mask = indexMask;
         int hole = hashOf(e) & mask;
         while (index[hole] != e + 1) {
