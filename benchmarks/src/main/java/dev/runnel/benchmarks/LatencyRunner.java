@@ -179,6 +179,10 @@ final class LatencyRunner {
 
     /** One paced run of {@code total} events; outputs of the first {@code warmupEvents} events are not recorded. */
     static Result measure(Pipeline pipeline, long rate, long total, long warmupEvents, long seed) {
+        // start each pipeline from a collected heap (as JMH's -gc does between iterations): otherwise the
+        // young collections of the first pipeline copy the runner's start-up objects, and those of a later
+        // one what the previous pipeline left, neither of which a long-running job's collections would see
+        System.gc();
         LatencySink sink = new LatencySink(warmupEvents, 1_000_000_000L / rate);
         StreamEnvironment env = BenchWatermarks.apply(StreamEnvironment.create());
         KeyedStream<Timed, Long> keyed = env.fromSource(new PacedSource(seed, rate, total),

@@ -16,7 +16,8 @@ public final class ExecutionConfig implements java.io.Serializable {
 
     /**
      * A step of W4's timers (a cheap {@code onTimer}, but state and timers gone cold in the cache, about
-     * 0.2–0.4 µs each) then takes 0.2–0.4 ms, under the 1 ms tail-latency goal.
+     * 0.2–0.4 µs each) then takes 0.2–0.4 ms, under the 1 ms tail-latency goal. While steps are pending a
+     * source may send half as many records per poll as a step may fire timers ({@code WatermarkPacer.pollBatch}).
      */
     public static final int DEFAULT_TIMERS_PER_WATERMARK_STEP = 1_024;
 

@@ -91,7 +91,7 @@ public final class SourceDriver<T> implements SourceOutput<T>, WatermarkOutput, 
 
     /** Polls the source once; returns true if it did anything. */
     public boolean step() throws Exception {
-        SourceStatus status = source.poll(this, POLL_BATCH);
+        SourceStatus status = source.poll(this, pacer.pending(watermark) ? pacer.pollBatch(POLL_BATCH) : POLL_BATCH);
         timeMoved(clock.millis());
         if (status == SourceStatus.END_OF_INPUT) {
             finish();

@@ -97,6 +97,22 @@ final class WatermarkPacer {
         width = WHOLE;
     }
 
+    /**
+     * How many records the source may send in one poll while steps are pending: half as many as a
+     * step may fire timers, at least {@code normal}. Steps and polls alternate. A step of W4's 1,024
+     * timers took longer than the 256 records a poll used to be allowed at 1 M events/s, so over the
+     * ~200 steps of an interval the source fell 20–30 ms behind its input; with half a step's timers
+     * per poll a source whose records cost up to twice what its timers cost keeps pace with its input,
+     * and the steps still outrun a source that always has more (a backlog, a throughput benchmark),
+     * reaching the target within the interval, as CEP's buffered events need (W6 slowed by a third
+     * when polls were as large as steps).
+     */
+    int pollBatch(int normal) {
+        return (int) Math.min(MAX_POLL_BATCH, Math.max(normal, budget / 2));
+    }
+
+    private static final int MAX_POLL_BATCH = 65_536;
+
     /** The timers fired so far: read before a step, passed to {@link #stepped} after it. */
     long workSoFar() {
         return work.timersFired();

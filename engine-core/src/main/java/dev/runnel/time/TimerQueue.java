@@ -1,15 +1,16 @@
 package dev.runnel.time;
 
-import java.util.ArrayDeque;
+import org.agrona.collections.Long2LongHashMap;
 
 /**
- * Timers of one operator instance in one time domain, grouped by timestamp: one {@link TimerBucket}
- * per distinct timestamp, so a million keys due at one instant cost one entry. Timers fire in
+ * Timers of one operator instance in one time domain, grouped by timestamp: the timers of one
+ * instant form a chain of entries in a {@link TimerSlab}, which holds them in primitive arrays (no
+ * object per timer, none per instant) and de-duplicates them. Timers fire in
  * timestamp order; within one timestamp in registration order. Timers registered while firing (at
  * or before the limit) fire in the same {@link #advance} call. Not thread-safe: one operator thread
  * owns it.
  *
- * <p>Layout: a timing wheel (a ring of buckets indexed by timestamp, one slot per millisecond,
+ * <p>Layout: a timing wheel (a ring of chains indexed by timestamp, one slot per millisecond,
  * after Varghese and Lauck's timing wheels and Agrona's {@code DeadlineTimerWheel}) holds timers in
  * {@code [cursor, cursor + slots)}; it grows up to {@value #MAX_SLOTS} slots. Timers outside that
  * range — in the past, or far in the future — live in an overflow min-heap with a hash index, and
@@ -21,35 +22,44 @@ public final class TimerQueue {
     private static final int INITIAL_SLOTS = 1024;
     private static final int MAX_SLOTS = 1 << 22;
 
-    private TimerBucket[] wheel = new TimerBucket[INITIAL_SLOTS];
-    /** One bit per wheel slot, set when the slot holds a bucket: empty stretches are skipped 64 slots at a time. */
+    private final TimerSlab slab = new TimerSlab();
+    /** Per slot, the head entry of its instant's chain plus one; valid where {@link #occupied} has the slot's bit. */
+    private int[] wheel = new int[INITIAL_SLOTS];
+    /** One bit per wheel slot, set when the slot holds a chain: empty stretches are skipped 64 slots at a time. */
     private long[] occupied = new long[INITIAL_SLOTS / 64];
     private int mask = INITIAL_SLOTS - 1;
     /** Every timer below the cursor is either fired or in the overflow. */
     private long cursor = Long.MIN_VALUE;
-    private int wheelBuckets;
+    private int wheelChains;
     private long firedUpTo = Long.MIN_VALUE;
 
     /** Highest timestamp put in the wheel since it was last empty (bounds how far the cursor may move back). */
     private long wheelMax = Long.MIN_VALUE;
 
-    private final LongBucketMap overflowIndex = new LongBucketMap();
+    /** Head entry of each overflow instant's chain, by time. */
+    private final Long2LongHashMap overflowIndex = new Long2LongHashMap(NO_CHAIN);
+    private static final long NO_CHAIN = -1;
     /** Overflow timers behind the cursor: due at the next advance, before anything in the wheel. */
     private final LongMinHeap past = new LongMinHeap();
     /** Overflow timers beyond the wheel's range: they move into the wheel as the cursor nears them. */
     private final LongMinHeap far = new LongMinHeap();
 
-    private final ArrayDeque<TimerBucket> pool = new ArrayDeque<>();
     private long timerCount;
 
     /** Registers a timer; returns false if the same (key, namespace, time) is already registered. */
     public boolean register(Object key, Object namespace, long time) {
-        TimerBucket bucket = bucketFor(time, true);
-        boolean added = bucket.add(key, namespace);
-        if (added) {
-            timerCount++;
+        int head = headOf(time);
+        if (head >= 0 && slab.find(head, key, namespace) >= 0) {
+            return false;
         }
-        return added;
+        int e = slab.add(time, key, namespace);
+        if (head >= 0) {
+            slab.append(head, e);
+        } else {
+            attach(time, e);
+        }
+        timerCount++;
+        return true;
     }
 
     /**
@@ -57,17 +67,23 @@ public final class TimerQueue {
      * slice), skipping the de-duplication lookup. Registering a duplicate this way fires it twice.
      */
     public void registerUnique(Object key, Object namespace, long time) {
-        bucketFor(time, true).addUnique(key, namespace);
+        attach(time, slab.add(time, key, namespace));
         timerCount++;
     }
 
+    /**
+     * Deletes a pending timer; returns false if there is none. A timer of the instant being fired
+     * is no longer pending (its chain is detached first), so it cannot be deleted any more.
+     */
     public boolean delete(Object key, Object namespace, long time) {
-        TimerBucket bucket = bucketFor(time, false);
-        if (bucket != null && bucket.remove(key, namespace)) {
-            timerCount--;
-            return true;
+        int head = headOf(time);
+        int e = head < 0 ? -1 : slab.find(head, key, namespace);
+        if (e < 0) {
+            return false;
         }
-        return false;
+        slab.markRemoved(head, e);
+        timerCount--;
+        return true;
     }
 
     /** Number of registered timers (not distinct timestamps). */
@@ -84,36 +100,46 @@ public final class TimerQueue {
         return time >= cursor && distance >= 0 && distance < wheel.length;
     }
 
-    private TimerBucket bucketFor(long time, boolean create) {
-        if (create && !inWheel(time)) {
+    /** The head entry of the chain of {@code time}, or -1 if it has none (a chain being fired is detached). */
+    private int headOf(long time) {
+        if (inWheel(time)) {
+            int slot = (int) time & mask;
+            return (occupied[slot >>> 6] & (1L << slot)) != 0 ? wheel[slot] - 1 : -1;
+        }
+        return (int) overflowIndex.get(time);
+    }
+
+    /** Appends entry {@code e} to the chain of {@code time}, which it starts if there is none. */
+    private void attach(long time, int e) {
+        if (!inWheel(time)) {
             makeRoom(time);
         }
         if (inWheel(time)) {
             int slot = (int) time & mask;
-            TimerBucket b = wheel[slot];
-            if (b == null && create) {
-                b = newBucket(time);
-                wheel[slot] = b;
-                occupied[slot >>> 6] |= 1L << slot;
-                wheelBuckets++;
-                if (time > wheelMax) {
-                    wheelMax = time;
-                }
+            if ((occupied[slot >>> 6] & (1L << slot)) != 0) {
+                slab.append(wheel[slot] - 1, e);
+                return;
             }
-            return b;
+            wheel[slot] = e + 1;
+            occupied[slot >>> 6] |= 1L << slot;
+            wheelChains++;
+            if (time > wheelMax) {
+                wheelMax = time;
+            }
+            return;
         }
-        TimerBucket b = overflowIndex.get(time);
-        if (b == null && create) {
-            b = newBucket(time);
-            overflowIndex.put(time, b);
+        long head = overflowIndex.get(time);
+        if (head != NO_CHAIN) {
+            slab.append((int) head, e);
+        } else {
+            overflowIndex.put(time, e);
             (time < cursor ? past : far).push(time);
         }
-        return b;
     }
 
     /** Tries to bring {@code time} into the wheel's range: re-base an empty wheel, move the cursor back, or grow. */
     private void makeRoom(long time) {
-        if (wheelBuckets == 0 && past.isEmpty()) {
+        if (wheelChains == 0 && past.isEmpty()) {
             // never before what already fired, so a re-based cursor does not skip due overflow timers
             long floor = firedUpTo == Long.MAX_VALUE ? Long.MAX_VALUE : firedUpTo + 1;
             cursor = Math.max(floor, time - (wheel.length >> 2));
@@ -127,7 +153,7 @@ public final class TimerQueue {
             }
             wheelMax = Long.MIN_VALUE;
             migrateFar();
-        } else if (time < cursor && past.isEmpty() && (wheelBuckets == 0 || wheelMax - time < wheel.length)) {
+        } else if (time < cursor && past.isEmpty() && (wheelChains == 0 || wheelMax - time < wheel.length)) {
             cursor = time; // every wheel timer stays within [time, time + slots): slots are indexed by absolute time
         }
         long distance = time - cursor;
@@ -136,25 +162,19 @@ public final class TimerQueue {
         }
     }
 
-    private TimerBucket newBucket(long time) {
-        TimerBucket b = pool.isEmpty() ? new TimerBucket() : pool.poll();
-        b.time = time;
-        return b;
-    }
-
     private void grow(long needed) {
         int capacity = wheel.length;
         while (capacity < needed && capacity < MAX_SLOTS) {
             capacity <<= 1;
         }
-        TimerBucket[] old = wheel;
+        int[] old = wheel;
         long[] oldOccupied = occupied;
         int oldMask = mask;
-        wheel = new TimerBucket[capacity];
+        wheel = new int[capacity];
         occupied = new long[capacity / 64];
         mask = capacity - 1;
-        // a wheel bucket's time is the one in [cursor, cursor + old length) with its slot's low bits,
-        // so moving reads no bucket: with a million pending timestamps each read would be a cache miss
+        // a wheel chain's time is the one in [cursor, cursor + old length) with its slot's low bits,
+        // so moving reads no entry: with a million pending timestamps each read would be a cache miss
         for (int w = 0; w < oldOccupied.length; w++) {
             long bits = oldOccupied[w];
             while (bits != 0) {
@@ -172,11 +192,11 @@ public final class TimerQueue {
     private void migrateFar() {
         while (!far.isEmpty() && inWheel(far.peek())) {
             long t = far.pop();
-            TimerBucket b = overflowIndex.remove(t);
+            int head = (int) overflowIndex.remove(t);
             int slot = (int) t & mask;
-            wheel[slot] = b;
+            wheel[slot] = head + 1;
             occupied[slot >>> 6] |= 1L << slot;
-            wheelBuckets++;
+            wheelChains++;
             if (t > wheelMax) {
                 wheelMax = t;
             }
@@ -192,13 +212,13 @@ public final class TimerQueue {
         while (true) {
             if (!past.isEmpty() && past.peek() <= limit) {
                 long t = past.pop();
-                fired += fire(overflowIndex.remove(t), handler);
+                fired += fire((int) overflowIndex.remove(t), handler);
                 continue;
             }
             if (cursor > limit) {
                 break;
             }
-            if (wheelBuckets == 0) {
+            if (wheelChains == 0) {
                 // nothing in the wheel: jump straight to the limit or the next far timer
                 long next = far.isEmpty() ? Long.MAX_VALUE : far.peek();
                 long jump = Math.min(limit == Long.MAX_VALUE ? Long.MAX_VALUE : limit + 1, next);
@@ -207,19 +227,18 @@ public final class TimerQueue {
                 }
                 cursor = jump;
                 migrateFar();
-                if (wheelBuckets == 0) {
+                if (wheelChains == 0) {
                     break;
                 }
                 continue;
             }
             int slot = (int) cursor & mask;
-            TimerBucket b = wheel[slot];
-            if (b != null && b.time == cursor) {
-                // detach before firing: timers registered for this instant meanwhile get a fresh bucket
-                wheel[slot] = null;
+            if ((occupied[slot >>> 6] & (1L << slot)) != 0 && slab.time(wheel[slot] - 1) == cursor) {
+                // detach before firing: timers registered for this instant meanwhile start a fresh chain
+                int head = wheel[slot] - 1;
                 occupied[slot >>> 6] &= ~(1L << slot);
-                wheelBuckets--;
-                fired += fire(b, handler);
+                wheelChains--;
+                fired += fire(head, handler);
                 continue;
             }
             if (cursor == Long.MAX_VALUE) {
@@ -243,9 +262,10 @@ public final class TimerQueue {
         return fired;
     }
 
+
     private static final long NONE = Long.MIN_VALUE;
 
-    /** The first time in {@code [from, to]} whose slot holds a bucket, or {@link #NONE}; {@code to - from} is below the wheel size. */
+    /** The first time in {@code [from, to]} whose slot holds a chain, or {@link #NONE}; {@code to - from} is below the wheel size. */
     private long nextOccupied(long from, long to) {
         long t = from;
         while (t <= to) {
@@ -264,19 +284,32 @@ public final class TimerQueue {
         return NONE;
     }
 
-    private int fire(TimerBucket bucket, TimerHandler handler) {
+    /**
+     * Fires a detached chain. Its timers stop being pending first, so that while they fire, the
+     * same timers registered again start a fresh chain and fire after them, and deleting them finds
+     * nothing. Each entry is freed before its handler runs, which may
+     * reuse it.
+     */
+    private int fire(int head, TimerHandler handler) {
+        TimerSlab s = slab;
+        s.detach(head);
         int fired = 0;
-        long time = bucket.time;
-        for (int i = 0; i < bucket.size; i++) {
-            Object key = bucket.key(i);
-            if (TimerBucket.isRemoved(key)) {
-                continue;
+        long time = s.time(head);
+        int e = head;
+        while (e >= 0) {
+            int next = s.next(e);
+            if (s.isRemoved(e)) {
+                s.free(e);
+            } else {
+                Object key = s.key(e);
+                Object namespace = s.namespace(e);
+                s.free(e);
+                timerCount--;
+                fired++;
+                handler.onTimer(key, namespace, time);
             }
-            timerCount--;
-            fired++;
-            handler.onTimer(key, bucket.namespace(i), time);
+            e = next;
         }
-        recycle(bucket);
         return fired;
     }
 
@@ -284,7 +317,7 @@ public final class TimerQueue {
      * The earliest pending timestamp as seen from another thread, for monitoring only; {@code Long.MIN_VALUE}
      * when there is none or it cannot be told. The owning thread writes these fields without
      * synchronization, so the answer may be a moment stale (a timer just fired or registered) and,
-     * while the wheel is being resized, missing; it never throws and never blocks the owner.
+     * while the wheel or the slab is being resized, missing; it never throws and never blocks the owner.
      * Cost: a scan of the occupancy bitmap from the cursor (at most one bit per slot, 64 per word).
      */
     public long earliestTimeForMonitoring() {
@@ -299,7 +332,7 @@ public final class TimerQueue {
             if (!far.isEmpty()) {
                 best = Math.min(best, far.peek());
             }
-            TimerBucket[] w = wheel;
+            int[] w = wheel;
             long[] occ = occupied;
             long from = cursor;
             int m = w.length - 1;
@@ -314,8 +347,9 @@ public final class TimerQueue {
                         continue;
                     }
                     long found = t + Long.numberOfTrailingZeros(bits);
-                    TimerBucket b = w[(int) found & m];
-                    if (b != null && b.live > 0 && b.time == found) {
+                    int head = w[(int) found & m] - 1;
+                    // bounded walk: the owner may relink entries meanwhile
+                    if (head >= 0 && slab.time(head) == found && slab.anyLive(head, 64)) {
                         best = Math.min(best, found);
                         break;
                     }
@@ -331,28 +365,31 @@ public final class TimerQueue {
     /** The latest pending timestamp, or {@code Long.MIN_VALUE} if there is none. O(slots). */
     public long maxTime() {
         long max = Long.MIN_VALUE;
-        for (LongMinHeap heap : new LongMinHeap[] {past, far}) {
-            for (int i = 0; i < heap.size(); i++) {
-                if (overflowIndex.get(heap.get(i)).live > 0 && heap.get(i) > max) {
-                    max = heap.get(i);
-                }
-            }
-        }
-        if (wheelBuckets > 0) {
-            for (TimerBucket b : wheel) {
-                if (b != null && b.live > 0 && b.time > max) {
-                    max = b.time;
-                }
+        for (int head : chains()) {
+            if (slab.time(head) > max && slab.anyLive(head, Integer.MAX_VALUE)) {
+                max = slab.time(head);
             }
         }
         return max;
     }
 
-    private void recycle(TimerBucket bucket) {
-        bucket.reset();
-        if (pool.size() < 65_536) {
-            pool.push(bucket);
+    /** The head entry of every chain (not in time order). Not on the record path. */
+    private int[] chains() {
+        int[] heads = new int[past.size() + far.size() + wheelChains];
+        int n = 0;
+        for (LongMinHeap heap : new LongMinHeap[] {past, far}) {
+            for (int i = 0; i < heap.size(); i++) {
+                heads[n++] = (int) overflowIndex.get(heap.get(i));
+            }
         }
+        for (int w = 0; w < occupied.length && wheelChains > 0; w++) {
+            long bits = occupied[w];
+            while (bits != 0) {
+                heads[n++] = wheel[(w << 6) + Long.numberOfTrailingZeros(bits)] - 1;
+                bits &= bits - 1;
+            }
+        }
+        return heads;
     }
 
     // ---- checkpoints (never on the record path)
@@ -368,25 +405,14 @@ public final class TimerQueue {
      * registering them again in this order reproduces the queue. For checkpoints: not on the record path.
      */
     public void forEach(TimerVisitor visitor) throws java.io.IOException {
-        java.util.List<TimerBucket> buckets = new java.util.ArrayList<>();
-        for (LongMinHeap heap : new LongMinHeap[] {past, far}) {
-            for (int i = 0; i < heap.size(); i++) {
-                buckets.add(overflowIndex.get(heap.get(i)));
-            }
-        }
-        if (wheelBuckets > 0) {
-            for (TimerBucket b : wheel) {
-                if (b != null) {
-                    buckets.add(b);
-                }
-            }
-        }
-        buckets.sort(java.util.Comparator.comparingLong(b -> b.time));
-        for (TimerBucket b : buckets) {
-            for (int i = 0; i < b.size; i++) {
-                Object key = b.key(i);
-                if (!TimerBucket.isRemoved(key)) {
-                    visitor.visit(b.time, key, b.namespace(i));
+        // one chain per instant, so sorting the heads by time gives firing order
+        Integer[] heads = java.util.Arrays.stream(chains()).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(heads, java.util.Comparator.comparingLong(slab::time));
+        for (int head : heads) {
+            long time = slab.time(head);
+            for (int e = head; e >= 0; e = slab.next(e)) {
+                if (!slab.isRemoved(e)) {
+                    visitor.visit(time, slab.key(e), slab.namespace(e));
                 }
             }
         }

@@ -96,6 +96,49 @@ class KeyedProcessTimersTest {
         assertThat(run(script, f)).containsExactly("b@10");
     }
 
+    /** A key that is a Long is held by value in the timer queue; other keys as objects: both in one operator. */
+    @Test
+    void longKeysAndOtherKeysInOneOperatorFireWithTheirOwnKeyTypeAndState() {
+        record Mixed(Object key, long timer) {}
+        KeyedProcessFunction<Object, Mixed, String> f = new KeyedProcessFunction<>() {
+            private ValueState<Integer> count;
+
+            @Override
+            public void open(RuntimeContext rc) {
+                count = rc.getState(new ValueStateDescriptor<>("count", Integer.class));
+            }
+
+            @Override
+            public void processElement(Mixed m, Context ctx, Collector<String> out) {
+                count.update(count.value() == null ? 1 : count.value() + 1);
+                ctx.timerService().registerEventTimeTimer(m.timer());
+            }
+
+            @Override
+            public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) {
+                Object key = ctx.getCurrentKey();
+                out.collect(key.getClass().getSimpleName() + " " + key + "@" + ts + " count=" + count.value());
+                count.clear();
+            }
+        };
+        ScriptedSource<Mixed> script = ScriptedSource.<Mixed>create()
+            .event(new Mixed(Long.valueOf(5_000), 20), 1)
+            .event(new Mixed(5_000, 20), 2)                  // an Integer equal in value and hash code
+            .event(new Mixed("5000", 10), 3)
+            .event(new Mixed(Long.valueOf(5_000), 20), 4)    // another box of the same Long: one timer, count 2
+            .event(new Mixed(Long.valueOf(5_000), 10), 5)
+            .watermark(15)
+            .watermark(25);
+        StreamEnvironment env = StreamEnvironment.create(new ManualClock());
+        List<String> out = env.fromSource(script, WatermarkStrategy.noWatermarks(), "script")
+            .keyBy(Mixed::key).process(f).executeAndCollect();
+        assertThat(out).containsExactly(
+            "String 5000@10 count=1",
+            "Long 5000@10 count=3",
+            "Long 5000@20 count=null",
+            "Integer 5000@20 count=1");
+    }
+
     @Test
     void processingTimeTimersFireWhenClockAdvancesAndPendingOnesAtEndOfInput() {
         KeyedProcessFunction<String, Ev, String> f = new KeyedProcessFunction<>() {

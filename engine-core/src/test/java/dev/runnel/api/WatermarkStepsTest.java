@@ -122,6 +122,69 @@ class WatermarkStepsTest {
             "timer k@11 wm=end", "timer l@12 wm=end");
     }
 
+    /**
+     * Emits as many records as each poll allows (one timer each) and notes that number; 10 ms pass every
+     * eighth poll, so a periodic watermark passes about 2,048 timers and takes more steps than the one at
+     * the emission and the one right after that poll.
+     */
+    static final class GreedySource implements dev.runnel.api.source.Source<String> {
+        final java.util.List<Integer> maxes = new java.util.ArrayList<>();
+        private long next;
+
+        @Override
+        public boolean isBounded() {
+            return true;
+        }
+
+        @Override
+        public dev.runnel.api.source.SourceStatus poll(dev.runnel.api.source.SourceOutput<String> out, int max) {
+            maxes.add(max);
+            for (int i = 0; i < max && next < 20_000; i++) {
+                out.collect("k" + next % 7, next++);
+            }
+            if (maxes.size() % 8 == 0) {
+                out.advanceProcessingTimeTo(maxes.size() / 8 * 10L);
+            }
+            return next < 20_000 ? dev.runnel.api.source.SourceStatus.MORE_AVAILABLE : dev.runnel.api.source.SourceStatus.END_OF_INPUT;
+        }
+    }
+
+    private static GreedySource pollGreedily(int timersPerStep, List<String> fired) {
+        StreamEnvironment env = StreamEnvironment.create(new ManualClock()).setAutoWatermarkInterval(Duration.ofMillis(10));
+        env.getConfig().setTimersPerWatermarkStep(timersPerStep);
+        GreedySource source = new GreedySource();
+        fired.addAll(env.fromSource(source, WatermarkStrategy.forMonotonousTimestamps(), "greedy")
+            .keyBy(v -> v)
+            .process(new KeyedProcessFunction<String, String, String>() {
+                @Override
+                public void processElement(String v, Context ctx, Collector<String> out) {
+                    ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+                }
+
+                @Override
+                public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) {
+                    out.collect(ctx.getCurrentKey() + "@" + ts);
+                }
+            })
+            .executeAndCollect());
+        return source;
+    }
+
+    /**
+     * While steps are pending a poll may send half a step's timers in records (at least the usual
+     * 256), so that a source keeps pace with its input between steps; otherwise 256.
+     */
+    @Test
+    void whileStepsArePendingAPollMaySendHalfAStepOfRecords() {
+        List<String> whole = new java.util.ArrayList<>();
+        assertThat(pollGreedily(0, whole).maxes).containsOnly(256);
+        List<String> small = new java.util.ArrayList<>();
+        assertThat(pollGreedily(2, small).maxes).containsOnly(256);
+        List<String> stepped = new java.util.ArrayList<>();
+        assertThat(pollGreedily(600, stepped).maxes).containsOnly(256, 300);
+        assertThat(stepped).hasSize(20_000).isEqualTo(whole).isEqualTo(small);
+    }
+
     @Test
     void scriptedWatermarkIsNeverSplitWhateverItFires() {
         StreamEnvironment env = StreamEnvironment.create();
