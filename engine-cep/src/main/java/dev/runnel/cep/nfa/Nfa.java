@@ -145,7 +145,67 @@ public final class Nfa {
                 return false;
             }
         }
+        for (NfaState st : waitStates) {
+            if (!canStay(st)) {
+                return false; // a strict stage (next) acts on every event: none is ever irrelevant, so don't look
+            }
+        }
         return true;
+    }
+
+    /** Whether some event could leave partial matches in {@code st} in place: an IGNORE loop back to it, reached through PROCEED edges. */
+    private static boolean canStay(NfaState st) {
+        java.util.ArrayDeque<NfaState> todo = new java.util.ArrayDeque<>(java.util.List.of(st));
+        java.util.Set<NfaState> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            NfaState s = todo.pop();
+            if (!seen.add(s)) {
+                continue;
+            }
+            for (Transition t : s.edges) {
+                if (t.action == Transition.Action.PROCEED) {
+                    todo.push(t.target);
+                } else if (t.action == Transition.Action.IGNORE && t.target == st) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #classify}: the event may be dropped (see {@link #irrelevant}). */
+    public static final byte DROP = 0;
+    /** {@link #classify}: the event may start a partial match; only the full look when it is fed can tell. */
+    public static final byte MAY_START = 1;
+    /** {@link #classify}: the event starts nothing, so it matters only to a key that holds partial or completed matches when it is fed. */
+    public static final byte NEVER_STARTS = 2;
+
+    /**
+     * What an arriving event can do, decided while it is still in the cache: {@link #irrelevant} and
+     * {@link #startsMatch} in one evaluation. {@link #NEVER_STARTS} is given only where the start
+     * state decides on simple conditions (functions of the event alone), so the answer cannot differ
+     * when the event is fed; a start-state change can only be {@link #stopStarting}, which makes it
+     * true anyway.
+     */
+    public byte classify(Object value, long ts) {
+        eval.startEvent(value, ts);
+        eval.forPath(null);
+        if (dropsIrrelevant) {
+            boolean allStay = true;
+            for (NfaState st : waitStates) {
+                if (decisions.decide(st) != StateDecisions.STAY) {
+                    allStay = false;
+                    break;
+                }
+            }
+            if (allStay && !startsMatchOnCurrentEvent()) {
+                return DROP;
+            }
+        }
+        if (!startRun.state.simpleGraph || !starting) {
+            return MAY_START;
+        }
+        return startsMatchOnCurrentEvent() ? MAY_START : NEVER_STARTS;
     }
 
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */
