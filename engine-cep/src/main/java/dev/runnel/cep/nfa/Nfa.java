@@ -42,7 +42,8 @@ public final class Nfa {
     private final StateDecisions decisions;
     private final NfaState[] waitStates;
     private boolean dropsIrrelevant;
-    /** System property that turns {@link #irrelevant} off, so tests can compare both ways. */
+    private boolean keepAll;
+    /** System property that turns {@link #irrelevant} and {@link #NEVER_STARTS} off, so tests can compare both ways. */
     public static final String KEEP_ALL_EVENTS = "runnel.cep.keepAllEvents";
     private Object event;
     /** False once {@link #stopStarting()} was called. */
@@ -76,7 +77,8 @@ public final class Nfa {
     public void setHandler(MatchHandler handler, boolean timeouts) {
         output.handler = handler;
         this.handleTimeouts = timeouts;
-        this.dropsIrrelevant = canDropIrrelevant() && !Boolean.getBoolean(KEEP_ALL_EVENTS);
+        this.keepAll = Boolean.getBoolean(KEEP_ALL_EVENTS);
+        this.dropsIrrelevant = canDropIrrelevant() && !keepAll;
     }
 
     public CompiledPattern pattern() {
@@ -202,7 +204,7 @@ public final class Nfa {
                 return DROP;
             }
         }
-        if (!startRun.state.simpleGraph || !starting) {
+        if (!startRun.state.simpleGraph || !starting || keepAll) {
             return MAY_START;
         }
         return startsMatchOnCurrentEvent() ? MAY_START : NEVER_STARTS;
