@@ -148,31 +148,11 @@ public final class Nfa {
             }
         }
         for (NfaState st : waitStates) {
-            if (!canStay(st)) {
+            if (!StateDecisions.canStay(st)) {
                 return false; // a strict stage (next) acts on every event: none is ever irrelevant, so don't look
             }
         }
         return true;
-    }
-
-    /** Whether some event could leave partial matches in {@code st} in place: an IGNORE loop back to it, reached through PROCEED edges. */
-    private static boolean canStay(NfaState st) {
-        java.util.ArrayDeque<NfaState> todo = new java.util.ArrayDeque<>(java.util.List.of(st));
-        java.util.Set<NfaState> seen = new java.util.HashSet<>();
-        while (!todo.isEmpty()) {
-            NfaState s = todo.pop();
-            if (!seen.add(s)) {
-                continue;
-            }
-            for (Transition t : s.edges) {
-                if (t.action == Transition.Action.PROCEED) {
-                    todo.push(t.target);
-                } else if (t.action == Transition.Action.IGNORE && t.target == st) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** {@link #classify}: the event may be dropped (see {@link #irrelevant}). */
