@@ -28,6 +28,8 @@ public final class KeyMatches {
     public boolean timeoutDue;
     /** Events waiting per timestamp when a comparator orders equal timestamps; null otherwise. */
     public org.agrona.collections.Long2ObjectHashMap<java.util.ArrayList<Object>> sameTimestamp;
+    /** Whether the operator's per-slot summary counts this key as holding matches. */
+    public boolean countedInSlot;
 
     public KeyMatches(Object key) {
         this.key = key;
@@ -43,6 +45,11 @@ public final class KeyMatches {
 
     public int partialMatchCount() {
         return size;
+    }
+
+    /** Whether any partial match is open or any completed match is held back. */
+    public boolean holdsMatches() {
+        return size > 0 || completedSize > 0;
     }
 
     public boolean isIdle() {

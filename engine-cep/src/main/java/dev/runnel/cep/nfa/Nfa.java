@@ -42,7 +42,8 @@ public final class Nfa {
     private final StateDecisions decisions;
     private final NfaState[] waitStates;
     private boolean dropsIrrelevant;
-    /** System property that turns {@link #irrelevant} off, so tests can compare both ways. */
+    private boolean keepAll;
+    /** System property that turns {@link #irrelevant} and {@link #NEVER_STARTS} off, so tests can compare both ways. */
     public static final String KEEP_ALL_EVENTS = "runnel.cep.keepAllEvents";
     private Object event;
     /** False once {@link #stopStarting()} was called. */
@@ -76,7 +77,8 @@ public final class Nfa {
     public void setHandler(MatchHandler handler, boolean timeouts) {
         output.handler = handler;
         this.handleTimeouts = timeouts;
-        this.dropsIrrelevant = canDropIrrelevant() && !Boolean.getBoolean(KEEP_ALL_EVENTS);
+        this.keepAll = Boolean.getBoolean(KEEP_ALL_EVENTS);
+        this.dropsIrrelevant = canDropIrrelevant() && !keepAll;
     }
 
     public CompiledPattern pattern() {
@@ -145,7 +147,47 @@ public final class Nfa {
                 return false;
             }
         }
+        for (NfaState st : waitStates) {
+            if (!StateDecisions.canStay(st)) {
+                return false; // a strict stage (next) acts on every event: none is ever irrelevant, so don't look
+            }
+        }
         return true;
+    }
+
+    /** {@link #classify}: the event may be dropped (see {@link #irrelevant}). */
+    public static final byte DROP = 0;
+    /** {@link #classify}: the event may start a partial match; only the full look when it is fed can tell. */
+    public static final byte MAY_START = 1;
+    /** {@link #classify}: the event starts nothing, so it matters only to a key that holds partial or completed matches when it is fed. */
+    public static final byte NEVER_STARTS = 2;
+
+    /**
+     * What an arriving event can do, decided while it is still in the cache: {@link #irrelevant} and
+     * {@link #startsMatch} in one evaluation. {@link #NEVER_STARTS} is given only where the start
+     * state decides on simple conditions (functions of the event alone), so the answer cannot differ
+     * when the event is fed; a start-state change can only be {@link #stopStarting}, which makes it
+     * true anyway.
+     */
+    public byte classify(Object value, long ts) {
+        eval.startEvent(value, ts);
+        eval.forPath(null);
+        if (dropsIrrelevant) {
+            boolean allStay = true;
+            for (NfaState st : waitStates) {
+                if (decisions.decide(st) != StateDecisions.STAY) {
+                    allStay = false;
+                    break;
+                }
+            }
+            if (allStay && !startsMatchOnCurrentEvent()) {
+                return DROP;
+            }
+        }
+        if (!startRun.state.simpleGraph || !starting || keepAll) {
+            return MAY_START;
+        }
+        return startsMatchOnCurrentEvent() ? MAY_START : NEVER_STARTS;
     }
 
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */

@@ -47,6 +47,26 @@ final class StateDecisions {
         return waits.toArray(new NfaState[0]);
     }
 
+    /** Whether some event could leave partial matches in {@code st} in place: an IGNORE loop back to it, reached through PROCEED edges. */
+    static boolean canStay(NfaState st) {
+        java.util.ArrayDeque<NfaState> todo = new java.util.ArrayDeque<>(java.util.List.of(st));
+        java.util.Set<NfaState> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            NfaState s = todo.pop();
+            if (!seen.add(s)) {
+                continue;
+            }
+            for (Transition t : s.edges) {
+                if (t.action == Transition.Action.PROCEED) {
+                    todo.push(t.target);
+                } else if (t.action == Transition.Action.IGNORE && t.target == st) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** For a state with a simple decision graph: does the event only keep its runs in place, kill them, or more? */
     byte decide(NfaState st) {
         int epoch = eval.epoch();

@@ -58,6 +58,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private final PatternProcessFunction<IN, OUT> function;
     private final TimedOutPartialMatchHandler<IN> timeoutHandler;
     private final KeyMatchesByKey keys = new KeyMatchesByKey();
+    private final KeySlots slots = new KeySlots();
     private Nfa nfa;
     private long bufferedEvents;
     private long timerGranularity = 1;
@@ -146,14 +147,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             context.lateRecord(lateDataTag, value, timestamp);
             return;
         }
-        if (comparator == null && irrelevant(key, value, timestamp)) {
-            return; // it could change nothing but pruning, which the key's timeout timer does too
-        }
-        bufferedEvents++;
         if (comparator == null) {
-            // the timer queue is the time-order buffer: keyed by the user key, the event as namespace
-            eventTimers.registerUnique(key, value, timestamp);
+            byte kind = classify(key, value, timestamp);
+            if (kind == Nfa.DROP) {
+                return; // it could change nothing but pruning, which the key's timeout timer does too
+            }
+            bufferedEvents++;
+            // the timer queue is the time-order buffer: keyed by the user key (or, for an event that starts
+            // nothing, by the key's slot; see KeySlots), the event as namespace
+            eventTimers.registerUnique(kind == Nfa.NEVER_STARTS ? slots.of(key) : key, value, timestamp);
         } else {
+            bufferedEvents++;
             KeyMatches km = keyMatches(key);
             km.bufferedEvents++;
             if (km.sameTimestamp == null) {
@@ -169,11 +173,21 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
     }
 
-    private boolean irrelevant(Object key, Object value, long time) {
+    private byte classify(Object key, Object value, long time) {
         try {
-            return nfa.irrelevant(value, time);
+            return nfa.classify(value, time);
         } catch (RuntimeException e) {
             throw failure(e, key, time, value);
+        }
+    }
+
+    /** The user key of a buffered event that was filed under its key's slot: the key selector again (keys are deterministic). */
+    @SuppressWarnings("unchecked")
+    private Object userKey(Object event, long time) {
+        try {
+            return keySelector.getKey((IN) event);
+        } catch (Exception e) {
+            throw OperatorException.userCode(context.name(), null, time, event, e);
         }
     }
 
@@ -204,6 +218,18 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             // a buffered event whose time has come; its timer is keyed by the user key
             bufferedEvents--;
             Object key = currentKey;
+            if (key instanceof KeySlots.Slot slot) {
+                // an event that starts nothing: it matters only if its key holds matches, which the slot rules out for most
+                if (slot.keysWithMatches == 0) {
+                    return;
+                }
+                KeyMatches km = existing(userKey(namespace, time));
+                if (km != null && km.holdsMatches()) {
+                    feed(km, namespace, time);
+                    afterKey(km);
+                }
+                return;
+            }
             KeyMatches km = existing(key);
             if (km == null || km.isIdle()) {
                 if (!startsMatch(key, namespace, time)) {
@@ -295,6 +321,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
      * a second, about a million alive at once, copied by every young collection).
      */
     private void afterKey(KeyMatches km) {
+        slots.update(km);
         long deadline = km.deadline();
         if (deadline != Long.MAX_VALUE) {
             long rounded = Math.floorDiv(deadline, timerGranularity) * timerGranularity;
@@ -412,7 +439,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             } else {
                 buffer.writeByte(EVENT_TIMER);
                 buffer.writeLong(time);
-                serializers.write(keyWhat, key, buffer);
+                serializers.write(keyWhat, key instanceof KeySlots.Slot ? userKey(namespace, time) : key, buffer);
                 serializers.write(eventWhat, namespace, buffer);
             }
             count[0]++;
@@ -429,6 +456,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             KeyMatches km = codec.read(in, serializers, what, this::ownsKey);
             if (km != null) {
                 keys.put(km);
+                slots.update(km);
                 bufferedEvents += km.bufferedEvents;
             }
         }
