@@ -111,15 +111,15 @@ class KafkaSourceMetricsTest {
 
     private static String getUntil(URI endpoint, Predicate<String> done) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = http.send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (done.test(last)) {
-                return last;
+        String[] last = {""};
+        Conditions.await("the metrics to show what was waited for", Duration.ofSeconds(30), () -> {
+            try {
+                last[0] = http.send(HttpRequest.newBuilder(endpoint.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError("scraping " + endpoint, e);
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the metrics never showed what was waited for; last scrape:\n" + last);
+            return done.test(last[0]);
+        }, () -> "; last scrape:\n" + last[0]);
+        return last[0];
     }
 }

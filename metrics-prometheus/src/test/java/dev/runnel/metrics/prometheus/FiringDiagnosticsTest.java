@@ -24,16 +24,9 @@ class FiringDiagnosticsTest {
         JobClient job = env.executeAsync("two-sources");
         try {
             URI endpoint = job.metricsEndpoint().orElseThrow();
-            JsonNode diagnosis = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             // the source counts as silent after FiringDiagnostics.SILENT_MILLIS without a record
-            while (System.nanoTime() < deadline) {
-                diagnosis = new ObjectMapper().readTree(TestJobs.get(endpoint, "/jobs")).get("jobs").get(0).get("diagnostics").get(0);
-                if (diagnosis.get("explanation").asText().contains("has sent no record")) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
+            JsonNode diagnosis = diagnosis(TestJobs.getUntil(endpoint, "/jobs",
+                body -> diagnosis(body).get("explanation").asText().contains("has sent no record")));
             assertThat(diagnosis.get("operator").asText()).isEqualTo("window-sum");
             assertThat(diagnosis.get("waiting").asBoolean()).isTrue();
             assertThat(diagnosis.get("fired").asBoolean()).isFalse();
@@ -61,21 +54,23 @@ class FiringDiagnosticsTest {
         JobClient job = env.executeAsync("idle-source");
         try {
             URI endpoint = job.metricsEndpoint().orElseThrow();
-            JsonNode diagnosis = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                diagnosis = new ObjectMapper().readTree(TestJobs.get(endpoint, "/jobs")).get("jobs").get(0).get("diagnostics").get(0);
-                if (diagnosis.get("fired").asBoolean() && diagnosis.get("idleInputs").size() > 0) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
+            JsonNode diagnosis = diagnosis(TestJobs.getUntil(endpoint, "/jobs",
+                body -> diagnosis(body).get("fired").asBoolean() && diagnosis(body).get("idleInputs").size() > 0));
             assertThat(diagnosis.get("fired").asBoolean()).isTrue();
             assertThat(diagnosis.get("idleInputs").get(0).asText()).isEqualTo("quiet#0");
             assertThat(diagnosis.get("explanation").asText()).contains("Idle input(s), not holding the watermark back: quiet#0");
         } finally {
             job.cancel();
             job.await();
+        }
+    }
+
+    /** The first window operator's diagnosis in a {@code /jobs} body. */
+    private static JsonNode diagnosis(String jobs) {
+        try {
+            return new ObjectMapper().readTree(jobs).get("jobs").get(0).get("diagnostics").get(0);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + jobs, e);
         }
     }
 }

@@ -119,17 +119,14 @@ class MetricsEndpointTest {
 
         job.cancel();
         job.await();
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        boolean stopped = false;
-        while (!stopped && System.nanoTime() < deadline) {
+        TestJobs.await("the endpoint to stop after the job ended", () -> {
             try {
                 TestJobs.get(endpoint, "/jobs");
-                Thread.sleep(100);
+                return false;
             } catch (java.io.IOException refused) {
-                stopped = true;
+                return true;
             }
-        }
-        assertThat(stopped).as("the endpoint stops after the job ended").isTrue();
+        }, () -> "");
     }
 
     @Test

@@ -81,16 +81,31 @@ final class TestJobs {
      * tests wait for what they want to see, not for a guessed time.
      */
     static String getUntil(URI base, String path, java.util.function.Predicate<String> done) throws Exception {
+        String[] body = {get(base, path)};
+        await("a body of " + path + " that shows what was waited for", () -> {
+            if (done.test(body[0])) {
+                return true;
+            }
+            body[0] = get(base, path);
+            return false;
+        }, () -> "; last body:\n" + body[0]);
+        return body[0];
+    }
+
+    /** The one place these tests wait on a running job: polls {@code condition}, fails after 15 s naming {@code what}. */
+    static void await(String what, Check condition, java.util.function.Supplier<String> state) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
-        String body = get(base, path);
-        while (!done.test(body)) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting on " + path + "; last body:\n" + body);
+                throw new AssertionError("gave up waiting for " + what + state.get());
             }
             Thread.sleep(50);
-            body = get(base, path);
         }
-        return body;
+    }
+
+    /** A condition that may need I/O to be checked. */
+    interface Check {
+        boolean holds() throws Exception;
     }
 
     static String get(URI base, String path) throws IOException, InterruptedException {

@@ -67,11 +67,8 @@ class KafkaSplitFetcherTest {
         Collecting out = new Collecting();
         KafkaSource<String> first = source();
         first.open(context("ahead"));
-        while (out.values.size() < 30) {
-            if (first.poll(out, 30 - out.values.size()) == SourceStatus.NOTHING_AVAILABLE) {
-                Thread.sleep(1); // as a task backs off between empty rounds
-            }
-        }
+        // polled as a task polls, backing off between empty rounds
+        pollUntil("30 records", () -> first.poll(out, 30 - out.values.size()), status -> out.values.size() >= 30);
         KafkaSourceReader<?> reader = first.reader();
         await(() -> reader.queuedFetches() >= 2, "the fetcher to run ahead");
         ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
@@ -91,13 +88,7 @@ class KafkaSplitFetcherTest {
         restored.open(context("restored"));
         restored.restorePosition(new DataInputStream(new ByteArrayInputStream(checkpoint.toByteArray())));
         Collecting rest = new Collecting();
-        SourceStatus status;
-        do {
-            status = restored.poll(rest, 100);
-            if (status == SourceStatus.NOTHING_AVAILABLE) {
-                Thread.sleep(1);
-            }
-        } while (status != SourceStatus.END_OF_INPUT);
+        pollUntil("the end of the bounded input", () -> restored.poll(rest, 100), status -> status == SourceStatus.END_OF_INPUT);
         restored.close();
 
         List<String> all = new ArrayList<>(out.values);
@@ -124,11 +115,7 @@ class KafkaSplitFetcherTest {
         Collecting out = new Collecting();
         triples.open(context("triples"));
         try {
-            while (out.values.isEmpty()) {
-                if (triples.poll(out, 2) == SourceStatus.NOTHING_AVAILABLE) {
-                    Thread.sleep(1);
-                }
-            }
+            pollUntil("a first record", () -> triples.poll(out, 2), status -> !out.values.isEmpty());
             String first = out.values.get(0).substring(0, out.values.get(0).indexOf('/'));
             assertThat(out.values).as("a poll of at most 2 values").containsExactly(first + "/a", first + "/b", first + "/c");
             ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
@@ -221,6 +208,22 @@ class KafkaSplitFetcherTest {
                 return System::currentTimeMillis;
             }
         };
+    }
+
+    /** One poll of a source, as a task makes it. */
+    private interface Poll {
+        SourceStatus poll() throws Exception;
+    }
+
+    /** Polls as a task does until {@code done} holds after a poll; the waiting helper's pause stands for the task's back-off. */
+    private static void pollUntil(String what, Poll poll, java.util.function.Predicate<SourceStatus> done) throws InterruptedException {
+        await(() -> {
+            try {
+                return done.test(poll.poll());
+            } catch (Exception e) {
+                throw new AssertionError("polling for " + what, e);
+            }
+        }, what);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

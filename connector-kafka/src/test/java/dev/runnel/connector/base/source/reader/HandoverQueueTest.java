@@ -74,12 +74,7 @@ class HandoverQueueTest {
     }
 
     private static void awaitWaiting(java.util.function.Supplier<Thread> thread) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (thread.get() == null || thread.get().getState() != Thread.State.WAITING) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the putter never waited");
-            }
-            Thread.sleep(1);
-        }
+        dev.runnel.connector.kafka.Conditions.await("the putter to wait", Duration.ofSeconds(30),
+            () -> thread.get() != null && thread.get().getState() == Thread.State.WAITING);
     }
 }
