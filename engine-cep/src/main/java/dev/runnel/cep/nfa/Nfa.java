@@ -40,14 +40,11 @@ public final class Nfa {
     private final MatchOutput output;
     private final NfaState[] states;
     private final StateDecisions decisions;
-    private final NfaState[] waitStates;
-    private boolean dropsIrrelevant;
-    private boolean keepAll;
+    /** What an arriving event can do, decided before it waits for the watermark. */
+    private final ArrivalChecks arrival;
     /** System property that turns {@link #irrelevant} and {@link #NEVER_STARTS} off, so tests can compare both ways. */
-    public static final String KEEP_ALL_EVENTS = "runnel.cep.keepAllEvents";
+    public static final String KEEP_ALL_EVENTS = ArrivalChecks.KEEP_ALL_EVENTS;
     private Object event;
-    /** False once {@link #stopStarting()} was called. */
-    private boolean starting = true;
     private long timestamp;
     private long seq;
     private EventEntry entry;
@@ -61,8 +58,8 @@ public final class Nfa {
         this.startRun = new PartialMatch(pattern.start(), null, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE);
         this.states = pattern.states().toArray(new NfaState[0]);
         this.decisions = new StateDecisions(states, eval);
-        this.waitStates = StateDecisions.waitStates(states);
         this.output = new MatchOutput(skip, buffer);
+        this.arrival = new ArrivalChecks(states, decisions, eval, pattern.start());
     }
 
     /**
@@ -70,15 +67,14 @@ public final class Nfa {
      * this to let the partial matches of a replaced rule version finish.
      */
     public void stopStarting() {
-        starting = false;
+        arrival.starting = false;
     }
 
     /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
     public void setHandler(MatchHandler handler, boolean timeouts) {
         output.handler = handler;
         this.handleTimeouts = timeouts;
-        this.keepAll = Boolean.getBoolean(KEEP_ALL_EVENTS);
-        this.dropsIrrelevant = canDropIrrelevant() && !keepAll;
+        arrival.configure(skipping, timeouts);
     }
 
     public CompiledPattern pattern() {
@@ -116,78 +112,21 @@ public final class Nfa {
         return shortest == Long.MAX_VALUE ? 1 : Math.max(1, shortest / 64);
     }
 
-    /**
-     * Whether the event can be dropped on arrival, before it waits for the watermark: it starts no
-     * partial match and every partial match of any key would only skip it. Then feeding it later
-     * could only prune expired partial matches, which the key's timeout timer does as well; so this
-     * holds only where pruning emits nothing (no timeout handler, no trailing notFollowedBy, no skip
-     * strategy holding matches back) and every state decides on simple conditions. For relaxed
-     * patterns most events are such, and they then cost no buffering, no timer and no second look.
-     */
-    public boolean irrelevant(Object value, long ts) {
-        if (!dropsIrrelevant) {
-            return false;
-        }
-        eval.startEvent(value, ts);
-        eval.forPath(null);
-        for (NfaState st : waitStates) {
-            if (decisions.decide(st) != StateDecisions.STAY) {
-                return false;
-            }
-        }
-        return !startsMatchOnCurrentEvent();
-    }
-
-    private boolean canDropIrrelevant() {
-        if (skipping || handleTimeouts) {
-            return false;
-        }
-        for (NfaState st : states) {
-            if (!st.simpleGraph || st.type == NfaState.Type.PENDING) {
-                return false;
-            }
-        }
-        for (NfaState st : waitStates) {
-            if (!StateDecisions.canStay(st)) {
-                return false; // a strict stage (next) acts on every event: none is ever irrelevant, so don't look
-            }
-        }
-        return true;
-    }
-
     /** {@link #classify}: the event may be dropped (see {@link #irrelevant}). */
-    public static final byte DROP = 0;
+    public static final byte DROP = ArrivalChecks.DROP;
     /** {@link #classify}: the event may start a partial match; only the full look when it is fed can tell. */
-    public static final byte MAY_START = 1;
+    public static final byte MAY_START = ArrivalChecks.MAY_START;
     /** {@link #classify}: the event starts nothing, so it matters only to a key that holds partial or completed matches when it is fed. */
-    public static final byte NEVER_STARTS = 2;
+    public static final byte NEVER_STARTS = ArrivalChecks.NEVER_STARTS;
 
-    /**
-     * What an arriving event can do, decided while it is still in the cache: {@link #irrelevant} and
-     * {@link #startsMatch} in one evaluation. {@link #NEVER_STARTS} is given only where the start
-     * state decides on simple conditions (functions of the event alone), so the answer cannot differ
-     * when the event is fed; a start-state change can only be {@link #stopStarting}, which makes it
-     * true anyway.
-     */
+    /** Whether the event can be dropped on arrival (see {@link ArrivalChecks#irrelevant}). */
+    public boolean irrelevant(Object value, long ts) {
+        return arrival.irrelevant(value, ts);
+    }
+
+    /** What an arriving event can do: {@link #DROP}, {@link #MAY_START} or {@link #NEVER_STARTS} (see {@link ArrivalChecks#classify}). */
     public byte classify(Object value, long ts) {
-        eval.startEvent(value, ts);
-        eval.forPath(null);
-        if (dropsIrrelevant) {
-            boolean allStay = true;
-            for (NfaState st : waitStates) {
-                if (decisions.decide(st) != StateDecisions.STAY) {
-                    allStay = false;
-                    break;
-                }
-            }
-            if (allStay && !startsMatchOnCurrentEvent()) {
-                return DROP;
-            }
-        }
-        if (!startRun.state.simpleGraph || !starting || keepAll) {
-            return MAY_START;
-        }
-        return startsMatchOnCurrentEvent() ? MAY_START : NEVER_STARTS;
+        return arrival.classify(value, ts);
     }
 
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */
@@ -195,35 +134,9 @@ public final class Nfa {
         return key.deadline <= time || key.completedSize > 0;
     }
 
-    /**
-     * Whether the event would start a partial match (or complete a one-stage match) for a key that
-     * has none: lets the operator skip keys without state for most events, creating nothing.
-     */
+    /** Whether the event would start a partial match for a key that has none (see {@link ArrivalChecks#startsMatch}). */
     public boolean startsMatch(Object value, long ts) {
-        if (!starting) {
-            return false;
-        }
-        eval.startEvent(value, ts);
-        eval.forPath(null);
-        return startsMatchOnCurrentEvent();
-    }
-
-    private boolean startsMatchOnCurrentEvent() {
-        int sp = 0;
-        stack[sp++] = startRun.state;
-        while (sp > 0) {
-            NfaState s = stack[--sp];
-            for (Transition t : s.edges) {
-                if (t.action != Transition.Action.IGNORE && eval.test(t.cond)) {
-                    if (t.action == Transition.Action.TAKE) {
-                        return true;
-                    }
-                    stack = grow(stack, sp);
-                    stack[sp++] = t.target;
-                }
-            }
-        }
-        return false;
+        return arrival.startsMatch(value, ts);
     }
 
     /** Feeds one event (events of a key must come in timestamp order); prunes expired partial matches first. */
@@ -251,7 +164,7 @@ public final class Nfa {
         }
         if (allStay) {
             // the common case: every open partial match only skips this event; only the start run can add one
-            if (starting) {
+            if (arrival.starting) {
                 step(startRun, true);
             }
             if (nextSize > 0) {
@@ -288,7 +201,7 @@ public final class Nfa {
                 }
                 step(pm, false);
             }
-            if (starting) {
+            if (arrival.starting) {
                 step(startRun, true);
             }
             // swap the new runs in; the old arrays become the next scratch
