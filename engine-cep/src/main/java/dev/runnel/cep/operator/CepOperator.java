@@ -383,13 +383,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
     }
 
-    // ---- checkpoints: per key its matcher state (KeyMatchesCodec), then the timers, whose keys are
-    // KeyMatches objects (timeouts, same-timestamp groups) or user keys with the buffered event as
-    // namespace; timers are written in firing order and registered again exactly, duplicates included
-
-    private static final byte EVENT_TIMER = 0;
-    private static final byte TIMEOUT_TIMER = 1;
-    private static final byte SAME_TIMESTAMP_TIMER = 2;
+    // ---- checkpoints: per key its matcher state (KeyMatchesCodec), then the timers (CepTimers)
 
     @Override
     public boolean supportsCheckpoints() {
@@ -416,36 +410,9 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         for (KeyMatches km : keys.all()) {
             codec.write(km, out, serializers, what);
         }
-        writeTimers(eventTimers, out, serializers, what);
-        writeTimers(processingTimers, out, serializers, what);
-    }
-
-    private void writeTimers(dev.runnel.time.TimerQueue timers, java.io.DataOutput out,
-                             dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
-        dev.runnel.checkpoint.SnapshotBuffer bytes = new dev.runnel.checkpoint.SnapshotBuffer();
-        java.io.DataOutputStream buffer = bytes.data();
-        String keyWhat = what + " (key)";
-        String eventWhat = what + " (buffered event)";
-        long[] count = {0};
-        timers.forEach((time, key, namespace) -> {
-            if (namespace == TIMEOUT || namespace == SAME_TIMESTAMP) {
-                KeyMatches km = (KeyMatches) key;
-                if (existing(km.key()) != km) {
-                    return; // left behind by a key that held nothing for a while: it would fire for nothing
-                }
-                buffer.writeByte(namespace == TIMEOUT ? TIMEOUT_TIMER : SAME_TIMESTAMP_TIMER);
-                buffer.writeLong(time);
-                serializers.write(keyWhat, km.key(), buffer);
-            } else {
-                buffer.writeByte(EVENT_TIMER);
-                buffer.writeLong(time);
-                serializers.write(keyWhat, key instanceof KeySlots.Slot ? userKey(namespace, time) : key, buffer);
-                serializers.write(eventWhat, namespace, buffer);
-            }
-            count[0]++;
-        });
-        out.writeLong(count[0]);
-        bytes.copyTo(out);
+        CepTimers timers = checkpointedTimers();
+        timers.write(eventTimers, out, serializers, what);
+        timers.write(processingTimers, out, serializers, what);
     }
 
     @Override
@@ -460,33 +427,13 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 bufferedEvents += km.bufferedEvents;
             }
         }
-        readTimers(eventTimers, in, serializers, what);
-        readTimers(processingTimers, in, serializers, what);
+        CepTimers timers = checkpointedTimers();
+        bufferedEvents += timers.read(eventTimers, in, serializers, what);
+        bufferedEvents += timers.read(processingTimers, in, serializers, what);
     }
 
-    private void readTimers(dev.runnel.time.TimerQueue timers, java.io.DataInput in,
-                            dev.runnel.checkpoint.StateSerializers serializers, String what) throws java.io.IOException {
-        String keyWhat = what + " (key)";
-        String eventWhat = what + " (buffered event)";
-        for (long n = in.readLong(); n > 0; n--) {
-            byte kind = in.readByte();
-            long time = in.readLong();
-            Object key = serializers.read(keyWhat, in);
-            if (kind == EVENT_TIMER) {
-                Object event = serializers.read(eventWhat, in);
-                if (ownsKey(key)) {
-                    timers.registerUnique(key, event, time);
-                    bufferedEvents++;
-                }
-            } else if (ownsKey(key)) {
-                KeyMatches km = existing(key);
-                if (km == null) {
-                    throw new java.io.IOException("Operator '" + context.name() + "': a restored timer refers to key "
-                        + OperatorException.abbreviate(key) + ", which has no restored partial matches");
-                }
-                timers.registerUnique(km, kind == TIMEOUT_TIMER ? TIMEOUT : SAME_TIMESTAMP, time);
-            }
-        }
+    private CepTimers checkpointedTimers() {
+        return new CepTimers(context.name(), TIMEOUT, SAME_TIMESTAMP, this::existing, this::userKey, this::ownsKey);
     }
 
     private final class ContextImpl implements PatternProcessFunction.Context {
