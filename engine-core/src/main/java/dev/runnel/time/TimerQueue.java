@@ -12,7 +12,8 @@ import org.agrona.collections.Long2LongHashMap;
  *
  * <p>Layout: a timing wheel (a ring of chains indexed by timestamp, one slot per millisecond,
  * after Varghese and Lauck's timing wheels and Agrona's {@code DeadlineTimerWheel}) holds timers in
- * {@code [cursor, cursor + slots)}; it grows up to {@value #MAX_SLOTS} slots. Timers outside that
+ * {@code [cursor, cursor + slots)}; it grows up to {@value #MAX_SLOTS} slots while the instants it
+ * would hold are dense enough (at least one per 64 slots). Timers outside that
  * range — in the past, or far in the future — live in an overflow min-heap with a hash index, and
  * far ones move into the wheel when the cursor reaches them. Registration and firing are O(1) for
  * the common case of timers a little ahead of the watermark, and the slots are touched in order,
@@ -95,6 +96,11 @@ public final class TimerQueue {
         return timerCount == 0;
     }
 
+    /** Slots of the wheel (for tests of its growth). */
+    int wheelSlots() {
+        return wheel.length;
+    }
+
     private boolean inWheel(long time) {
         long distance = time - cursor; // negative on overflow, i.e. far beyond any wheel
         return time >= cursor && distance >= 0 && distance < wheel.length;
@@ -157,9 +163,20 @@ public final class TimerQueue {
             cursor = time; // every wheel timer stays within [time, time + slots): slots are indexed by absolute time
         }
         long distance = time - cursor;
-        if (!inWheel(time) && time > cursor && distance > 0 && distance < MAX_SLOTS) {
+        if (!inWheel(time) && time > cursor && distance > 0 && distance < MAX_SLOTS && denseEnough(distance + 1)) {
             grow(time - cursor + 1);
         }
+    }
+
+    /**
+     * Whether a wheel of {@code needed} slots would hold at least one instant per 64 slots, the
+     * stretch one word of {@link #occupied} skips. Sparser instants stay in the overflow heap: a
+     * window operator's one timer per second of event time spans millions of milliseconds when a
+     * fast source runs far ahead of the watermark, and a wheel that size (16 MB at W1's rate) would be
+     * mostly empty slots, scanned at each firing and copied by every young collection.
+     */
+    private boolean denseEnough(long needed) {
+        return (wheelChains + far.size() + 1L) * 64 >= needed;
     }
 
     private void grow(long needed) {

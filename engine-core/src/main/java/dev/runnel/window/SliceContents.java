@@ -1,6 +1,7 @@
 package dev.runnel.window;
 
 import java.util.Arrays;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The contents (accumulators, reduced values or element lists) of one slice's keys, by position.
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * window fires. Reading such contents gives a fresh copy and writing copies it back, which is
  * what Flink's RocksDB state backend does to every accumulator (it deserializes a new one for
  * each {@code add}), so aggregate functions written for Flink already allow it. Contents of any
- * other shape turn the table into one of objects for the rest of its slice.
+ * other shape turn the table into one of objects for the rest of its slice. The primitives live
+ * outside the heap, as the keys' do ({@link OffHeap}).
  */
 final class SliceContents {
     private static final byte EMPTY = 0;
@@ -24,15 +26,17 @@ final class SliceContents {
     private byte mode = EMPTY;
     /** Length of every array accumulator in primitive mode; entry i is at [i * width, (i + 1) * width). */
     private int width;
-    private double[] doubles;
-    private long[] longs;
+    /** The elements of primitive entries, eight bytes each: doubles or longs by mode. */
+    private UnsafeBuffer primitives;
     private Object[] objects;
-    private int capacity = 64;
+    private int capacity;
     /** One past the last position set since {@link #clear}. */
     private int size;
 
-    SliceContents(boolean arraysAsPrimitives) {
+    /** {@code capacity}: the entries expected (a slice's predecessors had about as many). */
+    SliceContents(boolean arraysAsPrimitives, int capacity) {
         this.arraysAsPrimitives = arraysAsPrimitives;
+        this.capacity = capacity;
     }
 
     /** Sets the contents at {@code position}, at most one past the last one set since {@link #clear}. */
@@ -47,12 +51,12 @@ final class SliceContents {
             size++;
         }
         if (mode == DOUBLES && value instanceof double[] d && d.length == width) {
-            for (int i = 0, to = position * width; i < d.length; i++) {
-                doubles[to + i] = d[i];
+            for (int i = 0, to = position * width << 3; i < d.length; i++, to += 8) {
+                primitives.putDouble(to, d[i]);
             }
         } else if (mode == LONGS && value instanceof long[] l && l.length == width) {
-            for (int i = 0, to = position * width; i < l.length; i++) {
-                longs[to + i] = l[i];
+            for (int i = 0, to = position * width << 3; i < l.length; i++, to += 8) {
+                primitives.putLong(to, l[i]);
             }
         } else {
             if (mode != OBJECTS) {
@@ -71,19 +75,19 @@ final class SliceContents {
         };
     }
 
-    // plain loops: accumulators are a few elements long, where Arrays.copyOfRange's checks cost more than the copy
+    // plain loops: accumulators are a few elements long
     private double[] doublesAt(int position) {
         double[] copy = new double[width];
-        for (int i = 0, from = position * width; i < copy.length; i++) {
-            copy[i] = doubles[from + i];
+        for (int i = 0, from = position * width << 3; i < copy.length; i++, from += 8) {
+            copy[i] = primitives.getDouble(from);
         }
         return copy;
     }
 
     private long[] longsAt(int position) {
         long[] copy = new long[width];
-        for (int i = 0, from = position * width; i < copy.length; i++) {
-            copy[i] = longs[from + i];
+        for (int i = 0, from = position * width << 3; i < copy.length; i++, from += 8) {
+            copy[i] = primitives.getLong(from);
         }
         return copy;
     }
@@ -92,15 +96,11 @@ final class SliceContents {
         if (arraysAsPrimitives && first instanceof double[] d && d.length > 0) {
             mode = DOUBLES;
             width = d.length;
-            if (doubles == null || doubles.length < capacity * width) {
-                doubles = new double[capacity * width];
-            }
+            ensurePrimitives();
         } else if (arraysAsPrimitives && first instanceof long[] l && l.length > 0) {
             mode = LONGS;
             width = l.length;
-            if (longs == null || longs.length < capacity * width) {
-                longs = new long[capacity * width];
-            }
+            ensurePrimitives();
         } else {
             mode = OBJECTS;
             if (objects == null || objects.length < capacity) {
@@ -109,14 +109,18 @@ final class SliceContents {
         }
     }
 
+    private void ensurePrimitives() {
+        if (primitives == null || primitives.capacity() < capacity * width * 8) {
+            primitives = OffHeap.allocate(capacity * width * 8);
+        }
+    }
+
     private void grow() {
         capacity *= 2;
-        if (mode == DOUBLES) {
-            doubles = Arrays.copyOf(doubles, capacity * width);
-        } else if (mode == LONGS) {
-            longs = Arrays.copyOf(longs, capacity * width);
-        } else {
+        if (mode == OBJECTS) {
             objects = Arrays.copyOf(objects, capacity);
+        } else {
+            primitives = OffHeap.copyOf(primitives, size * width * 8, capacity * width * 8);
         }
     }
 

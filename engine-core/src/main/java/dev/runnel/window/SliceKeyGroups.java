@@ -71,9 +71,8 @@ final class SliceKeyGroups {
         int groups = 0;
         int e = 0;
         for (SliceTable slice : inWindow) {
-            int[] hashes = slice.hashes();
             for (int i = 0, n = slice.count(); i < n; i++, e++) {
-                int h = hashes[i];
+                int h = slice.hash(i);
                 int at = (h * 0x9E3779B9) >>> shift;
                 int g;
                 while ((g = groupSlots[at]) >= 0) {

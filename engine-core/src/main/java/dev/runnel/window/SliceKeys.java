@@ -1,6 +1,7 @@
 package dev.runnel.window;
 
 import java.util.Arrays;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The keys of one slice in first-arrival order, and an open-addressing index from key to position.
@@ -11,6 +12,10 @@ import java.util.Arrays;
  * the copying of those boxes and their accumulators). The first key decides; a key of another type
  * turns the table into one of objects for the rest of its slice (rare: a key selector returns one
  * type). A key read back is boxed afresh, so it is equal to, not the same object as, the one added.
+ *
+ * <p>Primitive keys, hash codes and the index live outside the heap ({@link OffHeap}): the tables
+ * are pooled and long-lived, and arrays of them would be copied by every young collection until
+ * promoted. Only keys of other types are held in an array of objects.
  *
  * <p>The index is a table of positions probed by each key's stored hash code, the same as the
  * boxed key's {@code hashCode}, so growing it never touches a key and a change of mode keeps it.
@@ -24,17 +29,40 @@ final class SliceKeys {
     /** False where keys are read many times each (sliding windows): a fresh box per read would cost more than it saves. */
     private final boolean primitiveKeys;
     private byte mode = EMPTY;
-    private long[] primitives = new long[64];
+    /** Entries the table holds before it grows; the index has twice as many slots, so it is at most half full. */
+    private int capacity;
+    /**
+     * One buffer for all the table's primitives, so that a table has one buffer (and the collector one
+     * object behind it) however many arrays it holds: {@code capacity} keys of 8 bytes (primitive mode),
+     * then {@code capacity} hash codes of 4 bytes, then {@code 2 * capacity} index slots of 4 bytes, each
+     * the position + 1 of the key hashed to it, 0 when free.
+     */
+    private UnsafeBuffer memory;
+    private int hashesAt;
+    private int slotsAt;
+    private int mask;
+    private int shift;
     private Object[] objects;
-    /** Each key's hashCode, so that firings group keys and the index grows without touching them. */
-    int[] hashes = new int[64];
-    /** Position + 1 of the key hashed to each slot; 0 is free. At most half full. */
-    private int[] slots = new int[128];
-    private int shift = Integer.numberOfLeadingZeros(127);
     int count;
 
-    SliceKeys(boolean primitiveKeys) {
+    /** {@code capacity}: a power of two, the keys expected (a slice's predecessors had about as many). */
+    SliceKeys(boolean primitiveKeys, int capacity) {
         this.primitiveKeys = primitiveKeys;
+        allocate(capacity);
+    }
+
+    private void allocate(int newCapacity) {
+        capacity = newCapacity;
+        memory = OffHeap.allocate(newCapacity * (Long.BYTES + Integer.BYTES + 2 * Integer.BYTES));
+        hashesAt = newCapacity * Long.BYTES;
+        slotsAt = hashesAt + newCapacity * Integer.BYTES;
+        mask = 2 * newCapacity - 1;
+        shift = Integer.numberOfLeadingZeros(mask);
+    }
+
+    /** Keys the table holds without growing. */
+    int capacity() {
+        return capacity;
     }
 
     /** Position of {@code key}, or -1. */
@@ -49,12 +77,12 @@ final class SliceKeys {
     }
 
     private int findPrimitive(long key, int hash) {
-        int[] slots = this.slots;
-        int mask = slots.length - 1;
-        long[] primitives = this.primitives;
+        UnsafeBuffer memory = this.memory;
+        int slotsAt = this.slotsAt;
+        int mask = this.mask;
         int position;
-        for (int s = (hash * 0x9E3779B9) >>> shift; (position = slots[s]) != 0; s = (s + 1) & mask) {
-            if (primitives[position - 1] == key) {
+        for (int s = (hash * 0x9E3779B9) >>> shift; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
+            if (memory.getLong((position - 1) << 3) == key) {
                 return position - 1;
             }
         }
@@ -62,12 +90,12 @@ final class SliceKeys {
     }
 
     private int findObject(Object key, int hash) {
-        int[] slots = this.slots;
-        int mask = slots.length - 1;
+        UnsafeBuffer memory = this.memory;
+        int mask = this.mask;
         int position;
-        for (int s = (hash * 0x9E3779B9) >>> shift; (position = slots[s]) != 0; s = (s + 1) & mask) {
+        for (int s = (hash * 0x9E3779B9) >>> shift; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
             Object candidate = objects[position - 1];
-            if (hashes[position - 1] == hash && (candidate == key || candidate.equals(key))) {
+            if (hash(position - 1) == hash && (candidate == key || candidate.equals(key))) {
                 return position - 1;
             }
         }
@@ -82,64 +110,60 @@ final class SliceKeys {
             becomeObjects();
         }
         int at = count;
-        if (at == hashes.length) {
+        if (at == capacity) {
             grow();
         }
         int hash = key.hashCode();
-        hashes[at] = hash;
+        memory.putInt(hashesAt + (at << 2), hash);
         if (mode == OBJECTS) {
             objects[at] = key;
         } else {
-            primitives[at] = mode == LONGS ? (Long) key : (Integer) key;
-        }
-        if ((at + 1) * 2 > slots.length) {
-            rehash(slots.length * 2);
+            memory.putLong(at << 3, mode == LONGS ? (Long) key : (Integer) key);
         }
         index(hash, at);
         count = at + 1;
         return at;
     }
 
+    /** The hashCode of the key at {@code position}, read without touching the key. */
+    int hash(int position) {
+        return memory.getInt(hashesAt + (position << 2));
+    }
+
     private void index(int hash, int position) {
-        int mask = slots.length - 1;
         int s = (hash * 0x9E3779B9) >>> shift;
-        while (slots[s] != 0) {
+        while (memory.getInt(slotsAt + (s << 2)) != 0) {
             s = (s + 1) & mask;
         }
-        slots[s] = position + 1;
+        memory.putInt(slotsAt + (s << 2), position + 1);
     }
 
-    private void rehash(int capacity) {
-        slots = new int[capacity];
-        shift = Integer.numberOfLeadingZeros(capacity - 1);
-        for (int i = 0; i < count; i++) {
-            index(hashes[i], i);
-        }
-    }
-
+    /** Doubles the capacity: keys and hashes are copied, the index is rebuilt from the hashes. */
     private void grow() {
-        int capacity = hashes.length * 2;
-        hashes = Arrays.copyOf(hashes, capacity);
-        if (mode == OBJECTS) {
+        UnsafeBuffer old = memory;
+        int oldHashesAt = hashesAt;
+        allocate(capacity * 2);
+        memory.putBytes(0, old, 0, count * Long.BYTES);
+        memory.putBytes(hashesAt, old, oldHashesAt, count * Integer.BYTES);
+        for (int i = 0; i < count; i++) {
+            index(hash(i), i);
+        }
+        if (objects != null && mode == OBJECTS) {
             objects = Arrays.copyOf(objects, capacity);
-        } else {
-            primitives = Arrays.copyOf(primitives, capacity);
         }
     }
 
-    /** Starts an empty table in {@code newMode}, with an array for its keys as long as the others. */
+    /** Starts an empty table in {@code newMode}. */
     private void enter(byte newMode) {
-        if (newMode == OBJECTS && (objects == null || objects.length < hashes.length)) {
-            objects = new Object[hashes.length];
-        } else if (newMode != OBJECTS && primitives.length < hashes.length) {
-            primitives = new long[hashes.length];
+        if (newMode == OBJECTS && (objects == null || objects.length < capacity)) {
+            objects = new Object[capacity];
         }
         mode = newMode;
     }
 
     /** Boxes the keys held so far; their hashes, and so the index, stay as they are. */
     private void becomeObjects() {
-        Object[] boxed = new Object[hashes.length];
+        Object[] boxed = new Object[capacity];
         for (int i = 0; i < count; i++) {
             boxed[i] = key(i);
         }
@@ -150,7 +174,7 @@ final class SliceKeys {
     /** Whether the key at {@code position} equals the key at {@code otherPosition} of {@code other}, without boxing. */
     boolean sameKey(int position, SliceKeys other, int otherPosition) {
         if (mode == other.mode && mode != OBJECTS) {
-            return primitives[position] == other.primitives[otherPosition];
+            return memory.getLong(position << 3) == other.memory.getLong(otherPosition << 3);
         }
         if (mode == OBJECTS && other.mode == OBJECTS) {
             return objects[position].equals(other.objects[otherPosition]);
@@ -161,18 +185,18 @@ final class SliceKeys {
     /** The key at {@code position}: boxed afresh for primitive keys. */
     Object key(int position) {
         return switch (mode) {
-            case LONGS -> primitives[position];
-            case INTS -> (int) primitives[position];
+            case LONGS -> memory.getLong(position << 3);
+            case INTS -> (int) memory.getLong(position << 3);
             default -> objects[position];
         };
     }
 
-    /** Empties the table for reuse, keeping its grown arrays. */
+    /** Empties the table for reuse, keeping its grown buffers. */
     void clear() {
         if (mode == OBJECTS) {
             Arrays.fill(objects, 0, count, null);
         }
-        Arrays.fill(slots, 0);
+        memory.setMemory(slotsAt, 2 * capacity * Integer.BYTES, (byte) 0);
         count = 0;
         mode = EMPTY;
     }

@@ -15,10 +15,16 @@ final class SliceTable {
     /**
      * {@code primitives}: whether primitive keys and array accumulators are held as primitives (see
      * {@link SliceKeys}, {@link SliceContents}); worth it where each entry is read about once.
+     * {@code capacity}: a power of two, the keys expected.
      */
-    SliceTable(boolean primitives) {
-        keys = new SliceKeys(primitives);
-        contents = new SliceContents(primitives);
+    SliceTable(boolean primitives, int capacity) {
+        keys = new SliceKeys(primitives, capacity);
+        contents = new SliceContents(primitives, capacity);
+    }
+
+    /** Keys the table holds without growing. */
+    int capacity() {
+        return keys.capacity();
     }
 
     /** Number of keys in this slice. */
@@ -48,9 +54,9 @@ final class SliceTable {
         return keys.sameKey(position, other.keys, otherPosition);
     }
 
-    /** Every key's hashCode by position, read without touching the keys; for loops over the whole slice (valid until the next append). */
-    int[] hashes() {
-        return keys.hashes;
+    /** The hashCode of the key at {@code position}, read without touching the key; for loops over the whole slice. */
+    int hash(int position) {
+        return keys.hash(position);
     }
 
     /** The contents at {@code position}; array accumulators come as a copy, so write changes back with {@link #setContents}. */

@@ -249,18 +249,31 @@ public final class SliceWindowOperator<K, IN, C, OUT> extends KeyedOperator<K, I
     /** Visits (fires, or clears) window {@code [start, end)} for every key with contents in it. */
     @SuppressWarnings("unchecked")
     private void visitWindow(long start, long end, long time) {
-        NavigableMap<Long, SliceTable> inWindow = slices.between(start, end);
         try {
-            if (inWindow.size() == 1) {
-                SliceTable only = inWindow.firstEntry().getValue();
-                for (int i = 0, n = only.count(); i < n; i++) {
-                    visit((K) only.key(i), start, end, (C) only.contents(i), null);
+            if (size == slide) {
+                // a tumbling window is one slice: one look-up, where a view of the range walks the tree several times
+                SliceTable only = slices.get(start);
+                if (only != null) {
+                    visitSlice(only, start, end);
                 }
-            } else if (inWindow.size() > 1) {
+                return;
+            }
+            NavigableMap<Long, SliceTable> inWindow = slices.between(start, end);
+            int n = inWindow.size();
+            if (n == 1) {
+                visitSlice(inWindow.firstEntry().getValue(), start, end);
+            } else if (n > 1) {
                 visitCombined(inWindow.values().toArray(new SliceTable[0]), start, end);
             }
         } catch (Exception e) {
             throw userFailure(e, currentKey, time, "window [" + start + ", " + end + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void visitSlice(SliceTable only, long start, long end) throws Exception {
+        for (int i = 0, n = only.count(); i < n; i++) {
+            visit((K) only.key(i), start, end, (C) only.contents(i), null);
         }
     }
 

@@ -28,6 +28,8 @@ final class Slices {
     private SliceTable newest;
     private final ArrayDeque<SliceTable> pool = new ArrayDeque<>();
     private int mostLive = 4;
+    /** The largest capacity a table of these slices needed so far: new tables start with it rather than grow to it. */
+    private int capacity = 64;
     private final boolean primitives;
 
     /**
@@ -53,7 +55,10 @@ final class Slices {
 
     /** Opens the slice starting at {@code start}, which must not exist: a pooled table if there is one. */
     SliceTable open(long start) {
-        SliceTable slice = pool.isEmpty() ? new SliceTable(primitives) : pool.pop();
+        if (newest != null) {
+            capacity = Math.max(capacity, newest.capacity());
+        }
+        SliceTable slice = pool.isEmpty() ? new SliceTable(primitives, capacity) : pool.pop();
         slice.reset(start);
         byStart.put(start, slice);
         mostLive = Math.max(mostLive, byStart.size());

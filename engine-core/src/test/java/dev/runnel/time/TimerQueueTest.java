@@ -215,6 +215,30 @@ class TimerQueueTest {
         }
     }
 
+    @Test
+    void sparseInstantsStayOutOfTheWheelAndDenseOnesGrowIt() {
+        TimerQueue sparse = new TimerQueue();
+        List<String> expected = new ArrayList<>();
+        for (long second = 3_000; second > 0; second--) { // a window end per second, registered out of order
+            sparse.register("w", null, second * 1_000 - 1);
+        }
+        for (long second = 1; second <= 3_000; second++) {
+            expected.add("w@" + (second * 1_000 - 1));
+        }
+        assertThat(sparse.wheelSlots()).as("3,000 instants over 3 M ms").isLessThanOrEqualTo(1 << 18);
+        List<String> fired = new ArrayList<>(advance(sparse, 1_500_000));
+        fired.addAll(advance(sparse, 3_000_000));
+        assertThat(fired).isEqualTo(expected);
+        assertThat(sparse.isEmpty()).isTrue();
+
+        TimerQueue dense = new TimerQueue();
+        for (long t = 0; t < 200_000; t++) {
+            dense.register("k", null, t);
+        }
+        assertThat(dense.wheelSlots()).as("an instant per ms").isGreaterThanOrEqualTo(200_000);
+        assertThat(advance(dense, 200_000)).hasSize(200_000);
+    }
+
     private static void addReference(TreeMap<Long, List<String>> reference, String key, long t) {
         List<String> at = reference.computeIfAbsent(t, x -> new ArrayList<>());
         if (!at.contains(key)) {

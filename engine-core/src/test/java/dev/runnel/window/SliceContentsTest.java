@@ -13,7 +13,7 @@ class SliceContentsTest {
 
     @Test
     void doubleArraysReadBackAsEqualCopies() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         for (int k = 0; k < 200; k++) {
             table.append((long) k, new double[] {k, -k});
         }
@@ -28,7 +28,7 @@ class SliceContentsTest {
 
     @Test
     void longArraysReadBackAsEqualCopies() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append("a", new long[] {Long.MAX_VALUE});
         table.append("b", new long[] {-1});
         assertThat((long[]) table.contents(0)).containsExactly(Long.MAX_VALUE);
@@ -37,7 +37,7 @@ class SliceContentsTest {
 
     @Test
     void anArrayOfAnotherLengthOrTypeKeepsEveryEntry() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append(1L, new double[] {1});
         table.append(2L, new double[] {2});
         table.setContents(1, new double[] {2, 3}); // a function whose accumulator grows
@@ -51,7 +51,7 @@ class SliceContentsTest {
 
     @Test
     void objectContentsAreTheSameObjects() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         List<String> elements = List.of("x");
         table.append(1, elements);
         assertThat(table.contents(0)).isSameAs(elements);
@@ -59,7 +59,7 @@ class SliceContentsTest {
 
     @Test
     void aResetTableTakesContentsOfAnotherShape() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         for (int k = 0; k < 100; k++) {
             table.append(k, "v" + k);
         }
@@ -77,7 +77,7 @@ class SliceContentsTest {
 
     @Test
     void withoutPrimitivesArraysAreTheStoredObjects() {
-        SliceTable table = new SliceTable(false);
+        SliceTable table = new SliceTable(false, 4);
         double[] sum = {1};
         Long key = 1_000L;
         table.append(key, sum);

@@ -9,7 +9,7 @@ class SliceTableTest {
 
     @Test
     void integerKeysAreFoundByValueAndOtherTypesAreNotThere() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         for (int k = 0; k < 1_000; k++) {
             assertThat(table.append(k * 7, "v" + k)).isEqualTo(k);
         }
@@ -23,7 +23,7 @@ class SliceTableTest {
 
     @Test
     void longKeysAreFoundByValue() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append(5_000_000_000L, "a");
         table.append(-1L, "b");
         assertThat(table.find(Long.valueOf(5_000_000_000L))).isZero();
@@ -33,7 +33,7 @@ class SliceTableTest {
 
     @Test
     void keysOfSeveralTypesShareOneTable() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append(1, "int");
         table.append(2L, "long");
         table.append("three", "string");
@@ -47,7 +47,7 @@ class SliceTableTest {
 
     @Test
     void aResetTableIsEmptyAndTakesKeysOfAnotherType() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append(1, "a");
         table.reset(1_000);
         assertThat(table.find(1)).isEqualTo(-1);
@@ -64,12 +64,12 @@ class SliceTableTest {
 
     @Test
     void primitiveKeysReadBackEqualAndAKeyOfAnotherTypeKeepsThemFindable() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         for (long k = -500; k < 500; k++) {
             table.append(k * 1_000_003L, "v" + k); // grows the index several times
         }
         assertThat(table.key(0)).isEqualTo(-500L * 1_000_003L);
-        assertThat(table.hashes()[0]).isEqualTo(Long.valueOf(-500L * 1_000_003L).hashCode());
+        assertThat(table.hash(0)).isEqualTo(Long.valueOf(-500L * 1_000_003L).hashCode());
         table.append("text", "t");
         table.append(-7, "int");
         for (long k = -500; k < 500; k++) {
@@ -83,14 +83,48 @@ class SliceTableTest {
 
     @Test
     void negativeIntegerKeysHashAsIntegers() {
-        SliceTable table = new SliceTable(true);
+        SliceTable table = new SliceTable(true, 4);
         table.append(-3, "a");
         table.append(Integer.MIN_VALUE, "b");
-        assertThat(table.hashes()[0]).isEqualTo(Integer.valueOf(-3).hashCode());
+        assertThat(table.hash(0)).isEqualTo(Integer.valueOf(-3).hashCode());
         assertThat(table.find(Integer.MIN_VALUE)).isEqualTo(1);
         assertThat(table.key(1)).isEqualTo(Integer.MIN_VALUE);
         table.append("x", "c"); // boxes the ints; their hashes, and so the index, still hold
         assertThat(table.find(-3)).isZero();
         assertThat(table.find(Integer.MIN_VALUE)).isEqualTo(1);
+    }
+
+    @Test
+    void keysHashesAndContentsSurviveGrowthBeforeAndAfterAChangeOfMode() {
+        SliceTable table = new SliceTable(true, 4);
+        for (long k = 0; k < 100; k++) {
+            table.append(k * 1_000_003L, new double[] {k});
+        }
+        table.append("odd one", new double[] {-1});
+        for (long k = 100; k < 300; k++) {
+            table.append(k * 1_000_003L, new double[] {k});
+        }
+        assertThat(table.count()).isEqualTo(301);
+        assertThat(table.capacity()).isEqualTo(512);
+        for (long k = 0; k < 300; k++) {
+            int at = table.find(k * 1_000_003L);
+            assertThat(at).isEqualTo(k < 100 ? k : k + 1);
+            assertThat(table.hash(at)).isEqualTo(Long.hashCode(k * 1_000_003L));
+            assertThat((double[]) table.contents(at)).containsExactly(k);
+        }
+        assertThat(table.find("odd one")).isEqualTo(100);
+        assertThat((double[]) table.contents(100)).containsExactly(-1);
+    }
+
+    @Test
+    void aNewSliceStartsWithTheCapacityItsPredecessorGrewTo() {
+        Slices slices = new Slices(true);
+        SliceTable first = slices.open(0);
+        for (int k = 0; k < 1_000; k++) {
+            first.append(k, new long[] {k});
+        }
+        SliceTable second = slices.open(1_000);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.capacity()).isEqualTo(first.capacity()).isEqualTo(1_024);
     }
 }
