@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Heap keyed state of one operator instance. Each key owns one slot array holding every registered
- * state's value, so setting the current key is the only hash lookup a record costs; state handles
+ * state's value, so looking the key up once is the only hash lookup a record costs; state handles
  * then read their slot directly. A key whose slots are all empty is removed, so keys that expire
  * leave nothing behind.
  */
@@ -21,7 +21,14 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
     private final Clock clock;
     private final String operatorName;
     private Object currentKey;
+    /** The current key's slots; {@link #NOT_LOOKED_UP} until a state of that key is first used. */
     private Object[] current;
+    /**
+     * Setting the key only notes it: the lookup waits for the first state access, so operators that set
+     * the key for every timer or event but seldom touch state (CEP releasing buffered events, windows
+     * without per-window state) cost no lookup for it.
+     */
+    private static final Object[] NOT_LOOKED_UP = new Object[0];
     private long lastTtlSweep;
     private long ttlSweepInterval = Long.MAX_VALUE;
     /** Restored values of states not registered yet (they register in open()), by state name. */
@@ -35,7 +42,12 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
 
     public void setCurrentKey(Object key) {
         currentKey = key;
-        current = entries.get(key);
+        current = NOT_LOOKED_UP;
+    }
+
+    private Object[] current() {
+        Object[] e = current;
+        return e != NOT_LOOKED_UP ? e : (current = entries.get(currentKey));
     }
 
     public Object currentKey() {
@@ -57,7 +69,7 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
 
     @Override
     public Object read(int slot) {
-        Object[] e = current;
+        Object[] e = current();
         return e == null || slot >= e.length ? null : e[slot];
     }
 
@@ -67,7 +79,7 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
             clearSlot(slot);
             return;
         }
-        Object[] e = current;
+        Object[] e = current();
         if (e == null) {
             checkKey();
             e = new Object[descriptors.size()];
@@ -83,7 +95,7 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
 
     @Override
     public void clearSlot(int slot) {
-        Object[] e = current;
+        Object[] e = current();
         if (e == null || slot >= e.length || e[slot] == null) {
             return;
         }
