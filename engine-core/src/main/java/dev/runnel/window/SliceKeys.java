@@ -191,13 +191,18 @@ final class SliceKeys {
         };
     }
 
-    /** Empties the table for reuse, keeping its grown buffers. */
-    void clear() {
+    /** Lets go of the keys (objects ones are no longer reachable from here); {@link #clear} must follow before reuse. */
+    void release() {
         if (mode == OBJECTS) {
             Arrays.fill(objects, 0, count, null);
         }
-        memory.setMemory(slotsAt, 2 * capacity * Integer.BYTES, (byte) 0);
         count = 0;
         mode = EMPTY;
+    }
+
+    /** Empties the table for reuse, keeping its grown buffer: only the index needs zeroing. */
+    void clear() {
+        release();
+        memory.setMemory(slotsAt, 2 * capacity * Integer.BYTES, (byte) 0);
     }
 }

@@ -74,4 +74,11 @@ final class SliceTable {
         keys.clear();
         contents.clear();
     }
+
+    /** Drops what the table holds, for the pool; {@link #reset} must follow before it is used again. */
+    void release() {
+        start = Long.MIN_VALUE;
+        keys.release();
+        contents.release();
+    }
 }

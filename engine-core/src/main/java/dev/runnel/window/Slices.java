@@ -132,7 +132,7 @@ final class Slices {
             if (dropped == newest) {
                 newest = null;
             }
-            dropped.reset(Long.MIN_VALUE);
+            dropped.release();
             if (pool.size() < mostLive) {
                 pool.push(dropped);
             }
