@@ -103,26 +103,22 @@ final class Slices {
         return pairs;
     }
 
-    /** Keys in any of {@code tables}, each counted once. */
+    /**
+     * Keys in any of {@code tables}, each counted once. Only heap memory is read here (counts, and the keys of
+     * sliding windows, which are held as objects): this runs on a monitoring thread, and a table's buffer
+     * outside the heap may be replaced under it.
+     */
     private static long distinctKeys(SliceTable[] tables) {
         if (tables.length == 1) {
             return tables[0].count(); // a tumbling window: no key to read (a primitive one would be boxed)
         }
-        long keys = 0;
-        for (int t = 0; t < tables.length; t++) {
-            SliceTable table = tables[t];
+        java.util.HashSet<Object> keys = new java.util.HashSet<>();
+        for (SliceTable table : tables) {
             for (int i = 0, n = table.count(); i < n; i++) {
-                Object key = table.key(i);
-                boolean seenBefore = false;
-                for (int u = 0; u < t && !seenBefore; u++) {
-                    seenBefore = tables[u].find(key) >= 0;
-                }
-                if (!seenBefore) {
-                    keys++;
-                }
+                keys.add(table.key(i));
             }
         }
-        return keys;
+        return keys.size();
     }
 
     /** Drops the slices that start before {@code keepFrom}, pooling their tables. */
