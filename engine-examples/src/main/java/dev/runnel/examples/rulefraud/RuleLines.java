@@ -6,6 +6,7 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.source.Source;
 import dev.runnel.api.source.SourceOutput;
 import dev.runnel.api.source.SourceStatus;
+import dev.runnel.api.time.Clock;
 import dev.runnel.cep.dynamic.Rule;
 import dev.runnel.cep.dynamic.RuleError;
 import java.nio.charset.StandardCharsets;
@@ -34,25 +35,32 @@ public final class RuleLines implements Source<Rule> {
     private final Callable<byte[]> content;
     private final boolean follow;
     private final ZoneId zone;
+    private final Clock clock;
     private long offset;
     private long line;
     private long lastPoll;
 
-    private RuleLines(String name, Callable<byte[]> content, boolean follow, ZoneId zone) {
+    private RuleLines(String name, Callable<byte[]> content, boolean follow, ZoneId zone, Clock clock) {
         this.name = name;
         this.content = content;
         this.follow = follow;
         this.zone = zone;
+        this.clock = clock;
     }
 
     public static RuleLines file(Path file, boolean follow, ZoneId zone) {
-        return new RuleLines(file.toString(), () -> Files.readAllBytes(file), follow, zone);
+        return file(file, follow, zone, Clock.SYSTEM);
+    }
+
+    /** {@code clock} paces how often a followed file is looked at (tests pass a manual one). */
+    public static RuleLines file(Path file, boolean follow, ZoneId zone, Clock clock) {
+        return new RuleLines(file.toString(), () -> Files.readAllBytes(file), follow, zone, clock);
     }
 
     /** Rules given as text: a bundled sample, or tests. */
     public static RuleLines text(String name, String text, ZoneId zone) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new RuleLines(name, () -> bytes, false, zone);
+        return new RuleLines(name, () -> bytes, false, zone, Clock.SYSTEM);
     }
 
     @Override
@@ -62,10 +70,11 @@ public final class RuleLines implements Source<Rule> {
 
     @Override
     public SourceStatus poll(SourceOutput<Rule> output, int maxRecords) throws Exception {
-        if (follow && System.currentTimeMillis() - lastPoll < 200) {
+        long now = clock.millis();
+        if (follow && now - lastPoll < 200) {
             return SourceStatus.NOTHING_AVAILABLE; // a rules file changes rarely: look 5 times a second
         }
-        lastPoll = System.currentTimeMillis();
+        lastPoll = now;
         byte[] bytes = content.call();
         int emitted = 0;
         while (emitted < maxRecords) {

@@ -6,6 +6,7 @@ import dev.runnel.api.OutputTag;
 import dev.runnel.api.source.DeadLetter;
 import dev.runnel.api.source.SourceOutput;
 import dev.runnel.api.source.SourceStatus;
+import dev.runnel.api.time.ManualClock;
 import dev.runnel.cep.dynamic.Rule;
 import dev.runnel.examples.CliRun;
 import java.nio.file.Files;
@@ -92,7 +93,8 @@ class RuleFraudTest {
         String rule = "{\"id\": \"r\", \"version\": %d, \"pattern\": {\"stages\": [{\"name\": \"a\", \"where\": \"true\"}]}}\n";
         Files.writeString(rules, rule.formatted(1) + "{\"id\": \"r\", \"version\": 2, \"at\": \"1970-01-01 00:00:01\", \"pattern\": {}}\n"
             + "{\"id\": \"half");
-        RuleLines source = RuleLines.file(rules, true, ZoneId.of("UTC"));
+        ManualClock clock = new ManualClock(1_000_000);
+        RuleLines source = RuleLines.file(rules, true, ZoneId.of("UTC"), clock);
         Collected c = new Collected();
         assertThat(source.poll(c, 100)).isEqualTo(SourceStatus.NOTHING_AVAILABLE);
         assertThat(c.out).containsExactly("r v1", "r v2 @1000");
@@ -100,12 +102,15 @@ class RuleFraudTest {
         long position = source.position();
 
         Files.writeString(rules, " line\"}\n" + rule.formatted(3), StandardOpenOption.APPEND);
-        Thread.sleep(250);
+        clock.advance(199);
+        source.poll(c, 100);
+        assertThat(c.out).as("a followed file is looked at 5 times a second").hasSize(2);
+        clock.advance(1);
         source.poll(c, 100);
         assertThat(c.out).hasSize(4).endsWith("r v3");
         assertThat(c.out.get(2)).startsWith("bad RuleError[" + rules + ":3 v0: Rule line needs a string \"id\"");
 
-        RuleLines restored = RuleLines.file(rules, true, ZoneId.of("UTC"));
+        RuleLines restored = RuleLines.file(rules, true, ZoneId.of("UTC"), clock);
         restored.restorePosition(position);
         Collected again = new Collected();
         restored.poll(again, 100);
