@@ -136,11 +136,6 @@ final class SliceContents {
 
     /** Empties the contents for reuse of the slice, keeping the grown arrays. */
     void clear() {
-        release();
-    }
-
-    /** Lets go of the contents (a dropped slice's, for the pool); {@link #clear} must follow before reuse. */
-    void release() {
         if (mode == OBJECTS) {
             Arrays.fill(objects, 0, size, null);
         }

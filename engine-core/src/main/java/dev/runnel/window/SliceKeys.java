@@ -44,6 +44,9 @@ final class SliceKeys {
     private int shift;
     private Object[] objects;
     int count;
+    /** The key of the last {@link #find} that missed after probing, and the free slot it stopped at; null once anything is appended. */
+    private Object missedKey;
+    private int missedSlot;
 
     /** {@code capacity}: a power of two, the keys expected (a slice's predecessors had about as many). */
     SliceKeys(boolean primitiveKeys, int capacity) {
@@ -65,41 +68,55 @@ final class SliceKeys {
         return capacity;
     }
 
-    /** Position of {@code key}, or -1. */
+    /**
+     * Position of {@code key}, or -1. A miss remembers the free slot it stopped at, so that appending
+     * the same key right after (the common case: a key's first element in a slice) does not probe again.
+     */
     int find(Object key) {
+        int found;
         if (mode == LONGS) {
-            return key instanceof Long l ? findPrimitive(l, Long.hashCode(l)) : -1;
+            found = key instanceof Long l ? findPrimitive(l, Long.hashCode(l)) : -1;
+        } else if (mode == INTS) {
+            found = key instanceof Integer i ? findPrimitive(i, i) : -1;
+        } else {
+            found = mode == OBJECTS ? findObject(key, key.hashCode()) : -1;
         }
-        if (mode == INTS) {
-            return key instanceof Integer i ? findPrimitive(i, i) : -1;
+        if (found >= 0) {
+            return found;
         }
-        return mode == OBJECTS ? findObject(key, key.hashCode()) : -1;
+        missedKey = found == -1 ? null : key; // -1: no probe was made
+        missedSlot = -2 - found;
+        return -1;
     }
 
+    /** The key's position, or {@code -2 - slot} of the free slot where the probe stopped. */
     private int findPrimitive(long key, int hash) {
         UnsafeBuffer memory = this.memory;
         int slotsAt = this.slotsAt;
         int mask = this.mask;
         int position;
-        for (int s = (hash * 0x9E3779B9) >>> shift; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
+        int s = (hash * 0x9E3779B9) >>> shift;
+        for (; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
             if (memory.getLong((position - 1) << 3) == key) {
                 return position - 1;
             }
         }
-        return -1;
+        return -2 - s;
     }
 
+    /** As {@link #findPrimitive}, for keys held as objects. */
     private int findObject(Object key, int hash) {
         UnsafeBuffer memory = this.memory;
         int mask = this.mask;
         int position;
-        for (int s = (hash * 0x9E3779B9) >>> shift; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
+        int s = (hash * 0x9E3779B9) >>> shift;
+        for (; (position = memory.getInt(slotsAt + (s << 2))) != 0; s = (s + 1) & mask) {
             Object candidate = objects[position - 1];
             if (hash(position - 1) == hash && (candidate == key || candidate.equals(key))) {
                 return position - 1;
             }
         }
-        return -1;
+        return -2 - s;
     }
 
     /** Adds {@code key}, which must not be in the table; returns its position. */
@@ -109,9 +126,12 @@ final class SliceKeys {
         } else if (mode == LONGS && !(key instanceof Long) || mode == INTS && !(key instanceof Integer)) {
             becomeObjects();
         }
+        boolean slotKnown = key == missedKey;
+        missedKey = null;
         int at = count;
         if (at == capacity) {
-            grow();
+            grow(); // a new index: the remembered slot is gone
+            slotKnown = false;
         }
         int hash = key.hashCode();
         memory.putInt(hashesAt + (at << 2), hash);
@@ -120,7 +140,11 @@ final class SliceKeys {
         } else {
             memory.putLong(at << 3, mode == LONGS ? (Long) key : (Integer) key);
         }
-        index(hash, at);
+        if (slotKnown) {
+            memory.putInt(slotsAt + (missedSlot << 2), at + 1);
+        } else {
+            index(hash, at);
+        }
         count = at + 1;
         return at;
     }
@@ -193,6 +217,7 @@ final class SliceKeys {
 
     /** Lets go of the keys (objects ones are no longer reachable from here); {@link #clear} must follow before reuse. */
     void release() {
+        missedKey = null;
         if (mode == OBJECTS) {
             Arrays.fill(objects, 0, count, null);
         }

@@ -79,6 +79,6 @@ final class SliceTable {
     void release() {
         start = Long.MIN_VALUE;
         keys.release();
-        contents.release();
+        contents.clear(); // nothing of the contents needs zeroing
     }
 }
