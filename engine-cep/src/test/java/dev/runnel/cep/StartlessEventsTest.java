@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * Events that can start no partial match wait under their key's hash slot and are dismissed, when
  * the watermark releases them, if no key of that slot holds matches (CepOperator, KeySlots). Pinned
  * here: such an event still acts on a partial match begun by an event that arrived after it but is
- * earlier in time, on long keys (the primitive path) and on string keys. (IrrelevantEventsPropertyTest
- * compares this path with a run that feeds every event, over random patterns.)
+ * earlier in time, on long keys (the primitive path) and on string keys; and an event that only kills
+ * partial matches of a strict stage, and only skips the relaxed ones, acts on a key that was in that
+ * stage before the first such event arrived. (IrrelevantEventsPropertyTest compares this path with a
+ * run that feeds every event, over random patterns.)
  */
 class StartlessEventsTest {
     static final class Ids extends PatternProcessFunction<Keyed, String> {
@@ -70,5 +72,40 @@ class StartlessEventsTest {
     @Test
     void anEventThatStartsNothingStillBreaksAStrictMatchBegunByALaterArrivalWithStringKeys() {
         assertThat(run(false)).containsExactly("2:4,6 @21", "1:7,8 @31");
+    }
+
+    @Test
+    void anEventThatOnlyKillsStrictStagesActsOnAKeyAlreadyInOneAndIsSkippedByTheRelaxedStages() {
+        ScriptedSource<Keyed> script = ScriptedSource.<Keyed>create()
+            // key 1 reaches the strict stage (after "a") before any "x" has arrived; x@11 then breaks it
+            .event(new Keyed("1", 1, "a", 0), 10)
+            .watermark(10)
+            .event(new Keyed("1", 2, "x", 0), 11)
+            .event(new Keyed("1", 3, "b", 0), 12)
+            .event(new Keyed("1", 4, "c", 0), 13)
+            .event(new Keyed("1", 5, "c", 0), 14)
+            // key 2: an "x" between the relaxed "c"s is only skipped
+            .event(new Keyed("2", 6, "a", 0), 20)
+            .event(new Keyed("2", 7, "b", 0), 21)
+            .event(new Keyed("2", 8, "c", 0), 22)
+            .event(new Keyed("2", 9, "x", 0), 23)
+            .event(new Keyed("2", 10, "c", 0), 24);
+        StreamEnvironment env = StreamEnvironment.create();
+        CollectSink<String> out = new CollectSink<>();
+        Pattern<Keyed, Keyed> pattern = Pattern.<Keyed>begin("a").where(e -> e.name().equals("a"))
+            .next("b").where(e -> e.name().equals("b"))
+            .followedBy("c").where(e -> e.name().equals("c")).times(2)
+            .within(Duration.ofSeconds(5));
+        DataStream<Keyed> events = env.fromSource(script, WatermarkStrategy.noWatermarks(), "events");
+        CEP.pattern(events.keyBy(e -> Long.parseLong(e.key())), pattern)
+            .process(new PatternProcessFunction<Keyed, String>() {
+                @Override
+                public void processMatch(Map<String, List<Keyed>> match, Context ctx, Collector<String> out) {
+                    out.collect(match.get("a").get(0).key() + ":" + match.get("c").get(1).id() + " @" + ctx.timestamp());
+                }
+            })
+            .addSink(out);
+        env.execute("kill-only-events");
+        assertThat(out.values()).containsExactly("2:10 @24");
     }
 }

@@ -23,8 +23,9 @@ import java.util.Arrays;
  * <p>De-duplication scans a chain while it is short (most instants hold one or two timers), and
  * through an index once it is longer than {@value #SCAN_LIMIT}, as a million keys whose windows end
  * together would be: open addressing with linear probing over entry ids plus one, deletion by
- * shifting back (Knuth's algorithm R), so no tombstones. Only entries of long chains are in it, so
- * the common timer never computes a hash. Freed entries are reused first in, first out: timers
+ * shifting back (Knuth's algorithm R), so no tombstones. Only entries of long chains that were
+ * searched are in it, so the common timer, and every timer registered without de-duplication,
+ * never computes a hash. Freed entries are reused first in, first out: timers
  * fire in about the order they were registered, so entries stay in that order in the array and a
  * firing walks it forward instead of jumping. Not thread-safe.
  */
@@ -32,13 +33,13 @@ final class TimerSlab {
     private static final int INITIAL_ENTRIES = 256;
     /** An emptied slab above this size goes back to its initial size, so a burst does not pin its peak memory. */
     private static final int SHRINK_ABOVE = 1 << 16;
-    /** Chains longer than this de-duplicate through the index. */
+    /** Chains longer than this de-duplicate through the index, built when such a chain is first searched. */
     static final int SCAN_LIMIT = 8;
 
     private static final long LONG_KEY = 1;
     private static final long HAS_NAMESPACE = 2;
     private static final long REMOVED = 4;
-    /** On a head: the chain is longer than {@link #SCAN_LIMIT} and its live entries are in the index. */
+    /** On a head: the chain was searched while longer than {@link #SCAN_LIMIT}, and its live entries are in the index. */
     private static final long INDEXED = 8;
     private static final long FLAG_BITS = 15;
     private static final long LENGTH_ONE = 1L << 4;
@@ -195,7 +196,12 @@ final class TimerSlab {
 
     /** The pending entry of the chain at {@code head} equal to (key, namespace), or -1. */
     int find(int head, Object key, Object namespace) {
-        if ((data[(head << 2) + 3] & INDEXED) != 0) {
+        long meta = data[(head << 2) + 3];
+        if ((meta & INDEXED) == 0 && (meta & LENGTH_BITS) > SCAN_LIMIT * LENGTH_ONE) {
+            index(head);
+            meta |= INDEXED;
+        }
+        if ((meta & INDEXED) != 0) {
             return findIndexed(data[head << 2], key, namespace);
         }
         for (int e = head; e >= 0; e = next(e)) {
@@ -216,12 +222,19 @@ final class TimerSlab {
         data[hb] = (meta & FLAG_BITS) | (length & LENGTH_BITS) | ((e + 1L) << 32);
         if ((meta & INDEXED) != 0) {
             addToIndex(e);
-        } else if (length > SCAN_LIMIT * LENGTH_ONE) {
-            data[hb] |= INDEXED;
-            for (int x = head; x >= 0; x = next(x)) {
-                if (!isRemoved(x)) {
-                    addToIndex(x);
-                }
+        }
+    }
+
+    /**
+     * Puts the live entries of a long chain in the index, the first time it is searched: a chain only
+     * ever appended to (per-event timers registered unique, CEP's timeouts sharing one rounded instant)
+     * is never indexed, and from here on its appends are.
+     */
+    private void index(int head) {
+        data[(head << 2) + 3] |= INDEXED;
+        for (int x = head; x >= 0; x = next(x)) {
+            if (!isRemoved(x)) {
+                addToIndex(x);
             }
         }
     }

@@ -108,6 +108,62 @@ class TimerQueueTest {
     }
 
     @Test
+    void aLongChainRegisteredUniqueIsIndexedWhenFirstSearched() {
+        TimerQueue q = new TimerQueue();
+        for (int k = 0; k < 100; k++) {
+            q.registerUnique(k, null, 42);
+        }
+        assertThat(q.register(99, null, 42)).isFalse();
+        assertThat(q.register(100, null, 42)).isTrue();
+        assertThat(q.delete(7, null, 42)).isTrue();
+        assertThat(q.delete(7, null, 42)).isFalse();
+        q.registerUnique(101, null, 42); // appended after the index was built: must be found too
+        assertThat(q.register(101, null, 42)).isFalse();
+        assertThat(q.delete(101, null, 42)).isTrue();
+        List<String> fired = advance(q, 42);
+        assertThat(fired).hasSize(100).doesNotContain("7@42", "101@42").startsWith("0@42", "1@42", "2@42")
+            .endsWith("98@42", "99@42", "100@42");
+    }
+
+    @Test
+    void longChainsMixingUniqueAndDeduplicatedRegistrationsMatchAReference() {
+        Random r = new Random(11);
+        for (int trial = 0; trial < 30; trial++) {
+            TimerQueue q = new TimerQueue();
+            TreeMap<Long, List<String>> reference = new TreeMap<>();
+            List<String> fired = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            long watermark = 0;
+            for (int step = 0; step < 3_000; step++) {
+                int op = r.nextInt(20);
+                long t = watermark + 1 + r.nextInt(3); // few instants: chains grow past the scan limit
+                int key = r.nextInt(300);
+                List<String> at = reference.computeIfAbsent(t, x -> new ArrayList<>());
+                String timer = key + "@" + t;
+                if (op == 0) {
+                    q.advance(++watermark, (k, ns, time) -> fired.add(k + "@" + time));
+                    while (!reference.isEmpty() && reference.firstKey() <= watermark) {
+                        expected.addAll(reference.pollFirstEntry().getValue());
+                    }
+                } else if (op < 5) {
+                    assertThat(q.delete(key, null, t)).isEqualTo(at.remove(timer));
+                } else if (op < 12 && !at.contains(timer)) {
+                    q.registerUnique(key, null, t);
+                    at.add(timer);
+                } else {
+                    assertThat(q.register(key, null, t)).isEqualTo(!at.contains(timer));
+                    if (!at.contains(timer)) {
+                        at.add(timer);
+                    }
+                }
+            }
+            q.advance(Long.MAX_VALUE, (k, ns, time) -> fired.add(k + "@" + time));
+            reference.values().forEach(expected::addAll);
+            assertThat(fired).as("trial %d", trial).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void randomScheduleMatchesASortedReference() {
         Random r = new Random(7);
         for (int trial = 0; trial < 50; trial++) {

@@ -18,15 +18,43 @@ final class ArrivalChecks {
     private final StateDecisions decisions;
     private final ConditionEvaluator eval;
     private final NfaState start;
+    /** By state id: the bit of a wait state in a {@link #dieMask}, or every bit for a state that is not one. */
+    private final long[] waitBitById;
     private NfaState[] stack = new NfaState[8];
     private boolean dropsIrrelevant;
+    /** Whether {@link #dieMask} is computed: the conditions of dropping, except that strict stages are allowed. */
+    private boolean killsOnly;
     private boolean keepAll;
+    /**
+     * For the last event {@link #classify} found {@link #NEVER_STARTS}: the wait states (bits by
+     * their index in {@code waitStates}) whose partial matches the event kills, every other wait
+     * state only skipping it; or -1 if it may do more somewhere, or is not known.
+     */
+    long dieMask = -1L;
+    /**
+     * The pattern's user conditions, if few: every decision on simple conditions is a function of
+     * their values, so {@link #dieMask} is worked out once per combination of values, not per event
+     * (walking each wait state's edges for every event cost more than the dismissals saved).
+     */
+    private final Cond[] leaves;
+    private final long[] dieMaskByValues;
+    private final boolean[] dieMaskKnown;
+    private static final int MAX_LEAVES = 8;
     /** False once the owning {@link Nfa} stopped starting partial matches. */
     boolean starting = true;
 
     ArrivalChecks(NfaState[] states, StateDecisions decisions, ConditionEvaluator eval, NfaState start) {
         this.states = states;
         this.waitStates = StateDecisions.waitStates(states);
+        this.waitBitById = new long[states.length];
+        java.util.Arrays.fill(waitBitById, -1L);
+        for (int i = 0; i < waitStates.length && i < Long.SIZE; i++) {
+            waitBitById[waitStates[i].id] = 1L << i;
+        }
+        Cond[] users = userConditions(states);
+        this.leaves = users.length <= MAX_LEAVES ? users : null;
+        this.dieMaskByValues = new long[leaves == null ? 0 : 1 << leaves.length];
+        this.dieMaskKnown = new boolean[dieMaskByValues.length];
         this.decisions = decisions;
         this.eval = eval;
         this.start = start;
@@ -35,7 +63,8 @@ final class ArrivalChecks {
     /** Set when the owning NFA gets its handler: whether a skip strategy or timeouts hold matches back. */
     void configure(boolean skipping, boolean handleTimeouts) {
         keepAll = Boolean.getBoolean(KEEP_ALL_EVENTS);
-        dropsIrrelevant = !keepAll && canDropIrrelevant(skipping, handleTimeouts);
+        killsOnly = !keepAll && pruningIsSilent(skipping, handleTimeouts) && waitStates.length <= Long.SIZE;
+        dropsIrrelevant = killsOnly && everyWaitStateCanStay();
     }
 
     /**
@@ -67,10 +96,101 @@ final class ArrivalChecks {
         if (dropsIrrelevant && everyWaitStateStays()) {
             return startsMatchOnCurrentEvent() ? MAY_START : DROP;
         }
+        dieMask = -1L;
         if (!start.simpleGraph || !starting || keepAll) {
             return MAY_START;
         }
-        return startsMatchOnCurrentEvent() ? MAY_START : NEVER_STARTS;
+        if (startsMatchOnCurrentEvent()) {
+            return MAY_START;
+        }
+        if (killsOnly) {
+            dieMask = knownDieMask();
+            if (dieMask == 0) {
+                return DROP; // every wait state only skips it: irrelevant, as above
+            }
+        }
+        return NEVER_STARTS;
+    }
+
+    /**
+     * {@link #dieMask} through the table of condition values; -1 (unknown: the event takes the full
+     * path when released) if a condition fails, so that a condition is never made to fail on an event
+     * the matcher would not have shown it.
+     */
+    private long knownDieMask() {
+        try {
+            if (leaves == null) {
+                return dieMask();
+            }
+            int values = 0;
+            for (int i = 0; i < leaves.length; i++) {
+                if (eval.test(leaves[i])) {
+                    values |= 1 << i;
+                }
+            }
+            if (!dieMaskKnown[values]) {
+                dieMaskByValues[values] = dieMask();
+                dieMaskKnown[values] = true;
+            }
+            return dieMaskByValues[values];
+        } catch (ConditionFailedException e) {
+            return -1L;
+        }
+    }
+
+    private static Cond[] userConditions(NfaState[] states) {
+        java.util.Map<Integer, Cond> found = new java.util.TreeMap<>();
+        java.util.ArrayDeque<Cond> todo = new java.util.ArrayDeque<>();
+        for (NfaState st : states) {
+            for (Transition t : st.edges) {
+                todo.push(t.cond);
+            }
+        }
+        while (!todo.isEmpty()) {
+            Cond c = todo.pop();
+            if (c.kind == Cond.Kind.USER) {
+                found.put(c.id, c);
+            }
+            if (c.left != null) {
+                todo.push(c.left);
+            }
+            if (c.right != null) {
+                todo.push(c.right);
+            }
+        }
+        return found.values().toArray(new Cond[0]);
+    }
+
+    /**
+     * The wait states whose partial matches the current event kills, if every other one only skips
+     * it; -1 if some state would do more. W6's strict {@code next} kills on every other event type, but
+     * the relaxed stages of {@code times(4)} only skip them: such an event matters only to a key with
+     * a partial match in the strict stage, which the operator's per-slot counts can tell.
+     */
+    private long dieMask() {
+        long mask = 0;
+        for (int i = 0; i < waitStates.length; i++) {
+            byte d = decisions.decide(waitStates[i]);
+            if (d == StateDecisions.DIE) {
+                mask |= 1L << i;
+            } else if (d != StateDecisions.STAY) {
+                return -1L;
+            }
+        }
+        return mask;
+    }
+
+    /** The wait-state bits of a key's partial matches (see {@link #dieMask}); -1 if a completed match is held. */
+    long waitBits(KeyMatches key) {
+        if (key.completedSize > 0) {
+            return -1L;
+        }
+        long bits = 0;
+        int[] ids = key.stateIds;
+        for (int i = 0; i < key.size; i++) {
+            bits |= waitBitById[ids[i]];
+        }
+        return bits;
     }
 
     /**
@@ -113,7 +233,11 @@ final class ArrivalChecks {
         return false;
     }
 
-    private boolean canDropIrrelevant(boolean skipping, boolean handleTimeouts) {
+    /**
+     * Whether feeding an event that only skips or kills partial matches could do nothing else but
+     * prune expired ones, which emits nothing and which the key's timeout timer does as well.
+     */
+    private boolean pruningIsSilent(boolean skipping, boolean handleTimeouts) {
         if (skipping || handleTimeouts) {
             return false;
         }
@@ -122,6 +246,10 @@ final class ArrivalChecks {
                 return false;
             }
         }
+        return true;
+    }
+
+    private boolean everyWaitStateCanStay() {
         for (NfaState st : waitStates) {
             if (!StateDecisions.canStay(st)) {
                 return false; // a strict stage (next) acts on every event: none is ever irrelevant, so don't look

@@ -28,8 +28,8 @@ public final class KeyMatches {
     public boolean timeoutDue;
     /** Events waiting per timestamp when a comparator orders equal timestamps; null otherwise. */
     public org.agrona.collections.Long2ObjectHashMap<java.util.ArrayList<Object>> sameTimestamp;
-    /** Whether the operator's per-slot summary counts this key as holding matches. */
-    public boolean countedInSlot;
+    /** The operator's per-slot summaries (one bit each) that count this key as holding matches they care about. */
+    public long countedInSlots;
 
     public KeyMatches(Object key) {
         this.key = key;

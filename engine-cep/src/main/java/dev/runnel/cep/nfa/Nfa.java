@@ -129,6 +129,20 @@ public final class Nfa {
         return arrival.classify(value, ts);
     }
 
+    /**
+     * For an event {@link #classify} just found {@link #NEVER_STARTS}: the wait states whose partial
+     * matches it kills, every other one only skipping it, as bits that {@link #waitBits} uses too; -1
+     * if it may do more, or is not known.
+     */
+    public long dieMask() {
+        return arrival.dieMask;
+    }
+
+    /** Bits of the wait states the key's partial matches are in (-1 if it holds a completed match): see {@link #dieMask}. */
+    public long waitBits(KeyMatches key) {
+        return arrival.waitBits(key);
+    }
+
     /** True if {@link #advanceTime} at {@code time} would change something for this key. */
     public boolean needsAdvance(KeyMatches key, long time) {
         return key.deadline <= time || key.completedSize > 0;

@@ -58,7 +58,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     private final PatternProcessFunction<IN, OUT> function;
     private final TimedOutPartialMatchHandler<IN> timeoutHandler;
     private final KeyMatchesByKey keys = new KeyMatchesByKey();
-    private final KeySlots slots = new KeySlots();
+    private final KeySlots slots = new KeySlots(km -> this.nfa.waitBits(km), keys::all);
     private Nfa nfa;
     private long bufferedEvents;
     private long timerGranularity = 1;
@@ -154,8 +154,8 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             }
             bufferedEvents++;
             // the timer queue is the time-order buffer: keyed by the user key (or, for an event that starts
-            // nothing, by the key's slot; see KeySlots), the event as namespace
-            eventTimers.registerUnique(kind == Nfa.NEVER_STARTS ? slots.of(key) : key, value, timestamp);
+            // nothing, by the key's slot in the summary of the keys it can matter to; see KeySlots), the event as namespace
+            eventTimers.registerUnique(kind == Nfa.NEVER_STARTS ? slots.of(key, nfa.dieMask()) : key, value, timestamp);
         } else {
             bufferedEvents++;
             KeyMatches km = keyMatches(key);

@@ -1,6 +1,9 @@
 package dev.runnel.cep.operator;
 
 import dev.runnel.cep.nfa.KeyMatches;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Which keys hold partial or completed matches, summarised by hash slot, so that a buffered event
@@ -10,17 +13,27 @@ import dev.runnel.cep.nfa.KeyMatches;
  * 300 ms). Such an event is buffered with its key's {@link Slot} as its timer key; a slot counts the
  * keys hashed to it that hold matches, and only a non-zero count sends the event down the full path.
  *
+ * <p>Summary 0 counts keys holding any match. An event that kills the partial matches of some wait
+ * states and is skipped by all others ({@link dev.runnel.cep.nfa.Nfa#dieMask}) can only matter to a
+ * key with a partial match in one of those states, so it waits under a slot of a summary that counts
+ * only such keys: W6's events of other types matter to keys in its strict stage, about one in ten,
+ * not to the many whose matches wait in the relaxed stages of {@code times(4)}. A summary is made
+ * for each such set of states the first time an event brings it, counting the keys of that moment;
+ * beyond {@value #MAX_SUMMARIES} further sets use summary 0.
+ *
  * <p>{@link #update} must run after every change of a key's matches (the operator's {@code afterKey}
  * and restore), so that a count is exact whenever a buffered event is released.
  */
 final class KeySlots {
     /** Enough slots that, with a thousand keys holding matches, about 94% of slots are empty. */
     private static final int SLOTS = 1 << 14;
+    /** Summaries beyond the first cost 16,384 slots and one more count to keep per key change each. */
+    private static final int MAX_SUMMARIES = 8;
 
     /** A timer key standing for every key that hashes here; compared by identity only. */
     static final class Slot {
         final int index;
-        /** Keys in this slot whose {@link KeyMatches} hold partial or completed matches. */
+        /** Keys in this slot holding matches that the slot's summary counts. */
         int keysWithMatches;
 
         Slot(int index) {
@@ -38,32 +51,88 @@ final class KeySlots {
         }
     }
 
-    private final Slot[] slots = new Slot[SLOTS];
+    private final ToLongFunction<KeyMatches> waitBits;
+    private final Supplier<? extends Iterable<KeyMatches>> allKeys;
+    /** Per summary, the wait states (bits) a key must have a partial match in to be counted; -1 for any match. */
+    private long[] masks = {-1L};
+    private Slot[][] summaries = {newSlots()};
 
-    KeySlots() {
+    /**
+     * {@code waitBits}: the wait-state bits of a key's partial matches ({@link dev.runnel.cep.nfa.Nfa#waitBits});
+     * {@code allKeys}: every key's matches, to count them when a summary is made.
+     */
+    KeySlots(ToLongFunction<KeyMatches> waitBits, Supplier<? extends Iterable<KeyMatches>> allKeys) {
+        this.waitBits = waitBits;
+        this.allKeys = allKeys;
+    }
+
+    private static Slot[] newSlots() {
+        Slot[] slots = new Slot[SLOTS];
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new Slot(i);
         }
+        return slots;
     }
 
-    Slot of(Object key) {
+    private static int index(Object key) {
         int h = key instanceof Long l ? Long.hashCode(l * 0x9E3779B97F4A7C15L) : key.hashCode() * 0x9E3779B9;
-        return slots[(h ^ (h >>> 16)) & (SLOTS - 1)];
+        return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 
-    /** Brings the count of {@code km}'s slot up to date with whether it now holds matches. */
-    void update(KeyMatches km) {
-        boolean holds = km.holdsMatches();
-        if (holds != km.countedInSlot) {
-            km.countedInSlot = holds;
-            of(km.key()).keysWithMatches += holds ? 1 : -1;
+    /** The slot of {@code key} in the summary for events that kill the partial matches of {@code dieMask}'s states (-1: any). */
+    Slot of(Object key, long dieMask) {
+        int s = summary(dieMask); // first: it may replace the array of summaries
+        return summaries[s][index(key)];
+    }
+
+    private int summary(long dieMask) {
+        long[] m = masks;
+        for (int s = 0; s < m.length; s++) {
+            if (m[s] == dieMask) {
+                return s;
+            }
         }
+        if (m.length == MAX_SUMMARIES) {
+            return 0;
+        }
+        int s = m.length;
+        masks = Arrays.copyOf(m, s + 1);
+        masks[s] = dieMask;
+        summaries = Arrays.copyOf(summaries, s + 1);
+        summaries[s] = newSlots();
+        for (KeyMatches km : allKeys.get()) {
+            if (km.holdsMatches() && (waitBits.applyAsLong(km) & dieMask) != 0) {
+                km.countedInSlots |= 1L << s;
+                summaries[s][index(km.key())].keysWithMatches++;
+            }
+        }
+        return s;
     }
 
-    /** Forgets every count (the keys are being restored anew). */
-    void clear() {
-        for (Slot s : slots) {
-            s.keysWithMatches = 0;
+    /** Brings the counts of {@code km}'s slots up to date with the matches it now holds. */
+    void update(KeyMatches km) {
+        long counted = 0;
+        if (km.holdsMatches()) {
+            counted = 1;
+            long[] m = masks;
+            if (m.length > 1) {
+                long bits = waitBits.applyAsLong(km);
+                for (int s = 1; s < m.length; s++) {
+                    if ((bits & m[s]) != 0) {
+                        counted |= 1L << s;
+                    }
+                }
+            }
+        }
+        long changed = counted ^ km.countedInSlots;
+        if (changed != 0) {
+            km.countedInSlots = counted;
+            int i = index(km.key());
+            while (changed != 0) {
+                int s = Long.numberOfTrailingZeros(changed);
+                changed &= changed - 1;
+                summaries[s][i].keysWithMatches += (counted & (1L << s)) != 0 ? 1 : -1;
+            }
         }
     }
 }
