@@ -32,15 +32,17 @@ final class ArrivalChecks {
      */
     long dieMask = -1L;
     /**
-     * The pattern's user conditions, if few: every decision on simple conditions is a function of
-     * their values, so {@link #dieMask} is worked out once per combination of values, not per event
-     * (walking each wait state's edges for every event cost more than the dismissals saved).
+     * The pattern's user conditions, if few: where every state decides on simple conditions, what
+     * {@link #classify} answers is a function of their values, so it is worked out once per
+     * combination of values, not per event (walking each wait state's edges for every event cost
+     * more than the dismissals it allows saved).
      */
     private final Cond[] leaves;
+    private final byte[] kindByValues;
     private final long[] dieMaskByValues;
-    private final boolean[] dieMaskKnown;
+    private final boolean[] known;
     private static final int MAX_LEAVES = 8;
-    /** False once the owning {@link Nfa} stopped starting partial matches. */
+    /** False once the owning {@link Nfa} stopped starting partial matches ({@link #stopStarting}). */
     boolean starting = true;
 
     ArrivalChecks(NfaState[] states, StateDecisions decisions, ConditionEvaluator eval, NfaState start) {
@@ -53,8 +55,9 @@ final class ArrivalChecks {
         }
         Cond[] users = userConditions(states);
         this.leaves = users.length <= MAX_LEAVES ? users : null;
-        this.dieMaskByValues = new long[leaves == null ? 0 : 1 << leaves.length];
-        this.dieMaskKnown = new boolean[dieMaskByValues.length];
+        this.kindByValues = new byte[leaves == null ? 0 : 1 << leaves.length];
+        this.dieMaskByValues = new long[kindByValues.length];
+        this.known = new boolean[kindByValues.length];
         this.decisions = decisions;
         this.eval = eval;
         this.start = start;
@@ -85,18 +88,51 @@ final class ArrivalChecks {
     }
 
     /**
-     * {@link #irrelevant} and {@link #startsMatch} in one evaluation. {@link #NEVER_STARTS} is given only
-     * where the start state decides on simple conditions (functions of the event alone), so the answer
-     * cannot differ when the event is fed; a start-state change can only be the NFA stopping to start,
-     * which makes it true anyway.
+     * {@link #irrelevant} and {@link #startsMatch} in one evaluation, with the {@link #dieMask} of an
+     * event that starts nothing. {@link #NEVER_STARTS} is given only where the start state decides on
+     * simple conditions (functions of the event alone), so the answer cannot differ when the event is
+     * fed; a start-state change can only be the NFA stopping to start, which makes it true anyway.
+     * Where every state decides on simple conditions the answer is a function of the values of the
+     * pattern's few user conditions, and is looked up by them.
      */
     byte classify(Object value, long ts) {
         eval.startEvent(value, ts);
         eval.forPath(null);
+        if (killsOnly && leaves != null) {
+            int values = leafValues();
+            if (values >= 0) {
+                if (!known[values]) {
+                    kindByValues[values] = evaluate();
+                    dieMaskByValues[values] = dieMask;
+                    known[values] = true;
+                }
+                dieMask = dieMaskByValues[values];
+                return kindByValues[values];
+            }
+        }
+        return evaluate();
+    }
+
+    /** The values of the pattern's user conditions as bits, or -1 if one fails (the full evaluation then decides). */
+    private int leafValues() {
+        try {
+            int values = 0;
+            for (int i = 0; i < leaves.length; i++) {
+                if (eval.test(leaves[i])) {
+                    values |= 1 << i;
+                }
+            }
+            return values;
+        } catch (ConditionFailedException e) {
+            return -1;
+        }
+    }
+
+    private byte evaluate() {
+        dieMask = -1L;
         if (dropsIrrelevant && everyWaitStateStays()) {
             return startsMatchOnCurrentEvent() ? MAY_START : DROP;
         }
-        dieMask = -1L;
         if (!start.simpleGraph || !starting || keepAll) {
             return MAY_START;
         }
@@ -104,7 +140,7 @@ final class ArrivalChecks {
             return MAY_START;
         }
         if (killsOnly) {
-            dieMask = knownDieMask();
+            dieMask = dieMaskOrUnknown();
             if (dieMask == 0) {
                 return DROP; // every wait state only skips it: irrelevant, as above
             }
@@ -112,27 +148,19 @@ final class ArrivalChecks {
         return NEVER_STARTS;
     }
 
+    /** From now on no event starts a partial match: forget the answers that assumed one could. */
+    void stopStarting() {
+        starting = false;
+        java.util.Arrays.fill(known, false);
+    }
+
     /**
-     * {@link #dieMask} through the table of condition values; -1 (unknown: the event takes the full
-     * path when released) if a condition fails, so that a condition is never made to fail on an event
-     * the matcher would not have shown it.
+     * {@link #dieMask()}, or -1 (unknown: the event takes the full path when released) if a condition
+     * fails, so that a condition is never made to fail on an event the matcher would not have shown it.
      */
-    private long knownDieMask() {
+    private long dieMaskOrUnknown() {
         try {
-            if (leaves == null) {
-                return dieMask();
-            }
-            int values = 0;
-            for (int i = 0; i < leaves.length; i++) {
-                if (eval.test(leaves[i])) {
-                    values |= 1 << i;
-                }
-            }
-            if (!dieMaskKnown[values]) {
-                dieMaskByValues[values] = dieMask();
-                dieMaskKnown[values] = true;
-            }
-            return dieMaskByValues[values];
+            return dieMask();
         } catch (ConditionFailedException e) {
             return -1L;
         }

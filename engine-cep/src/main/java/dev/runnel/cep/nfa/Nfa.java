@@ -67,7 +67,7 @@ public final class Nfa {
      * this to let the partial matches of a replaced rule version finish.
      */
     public void stopStarting() {
-        arrival.starting = false;
+        arrival.stopStarting();
     }
 
     /** Where matches go; {@code timeouts} says whether timed-out partial matches are wanted (they cost a materialization). */
