@@ -46,6 +46,7 @@ public final class TimerQueue {
     private final LongMinHeap far = new LongMinHeap();
 
     private long timerCount;
+    private int firingTag;
 
     /** Registers a timer; returns false if the same (key, namespace, time) is already registered. */
     public boolean register(Object key, Object namespace, long time) {
@@ -70,6 +71,24 @@ public final class TimerQueue {
     public void registerUnique(Object key, Object namespace, long time) {
         attach(time, slab.add(time, key, namespace));
         timerCount++;
+    }
+
+    /**
+     * {@link #registerUnique(Object, Object, long)} with a tag, a number the handler reads with
+     * {@link #firingTag()} while the timer fires: what the registrant knew then and would otherwise
+     * have to read again from the key or namespace, which have usually left the cache by then.
+     * Tags are not part of {@link #snapshot}: a restored timer fires with tag 0.
+     */
+    public void registerUnique(Object key, Object namespace, long time, int tag) {
+        int e = slab.add(time, key, namespace);
+        slab.setTag(e, tag);
+        attach(time, e);
+        timerCount++;
+    }
+
+    /** The tag of the timer whose handler is running (0 if it was registered without one). */
+    public int firingTag() {
+        return firingTag;
     }
 
     /**
@@ -320,6 +339,7 @@ public final class TimerQueue {
             } else {
                 Object key = s.key(e);
                 Object namespace = s.namespace(e);
+                firingTag = s.tag(e);
                 s.free(e);
                 timerCount--;
                 fired++;

@@ -48,6 +48,8 @@ final class TimerSlab {
     private long[] data;
     /** Null until an entry holds an object. */
     private Object[] refs;
+    /** Per entry, a number its registrant attached ({@link TimerQueue#registerUnique(Object, Object, long, int)}); null until one does. */
+    private int[] tags;
     private int capacity;
     /** Entries never handed out start here; below it, freed entries are reused through the free queue. */
     private int fresh;
@@ -67,6 +69,7 @@ final class TimerSlab {
         capacity = entries;
         data = new long[entries << 2];
         refs = null;
+        tags = null;
         index = new int[16];
         indexMask = index.length - 1;
         fresh = 0;
@@ -97,6 +100,9 @@ final class TimerSlab {
         data[base] = time;
         data[base + 2] = 0;
         data[base + 3] = flags | LENGTH_ONE;
+        if (tags != null) {
+            tags[e] = 0;
+        }
         return e;
     }
 
@@ -130,6 +136,9 @@ final class TimerSlab {
         if (refs != null) {
             refs = Arrays.copyOf(refs, entries << 1);
         }
+        if (tags != null) {
+            tags = Arrays.copyOf(tags, entries);
+        }
         capacity = entries;
     }
 
@@ -151,6 +160,21 @@ final class TimerSlab {
         if (--used == 0 && capacity > SHRINK_ABOVE) {
             allocate(INITIAL_ENTRIES);
         }
+    }
+
+    void setTag(int e, int tag) {
+        if (tags == null) {
+            if (tag == 0) {
+                return;
+            }
+            tags = new int[capacity];
+        }
+        tags[e] = tag;
+    }
+
+    /** The entry's tag; 0 if none was attached. */
+    int tag(int e) {
+        return tags == null ? 0 : tags[e];
     }
 
     long time(int e) {

@@ -98,9 +98,11 @@ final class ArrivalChecks {
     byte classify(Object value, long ts) {
         eval.startEvent(value, ts);
         eval.forPath(null);
+        knownValues = 0;
         if (killsOnly && leaves != null) {
             int values = leafValues();
             if (values >= 0) {
+                knownValues = KNOWN | values;
                 if (!known[values]) {
                     kindByValues[values] = evaluate();
                     dieMaskByValues[values] = dieMask;
@@ -111,6 +113,25 @@ final class ArrivalChecks {
             }
         }
         return evaluate();
+    }
+
+    /**
+     * For the last event {@link #classify} looked at: the values of the pattern's user conditions as
+     * bits, with {@link #KNOWN} set; 0 if they are not known. Where every state decides on simple
+     * conditions these values are all that feeding the event evaluates, so the operator keeps them with
+     * the buffered event and {@link #preset}s them when the event is fed, instead of reading the event
+     * again after it has left the cache.
+     */
+    int knownValues;
+    static final int KNOWN = 1 << 30;
+
+    /** Presets the condition values {@link #knownValues} gave for an event about to be evaluated; 0 presets nothing. */
+    void preset(int known) {
+        if ((known & KNOWN) != 0) {
+            for (int i = 0; i < leaves.length; i++) {
+                eval.preset(leaves[i], (known & (1 << i)) != 0);
+            }
+        }
     }
 
     /** The values of the pattern's user conditions as bits, or -1 if one fails (the full evaluation then decides). */
@@ -225,12 +246,13 @@ final class ArrivalChecks {
      * Whether the event would start a partial match (or complete a one-stage match) for a key that
      * has none: lets the operator skip keys without state for most events, creating nothing.
      */
-    boolean startsMatch(Object value, long ts) {
+    boolean startsMatch(Object value, long ts, int known) {
         if (!starting) {
             return false;
         }
         eval.startEvent(value, ts);
         eval.forPath(null);
+        preset(known);
         return startsMatchOnCurrentEvent();
     }
 

@@ -37,6 +37,12 @@ final class ConditionEvaluator implements IterativeCondition.Context<Object> {
         }
     }
 
+    /** Gives simple condition {@code c} its value for the current event without evaluating it (known from before). */
+    void preset(Cond c, boolean value) {
+        epochs[c.id] = epoch;
+        values[c.id] = value;
+    }
+
     /** Identifies the current event; changes with every {@link #startEvent}. */
     int epoch() {
         return epoch;

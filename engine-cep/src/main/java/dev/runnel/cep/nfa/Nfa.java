@@ -150,11 +150,30 @@ public final class Nfa {
 
     /** Whether the event would start a partial match for a key that has none (see {@link ArrivalChecks#startsMatch}). */
     public boolean startsMatch(Object value, long ts) {
-        return arrival.startsMatch(value, ts);
+        return arrival.startsMatch(value, ts, 0);
+    }
+
+    /** {@link #startsMatch(Object, long)} for an event whose condition values {@link #knownValues} gave on arrival. */
+    public boolean startsMatch(Object value, long ts, int knownValues) {
+        return arrival.startsMatch(value, ts, knownValues);
+    }
+
+    /**
+     * For the event {@link #classify} just looked at: its condition values, to be given back to
+     * {@link #process(KeyMatches, Object, long, int)} and {@link #startsMatch(Object, long, int)} when
+     * it is fed, so that they need not read the event again; 0 if they are not known.
+     */
+    public int knownValues() {
+        return arrival.knownValues;
     }
 
     /** Feeds one event (events of a key must come in timestamp order); prunes expired partial matches first. */
     public void process(KeyMatches key, Object value, long ts) {
+        process(key, value, ts, 0);
+    }
+
+    /** {@link #process(KeyMatches, Object, long)} for an event whose condition values {@link #knownValues} gave on arrival. */
+    public void process(KeyMatches key, Object value, long ts, int knownValues) {
         if (needsAdvance(key, ts)) {
             advanceTime(key, ts);
         }
@@ -163,6 +182,7 @@ public final class Nfa {
         seq = key.nextSeq++;
         entry = null;
         eval.startEvent(value, ts);
+        arrival.preset(knownValues);
         nextSize = 0;
         matchCount = 0;
         PartialMatch[] runs = key.partials;

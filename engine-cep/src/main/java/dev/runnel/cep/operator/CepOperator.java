@@ -43,6 +43,14 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             return "cep-timeout";
         }
     };
+    /**
+     * A buffered event's timer tag: the condition values {@link Nfa#knownValues} found on arrival in
+     * its low bits, and from this bit, for an event that starts nothing, its {@link KeySlots} summary
+     * plus one (0 for an event that may start a match, or one restored from a checkpoint).
+     */
+    private static final int SUMMARY_SHIFT = 8;
+    private static final int SUMMARY_BITS = 0xF;
+
     /** Namespace of per-key "events at this timestamp" timers when a comparator orders them. */
     private static final Object SAME_TIMESTAMP = new Object() {
         @Override
@@ -153,9 +161,13 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
                 return; // it could change nothing but pruning, which the key's timeout timer does too
             }
             bufferedEvents++;
-            // the timer queue is the time-order buffer: keyed by the user key (or, for an event that starts
-            // nothing, by the key's slot in the summary of the keys it can matter to; see KeySlots), the event as namespace
-            eventTimers.registerUnique(kind == Nfa.NEVER_STARTS ? slots.of(key, nfa.dieMask()) : key, value, timestamp);
+            // the timer queue is the time-order buffer: keyed by the user key, the event as namespace; the tag
+            // keeps what the arrival checks found, so that the release reads neither the event nor, mostly, the key's matches
+            int tag = nfa.knownValues();
+            if (kind == Nfa.NEVER_STARTS) {
+                tag |= (slots.summary(nfa.dieMask()) + 1) << SUMMARY_SHIFT;
+            }
+            eventTimers.registerUnique(key, value, timestamp, tag);
         } else {
             bufferedEvents++;
             KeyMatches km = keyMatches(key);
@@ -181,23 +193,17 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
         }
     }
 
-    /** The user key of a buffered event that was filed under its key's slot: the key selector again (keys are deterministic). */
-    @SuppressWarnings("unchecked")
-    private Object userKey(Object event, long time) {
-        try {
-            return keySelector.getKey((IN) event);
-        } catch (Exception e) {
-            throw OperatorException.userCode(context.name(), null, time, event, e);
-        }
-    }
-
     private KeyMatches existing(Object key) {
         return keys.get(key);
     }
 
     private boolean startsMatch(Object key, Object value, long time) {
+        return startsMatch(key, value, time, 0);
+    }
+
+    private boolean startsMatch(Object key, Object value, long time, int knownValues) {
         try {
-            return nfa.startsMatch(value, time);
+            return nfa.startsMatch(value, time, knownValues);
         } catch (RuntimeException e) {
             throw failure(e, key, time, value);
         }
@@ -218,28 +224,30 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             // a buffered event whose time has come; its timer is keyed by the user key
             bufferedEvents--;
             Object key = currentKey;
-            if (key instanceof KeySlots.Slot slot) {
+            int tag = eventTimers.firingTag();
+            int summary = (tag >>> SUMMARY_SHIFT) & SUMMARY_BITS;
+            if (summary != 0) {
                 // an event that starts nothing: it matters only if its key holds matches, which the slot rules out for most
-                if (slot.keysWithMatches == 0) {
+                if (slots.count(summary - 1, key) == 0) {
                     return;
                 }
-                KeyMatches km = existing(userKey(namespace, time));
+                KeyMatches km = existing(key);
                 if (km != null && km.holdsMatches()) {
-                    feed(km, namespace, time);
+                    feed(km, namespace, time, tag);
                     afterKey(km);
                 }
                 return;
             }
             KeyMatches km = existing(key);
             if (km == null || km.isIdle()) {
-                if (!startsMatch(key, namespace, time)) {
+                if (!startsMatch(key, namespace, time, tag)) {
                     return;
                 }
                 if (km == null) {
                     km = keyMatches(key);
                 }
             }
-            feed(km, namespace, time);
+            feed(km, namespace, time, tag);
             afterKey(km);
             return;
         }
@@ -303,10 +311,14 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     }
 
     private void feed(KeyMatches km, Object event, long time) {
+        feed(km, event, time, 0);
+    }
+
+    private void feed(KeyMatches km, Object event, long time, int knownValues) {
         currentRecord = event;
         currentMatches = km;
         try {
-            nfa.process(km, event, time);
+            nfa.process(km, event, time, knownValues);
         } catch (RuntimeException e) {
             throw failure(e, km.key(), time, event);
         }
@@ -433,7 +445,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
     }
 
     private CepTimers checkpointedTimers() {
-        return new CepTimers(context.name(), TIMEOUT, SAME_TIMESTAMP, this::existing, this::userKey, this::ownsKey);
+        return new CepTimers(context.name(), TIMEOUT, SAME_TIMESTAMP, this::existing, this::ownsKey);
     }
 
     private final class ContextImpl implements PatternProcessFunction.Context {

@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * A {@link CepOperator}'s timers in a checkpoint. Their keys are {@link KeyMatches} objects (timeouts,
- * same-timestamp groups), user keys with the buffered event as namespace, or key slots (an event that
- * starts nothing, written with its user key); timers are written in firing order and registered again
- * exactly, duplicates included.
+ * same-timestamp groups) or user keys with the buffered event as namespace; timers are written in firing
+ * order and registered again exactly, duplicates included. A buffered event's tag (what its arrival
+ * checks found) is not written: a restored event is released down the full path, which needs none.
  */
 final class CepTimers {
     private static final byte EVENT_TIMER = 0;
@@ -27,25 +27,18 @@ final class CepTimers {
     private final Object timeout;
     private final Object sameTimestamp;
     private final Function<Object, KeyMatches> existing;
-    /** The user key of an event filed under its key's slot. */
-    private final UserKeys userKeys;
     private final Predicate<Object> owned;
-
-    interface UserKeys {
-        Object of(Object event, long time);
-    }
 
     /**
      * {@code timeout} and {@code sameTimestamp}: the operator's namespaces of per-key timers; {@code existing}: a
      * key's live matches, if any; {@code owned}: whether this subtask owns a key (after a change of parallelism).
      */
     CepTimers(String operator, Object timeout, Object sameTimestamp, Function<Object, KeyMatches> existing,
-              UserKeys userKeys, Predicate<Object> owned) {
+              Predicate<Object> owned) {
         this.operator = operator;
         this.timeout = timeout;
         this.sameTimestamp = sameTimestamp;
         this.existing = existing;
-        this.userKeys = userKeys;
         this.owned = owned;
     }
 
@@ -67,7 +60,7 @@ final class CepTimers {
             } else {
                 buffer.writeByte(EVENT_TIMER);
                 buffer.writeLong(time);
-                serializers.write(keyWhat, key instanceof KeySlots.Slot ? userKeys.of(namespace, time) : key, buffer);
+                serializers.write(keyWhat, key, buffer);
                 serializers.write(eventWhat, namespace, buffer);
             }
             count[0]++;

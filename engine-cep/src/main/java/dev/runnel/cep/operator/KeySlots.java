@@ -10,12 +10,12 @@ import java.util.function.ToLongFunction;
  * that can start nothing ({@link dev.runnel.cep.nfa.Nfa#NEVER_STARTS}) is mostly dismissed, when the
  * watermark releases it, without the key map lookup, the key's {@link KeyMatches} or the event itself
  * being read: all three have usually left the cache by then (W6: 90% of events, each waiting about
- * 300 ms). Such an event is buffered with its key's {@link Slot} as its timer key; a slot counts the
- * keys hashed to it that hold matches, and only a non-zero count sends the event down the full path.
+ * 300 ms). Such an event is buffered with the number of its summary in its timer's tag; a slot counts
+ * the keys hashed to it that hold matches, and only a non-zero count sends the event down the full path.
  *
  * <p>Summary 0 counts keys holding any match. An event that kills the partial matches of some wait
  * states and is skipped by all others ({@link dev.runnel.cep.nfa.Nfa#dieMask}) can only matter to a
- * key with a partial match in one of those states, so it waits under a slot of a summary that counts
+ * key with a partial match in one of those states, so it is checked against a summary that counts
  * only such keys: W6's events of other types matter to keys in its strict stage, about one in ten,
  * not to the many whose matches wait in the relaxed stages of {@code times(4)}. A summary is made
  * for each such set of states the first time an event brings it, counting the keys of that moment;
@@ -27,35 +27,15 @@ import java.util.function.ToLongFunction;
 final class KeySlots {
     /** Enough slots that, with a thousand keys holding matches, about 94% of slots are empty. */
     private static final int SLOTS = 1 << 14;
-    /** Summaries beyond the first cost 16,384 slots and one more count to keep per key change each. */
-    private static final int MAX_SUMMARIES = 8;
-
-    /** A timer key standing for every key that hashes here; compared by identity only. */
-    static final class Slot {
-        final int index;
-        /** Keys in this slot holding matches that the slot's summary counts. */
-        int keysWithMatches;
-
-        Slot(int index) {
-            this.index = index;
-        }
-
-        @Override
-        public int hashCode() {
-            return index; // the state backend hashes timer keys; identity hashing would write the object header
-        }
-
-        @Override
-        public String toString() {
-            return "cep-key-slot-" + index;
-        }
-    }
+    /** Summaries beyond the first cost 64 KB and one more count to keep per key change each. */
+    static final int MAX_SUMMARIES = 8;
 
     private final ToLongFunction<KeyMatches> waitBits;
     private final Supplier<? extends Iterable<KeyMatches>> allKeys;
     /** Per summary, the wait states (bits) a key must have a partial match in to be counted; -1 for any match. */
     private long[] masks = {-1L};
-    private Slot[][] summaries = {newSlots()};
+    /** Per summary and slot, the keys hashed there holding matches the summary counts. */
+    private int[][] counts = {new int[SLOTS]};
 
     /**
      * {@code waitBits}: the wait-state bits of a key's partial matches ({@link dev.runnel.cep.nfa.Nfa#waitBits});
@@ -66,26 +46,18 @@ final class KeySlots {
         this.allKeys = allKeys;
     }
 
-    private static Slot[] newSlots() {
-        Slot[] slots = new Slot[SLOTS];
-        for (int i = 0; i < SLOTS; i++) {
-            slots[i] = new Slot(i);
-        }
-        return slots;
-    }
-
     private static int index(Object key) {
         int h = key instanceof Long l ? Long.hashCode(l * 0x9E3779B97F4A7C15L) : key.hashCode() * 0x9E3779B9;
         return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 
-    /** The slot of {@code key} in the summary for events that kill the partial matches of {@code dieMask}'s states (-1: any). */
-    Slot of(Object key, long dieMask) {
-        int s = summary(dieMask); // first: it may replace the array of summaries
-        return summaries[s][index(key)];
+    /** The keys in {@code key}'s slot of summary {@code summary} that hold matches it counts. */
+    int count(int summary, Object key) {
+        return counts[summary][index(key)];
     }
 
-    private int summary(long dieMask) {
+    /** The summary for events that kill the partial matches of {@code dieMask}'s states (-1: any), made if new. */
+    int summary(long dieMask) {
         long[] m = masks;
         for (int s = 0; s < m.length; s++) {
             if (m[s] == dieMask) {
@@ -98,12 +70,12 @@ final class KeySlots {
         int s = m.length;
         masks = Arrays.copyOf(m, s + 1);
         masks[s] = dieMask;
-        summaries = Arrays.copyOf(summaries, s + 1);
-        summaries[s] = newSlots();
+        counts = Arrays.copyOf(counts, s + 1);
+        counts[s] = new int[SLOTS];
         for (KeyMatches km : allKeys.get()) {
             if (km.holdsMatches() && (waitBits.applyAsLong(km) & dieMask) != 0) {
                 km.countedInSlots |= 1L << s;
-                summaries[s][index(km.key())].keysWithMatches++;
+                counts[s][index(km.key())]++;
             }
         }
         return s;
@@ -131,7 +103,7 @@ final class KeySlots {
             while (changed != 0) {
                 int s = Long.numberOfTrailingZeros(changed);
                 changed &= changed - 1;
-                summaries[s][i].keysWithMatches += (counted & (1L << s)) != 0 ? 1 : -1;
+                counts[s][i] += (counted & (1L << s)) != 0 ? 1 : -1;
             }
         }
     }
