@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runnel.api.DataStream;
 import dev.runnel.api.JobClient;
 import dev.runnel.api.StreamEnvironment;
-import dev.runnel.api.source.GeneratorSource;
+import dev.runnel.api.source.ScriptedSource;
+import dev.runnel.api.source.Source;
+import dev.runnel.api.source.SourceContext;
+import dev.runnel.api.source.SourceOutput;
+import dev.runnel.api.source.SourceStatus;
+import dev.runnel.api.time.ManualClock;
 import dev.runnel.examples.cepfraud.CepFraudDetection;
 import dev.runnel.examples.cepfraud.UserEvent;
 import java.net.URI;
@@ -20,13 +25,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/operations/grafana-dashboard.json is importable as is and every metric its queries name is in a real
- * scrape of a running example job (S3, CEP fraud: a source, keyed process functions, CEP patterns and a window).
+ * scrape of a running example job (S3, CEP fraud: a source, keyed process functions, CEP patterns and a window),
+ * fed a scripted input on a manual clock and held running at the end of its script while it is scraped.
  */
 class DashboardScrapeTest {
     private static final Path DASHBOARD = Path.of("..", "docs", "operations", "grafana-dashboard.json");
@@ -48,28 +56,61 @@ class DashboardScrapeTest {
             "runnel_operator_backPressuredTimeMsPerSecond", "runnel_operator_busyTimeMsPerSecond", "runnel_operator_alerts",
             "runnel_operator_numLateRecordsToSideOutput", "runnel_operator_numKeyedStateEntries");
 
-        StreamEnvironment env = StreamEnvironment.create().enableMetricsEndpoint(0);
-        DataStream<UserEvent> events = CepFraudDetection.read(env,
-            GeneratorSource.unbounded(DashboardScrapeTest::event).withRate(5000), CepFraudDetection.Config.defaults());
+        // a scripted input, then the job held running until the scrape is done: at parallelism 1 the job is
+        // one thread, so once the source has handed over its last step every operator has opened and seen
+        // every event and watermark, and the scrape finds every series there is to find
+        ScriptedSource<UserEvent> script = ScriptedSource.create();
+        for (long i = 0; i < 3_000; i++) {
+            UserEvent e = event(i);
+            script.event(e, e.timestamp());
+        }
+        HeldAtEnd<UserEvent> source = new HeldAtEnd<>(script);
+        StreamEnvironment env = StreamEnvironment.create(new ManualClock(1_700_000_300_000L)).enableMetricsEndpoint(0);
+        DataStream<UserEvent> events = CepFraudDetection.read(env, source, CepFraudDetection.Config.defaults());
         CepFraudDetection.Outputs outputs = CepFraudDetection.detect(events, CepFraudDetection.Config.defaults());
         outputs.alerts().addSink(a -> { });
         outputs.sessions().addSink(s -> { });
         JobClient job = env.executeAsync("cepfraud");
         try {
-            // some series appear only once there is something to show (watermark lag after the first watermark):
-            // scrape until all are there, for at most 30 s, then assert on the last scrape
+            assertThat(source.reached.await(30, TimeUnit.SECONDS)).as("the source handed over its script").isTrue();
             URI metrics = job.metricsEndpoint().orElseThrow().resolve("/metrics");
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
             Set<String> present = names(get(metrics));
-            while (!present.containsAll(wanted) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                present = names(get(metrics));
-            }
             assertThat(job.isDone()).as("scraped while running").isFalse();
             assertThat(present).as("metrics in the scrape").containsAll(wanted);
         } finally {
-            job.cancel();
+            source.release.countDown();
             job.await();
+        }
+    }
+
+    /** A source that plays its script, then holds its task until the test lets it end. */
+    private static final class HeldAtEnd<T> implements Source<T> {
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final ScriptedSource<T> script;
+
+        HeldAtEnd(ScriptedSource<T> script) {
+            this.script = script;
+        }
+
+        @Override
+        public boolean isBounded() {
+            return true;
+        }
+
+        @Override
+        public void open(SourceContext context) {
+            script.open(context);
+        }
+
+        @Override
+        public SourceStatus poll(SourceOutput<T> output, int maxRecords) throws InterruptedException {
+            SourceStatus status = script.poll(output, maxRecords);
+            if (status == SourceStatus.END_OF_INPUT) {
+                reached.countDown();
+                release.await();
+            }
+            return status;
         }
     }
 
@@ -105,7 +146,7 @@ class DashboardScrapeTest {
         return out;
     }
 
-    /** Users u0..u49; every seventh event a login from alternating cities, the rest transactions; 100 ms apart. */
+    /** Users u0..u49; every seventh event a login from alternating cities, the rest transactions; 100 ms apart (5 minutes in all). */
     private static UserEvent event(long i) {
         boolean login = i % 7 == 0;
         double lat = i % 14 == 0 ? 48.85 : 40.71;
