@@ -155,7 +155,8 @@ class TimerQueueKeyTypesTest {
                     }
                     continue;
                 }
-                long time = watermark + r.nextInt(r.nextInt(5) == 0 ? 5_000_000 : 300) - 20;
+                // a third of the timers on three instants, so that chains outgrow the scan limit and are indexed
+                long time = watermark + r.nextInt(r.nextInt(5) == 0 ? 5_000_000 : r.nextInt(3) == 0 ? 3 : 300) - 20;
                 Object key = switch (r.nextInt(3)) {
                     case 0 -> (long) r.nextInt(6) * 1_000;
                     case 1 -> r.nextInt(6) * 1_000;
@@ -168,10 +169,13 @@ class TimerQueueKeyTypesTest {
                 };
                 List<Timer> at = reference.computeIfAbsent(time, t -> new ArrayList<>());
                 Timer timer = new Timer(key, ns);
+                boolean pending = at.stream().anyMatch(t -> t.key.equals(key) && Objects.equals(t.ns, ns));
                 if (op < 5) {
                     assertThat(q.delete(key, ns, time)).isEqualTo(at.remove(timer));
+                } else if (op < 10 && !pending) {
+                    q.registerUnique(key, ns, time); // known absent: no de-duplication, and the chain is not indexed by it
+                    at.add(timer);
                 } else {
-                    boolean pending = at.stream().anyMatch(t -> t.key.equals(key) && Objects.equals(t.ns, ns));
                     assertThat(q.register(key, ns, time)).isEqualTo(!pending);
                     if (!pending) {
                         at.add(timer);

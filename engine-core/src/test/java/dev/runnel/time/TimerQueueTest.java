@@ -126,44 +126,6 @@ class TimerQueueTest {
     }
 
     @Test
-    void longChainsMixingUniqueAndDeduplicatedRegistrationsMatchAReference() {
-        Random r = new Random(11);
-        for (int trial = 0; trial < 30; trial++) {
-            TimerQueue q = new TimerQueue();
-            TreeMap<Long, List<String>> reference = new TreeMap<>();
-            List<String> fired = new ArrayList<>();
-            List<String> expected = new ArrayList<>();
-            long watermark = 0;
-            for (int step = 0; step < 3_000; step++) {
-                int op = r.nextInt(20);
-                long t = watermark + 1 + r.nextInt(3); // few instants: chains grow past the scan limit
-                int key = r.nextInt(300);
-                List<String> at = reference.computeIfAbsent(t, x -> new ArrayList<>());
-                String timer = key + "@" + t;
-                if (op == 0) {
-                    q.advance(++watermark, (k, ns, time) -> fired.add(k + "@" + time));
-                    while (!reference.isEmpty() && reference.firstKey() <= watermark) {
-                        expected.addAll(reference.pollFirstEntry().getValue());
-                    }
-                } else if (op < 5) {
-                    assertThat(q.delete(key, null, t)).isEqualTo(at.remove(timer));
-                } else if (op < 12 && !at.contains(timer)) {
-                    q.registerUnique(key, null, t);
-                    at.add(timer);
-                } else {
-                    assertThat(q.register(key, null, t)).isEqualTo(!at.contains(timer));
-                    if (!at.contains(timer)) {
-                        at.add(timer);
-                    }
-                }
-            }
-            q.advance(Long.MAX_VALUE, (k, ns, time) -> fired.add(k + "@" + time));
-            reference.values().forEach(expected::addAll);
-            assertThat(fired).as("trial %d", trial).containsExactlyElementsOf(expected);
-        }
-    }
-
-    @Test
     void randomScheduleMatchesASortedReference() {
         Random r = new Random(7);
         for (int trial = 0; trial < 50; trial++) {
