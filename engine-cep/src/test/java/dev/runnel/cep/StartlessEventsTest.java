@@ -52,14 +52,19 @@ class StartlessEventsTest {
             .event(new Keyed("3", 10, "a", 0), 40)
             .event(new Keyed("3", 11, "x", 0), 41)
             .event(new Keyed("3", 12, "b", 0), 42);
-        StreamEnvironment env = StreamEnvironment.create();
-        CollectSink<String> out = new CollectSink<>();
         Pattern<Keyed, Keyed> pattern = Pattern.<Keyed>begin("a").where(e -> e.name().equals("a"))
             .next("b").where(e -> e.name().equals("b"))
             .within(Duration.ofSeconds(5));
+        return matches(script, pattern, longKeys, new Ids());
+    }
+
+    private static List<String> matches(ScriptedSource<Keyed> script, Pattern<Keyed, Keyed> pattern, boolean longKeys,
+                                        PatternProcessFunction<Keyed, String> format) {
+        StreamEnvironment env = StreamEnvironment.create();
+        CollectSink<String> out = new CollectSink<>();
         DataStream<Keyed> events = env.fromSource(script, WatermarkStrategy.noWatermarks(), "events");
         DataStream<Keyed> keyed = longKeys ? events.keyBy(e -> Long.parseLong(e.key())) : events.keyBy(Keyed::key);
-        CEP.pattern(keyed, pattern).process(new Ids()).addSink(out);
+        CEP.pattern(keyed, pattern).process(format).addSink(out);
         env.execute("startless-events");
         return out.values();
     }
@@ -90,22 +95,16 @@ class StartlessEventsTest {
             .event(new Keyed("2", 8, "c", 0), 22)
             .event(new Keyed("2", 9, "x", 0), 23)
             .event(new Keyed("2", 10, "c", 0), 24);
-        StreamEnvironment env = StreamEnvironment.create();
-        CollectSink<String> out = new CollectSink<>();
         Pattern<Keyed, Keyed> pattern = Pattern.<Keyed>begin("a").where(e -> e.name().equals("a"))
             .next("b").where(e -> e.name().equals("b"))
             .followedBy("c").where(e -> e.name().equals("c")).times(2)
             .within(Duration.ofSeconds(5));
-        DataStream<Keyed> events = env.fromSource(script, WatermarkStrategy.noWatermarks(), "events");
-        CEP.pattern(events.keyBy(e -> Long.parseLong(e.key())), pattern)
-            .process(new PatternProcessFunction<Keyed, String>() {
-                @Override
-                public void processMatch(Map<String, List<Keyed>> match, Context ctx, Collector<String> out) {
-                    out.collect(match.get("a").get(0).key() + ":" + match.get("c").get(1).id() + " @" + ctx.timestamp());
-                }
-            })
-            .addSink(out);
-        env.execute("kill-only-events");
-        assertThat(out.values()).containsExactly("2:10 @24");
+        List<String> matches = matches(script, pattern, true, new PatternProcessFunction<>() {
+            @Override
+            public void processMatch(Map<String, List<Keyed>> match, Context ctx, Collector<String> out) {
+                out.collect(match.get("a").get(0).key() + ":" + match.get("c").get(1).id() + " @" + ctx.timestamp());
+            }
+        });
+        assertThat(matches).containsExactly("2:10 @24");
     }
 }
