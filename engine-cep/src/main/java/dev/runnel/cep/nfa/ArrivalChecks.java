@@ -40,8 +40,18 @@ final class ArrivalChecks {
     private final Cond[] leaves;
     private final byte[] kindByValues;
     private final long[] dieMaskByValues;
-    private final boolean[] known;
+    private final boolean[] classified;
     private static final int MAX_LEAVES = 8;
+    /**
+     * For the last event {@link #classify} looked at: the values of the pattern's user conditions as
+     * bits, with {@link #KNOWN} set; 0 if they are not known. Where every state decides on simple
+     * conditions these values are all that feeding the event evaluates, so the operator keeps them with
+     * the buffered event and {@link #preset}s them when the event is fed, instead of reading the event
+     * again after it has left the cache.
+     */
+    int knownValues;
+    static final int KNOWN = 1 << 30;
+
     /** False once the owning {@link Nfa} stopped starting partial matches ({@link #stopStarting}). */
     boolean starting = true;
 
@@ -57,7 +67,7 @@ final class ArrivalChecks {
         this.leaves = users.length <= MAX_LEAVES ? users : null;
         this.kindByValues = new byte[leaves == null ? 0 : 1 << leaves.length];
         this.dieMaskByValues = new long[kindByValues.length];
-        this.known = new boolean[kindByValues.length];
+        this.classified = new boolean[kindByValues.length];
         this.decisions = decisions;
         this.eval = eval;
         this.start = start;
@@ -103,10 +113,10 @@ final class ArrivalChecks {
             int values = leafValues();
             if (values >= 0) {
                 knownValues = KNOWN | values;
-                if (!known[values]) {
+                if (!classified[values]) {
                     kindByValues[values] = evaluate();
                     dieMaskByValues[values] = dieMask;
-                    known[values] = true;
+                    classified[values] = true;
                 }
                 dieMask = dieMaskByValues[values];
                 return kindByValues[values];
@@ -114,16 +124,6 @@ final class ArrivalChecks {
         }
         return evaluate();
     }
-
-    /**
-     * For the last event {@link #classify} looked at: the values of the pattern's user conditions as
-     * bits, with {@link #KNOWN} set; 0 if they are not known. Where every state decides on simple
-     * conditions these values are all that feeding the event evaluates, so the operator keeps them with
-     * the buffered event and {@link #preset}s them when the event is fed, instead of reading the event
-     * again after it has left the cache.
-     */
-    int knownValues;
-    static final int KNOWN = 1 << 30;
 
     /** Presets the condition values {@link #knownValues} gave for an event about to be evaluated; 0 presets nothing. */
     void preset(int known) {
@@ -172,7 +172,7 @@ final class ArrivalChecks {
     /** From now on no event starts a partial match: forget the answers that assumed one could. */
     void stopStarting() {
         starting = false;
-        java.util.Arrays.fill(known, false);
+        java.util.Arrays.fill(classified, false);
     }
 
     /**

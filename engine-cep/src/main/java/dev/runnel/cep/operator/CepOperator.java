@@ -133,7 +133,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             long now = context.clock().millis();
             KeyMatches km = existing(key);
             if (km == null || km.isIdle()) {
-                if (!startsMatch(key, value, now)) {
+                if (!startsMatch(key, value, now, 0)) {
                     return;
                 }
                 if (km == null) {
@@ -195,10 +195,6 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
 
     private KeyMatches existing(Object key) {
         return keys.get(key);
-    }
-
-    private boolean startsMatch(Object key, Object value, long time) {
-        return startsMatch(key, value, time, 0);
     }
 
     private boolean startsMatch(Object key, Object value, long time, int knownValues) {
@@ -279,7 +275,7 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             for (Object event : events) {
                 km.bufferedEvents--;
                 bufferedEvents--;
-                feed(km, event, time);
+                feed(km, event, time, 0);
             }
         }
         afterKey(km);
@@ -308,10 +304,6 @@ public final class CepOperator<K, IN, OUT> extends KeyedOperator<K, IN, OUT> imp
             afterKey(km);
         }
         dueKeys.clear();
-    }
-
-    private void feed(KeyMatches km, Object event, long time) {
-        feed(km, event, time, 0);
     }
 
     private void feed(KeyMatches km, Object event, long time, int knownValues) {
