@@ -77,6 +77,10 @@ final class SliceContents {
 
     // plain loops: accumulators are a few elements long
     private double[] doublesAt(int position) {
+        if (width == 1) {
+            // an array of constant length: when the caller is inlined the JIT may leave it unallocated
+            return new double[] {primitives.getDouble(position << 3)};
+        }
         double[] copy = new double[width];
         for (int i = 0, from = position * width << 3; i < copy.length; i++, from += 8) {
             copy[i] = primitives.getDouble(from);
@@ -85,6 +89,9 @@ final class SliceContents {
     }
 
     private long[] longsAt(int position) {
+        if (width == 1) {
+            return new long[] {primitives.getLong(position << 3)};
+        }
         long[] copy = new long[width];
         for (int i = 0, from = position * width << 3; i < copy.length; i++, from += 8) {
             copy[i] = primitives.getLong(from);

@@ -206,6 +206,16 @@ final class SliceKeys {
         return key(position).equals(other.key(otherPosition));
     }
 
+    /** Whether every key is a {@link Long} held as its value ({@link #longKey}). */
+    boolean longKeys() {
+        return mode == LONGS;
+    }
+
+    /** The value of the key at {@code position}, where {@link #longKeys}. */
+    long longKey(int position) {
+        return memory.getLong(position << 3);
+    }
+
     /** The key at {@code position}: boxed afresh for primitive keys. */
     Object key(int position) {
         return switch (mode) {

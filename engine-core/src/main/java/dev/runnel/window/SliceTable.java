@@ -49,6 +49,16 @@ final class SliceTable {
         return keys.key(position);
     }
 
+    /** Whether every key is a {@link Long} held as its value ({@link #longKey}). */
+    boolean longKeys() {
+        return keys.longKeys();
+    }
+
+    /** The value of the key at {@code position}, where {@link #longKeys}. */
+    long longKey(int position) {
+        return keys.longKey(position);
+    }
+
     /** Whether the key at {@code position} equals the key at {@code otherPosition} of {@code other}. */
     boolean sameKey(int position, SliceTable other, int otherPosition) {
         return keys.sameKey(position, other.keys, otherPosition);

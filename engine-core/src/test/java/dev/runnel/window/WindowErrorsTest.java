@@ -12,6 +12,7 @@ import dev.runnel.api.functions.ProcessWindowFunction;
 import dev.runnel.api.sink.CollectSink;
 import dev.runnel.api.source.ScriptedSource;
 import dev.runnel.api.time.WatermarkStrategy;
+import dev.runnel.api.windowing.SlidingEventTimeWindows;
 import dev.runnel.api.windowing.TimeWindow;
 import dev.runnel.api.windowing.TumblingEventTimeWindows;
 import dev.runnel.window.WindowTestSupport.Ev;
@@ -83,6 +84,36 @@ class WindowErrorsTest {
             .hasMessageContaining("timestamp=9")
             .hasMessageContaining("[0, 10)")
             .hasMessageContaining("cannot summarize");
+    }
+
+    /**
+     * Keys held as primitives (numbers) are boxed again when their window fires; the failing key is
+     * named, not the key of the last record, on tumbling (one slice) and sliding (slices combined) windows.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void failingResultOfANumericKeyNamesThatKey(boolean sliding) {
+        StreamEnvironment env = StreamEnvironment.create();
+        ScriptedSource<Ev> script = ScriptedSource.<Ev>create()
+            .event(ev("3", 1, 1), 1).event(ev("7", 2, 70), 2).event(ev("5", 3, 1), 3).watermark(30);
+        env.fromSource(script, WatermarkStrategy.noWatermarks(), "s")
+            .keyBy(e -> Long.parseLong(e.key()))
+            .window(sliding ? SlidingEventTimeWindows.of(Duration.ofMillis(20), Duration.ofMillis(10))
+                : TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+            .aggregate(new Sum() {
+                @Override
+                public Long getResult(long[] acc) {
+                    if (acc[0] == 70) {
+                        throw new IllegalStateException("cannot sum");
+                    }
+                    return acc[0];
+                }
+            }).name("sums").addSink(new CollectSink<>());
+        assertThatThrownBy(() -> env.execute("fails"))
+            .isInstanceOf(JobExecutionException.class)
+            .hasMessageContaining("operator 'sums'")
+            .hasMessageContaining("key=7")
+            .hasMessageContaining("cannot sum");
     }
 
     @ParameterizedTest

@@ -27,7 +27,7 @@ final class WindowTestSupport {
     }
 
     /** Sums values. */
-    static final class Sum implements AggregateFunction<Ev, long[], Long> {
+    static class Sum implements AggregateFunction<Ev, long[], Long> {
         public long[] createAccumulator() {
             return new long[1];
         }
