@@ -25,9 +25,9 @@ import java.util.Arrays;
  * together would be: open addressing with linear probing over entry ids plus one, deletion by
  * shifting back (Knuth's algorithm R), so no tombstones. Only entries of long chains that were
  * searched are in it, so the common timer, and every timer registered without de-duplication,
- * never computes a hash. Freed entries are reused first in, first out: timers
- * fire in about the order they were registered, so entries stay in that order in the array and a
- * firing walks it forward instead of jumping. Not thread-safe.
+ * never computes a hash. Freed entries are reused in address order ({@link #take}): timers fire
+ * in about the order they were registered, so a firing walks the array forward instead of jumping.
+ * Not thread-safe.
  */
 final class TimerSlab {
     private static final int INITIAL_ENTRIES = 256;
@@ -51,10 +51,13 @@ final class TimerSlab {
     /** Per entry, a number its registrant attached ({@link TimerQueue#registerUnique(Object, Object, long, int)}); null until one does. */
     private int[] tags;
     private int capacity;
-    /** Entries never handed out start here; below it, freed entries are reused through the free queue. */
+    /** Entries never handed out start here; below it, freed entries are marked in {@link #freeBits}. */
     private int fresh;
-    private int freeHead = -1;
-    private int freeTail = -1;
+    /** One bit per entry below {@link #fresh}, set while the entry is free. */
+    private long[] freeBits;
+    private int freeCount;
+    /** The word of {@link #freeBits} where the search for a free entry goes on (next fit). */
+    private int scan;
     private int used;
 
     private int[] index;
@@ -73,8 +76,9 @@ final class TimerSlab {
         index = new int[16];
         indexMask = index.length - 1;
         fresh = 0;
-        freeHead = -1;
-        freeTail = -1;
+        freeBits = new long[(entries + 63) >>> 6];
+        freeCount = 0;
+        scan = 0;
         used = 0;
         indexed = 0;
     }
@@ -113,13 +117,17 @@ final class TimerSlab {
         return refs;
     }
 
+    /**
+     * A free entry, found by going on through the free bits from where the last one was found, so that
+     * entries are handed out in address order. A timer firing frees entries in time order, which differs
+     * from the order they were registered in; a queue of freed entries would carry that disorder into
+     * the next generation and compound it, until a firing walks the slab at random. Searching only
+     * while at least one entry in 16 is free keeps the search short (otherwise the slab grows).
+     */
     private int take() {
-        int e = freeHead;
-        if (e >= 0) {
-            freeHead = next(e);
-            if (freeHead < 0) {
-                freeTail = -1;
-            }
+        int e;
+        if (freeCount > 0 && freeCount >= fresh >>> 4) {
+            e = nextFree();
         } else {
             if (fresh == capacity) {
                 grow();
@@ -130,9 +138,24 @@ final class TimerSlab {
         return e;
     }
 
+    private int nextFree() {
+        long[] bits = freeBits;
+        int words = (fresh + 63) >>> 6;
+        for (int w = scan; ; w = w + 1 < words ? w + 1 : 0) {
+            long word = bits[w];
+            if (word != 0) {
+                bits[w] = word & (word - 1);
+                scan = w;
+                freeCount--;
+                return (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+        }
+    }
+
     private void grow() {
         int entries = capacity << 1;
         data = Arrays.copyOf(data, entries << 2);
+        freeBits = Arrays.copyOf(freeBits, (entries + 63) >>> 6);
         if (refs != null) {
             refs = Arrays.copyOf(refs, entries << 1);
         }
@@ -151,12 +174,8 @@ final class TimerSlab {
             refs[(e << 1) + 1] = null;
         }
         data[base + 2] = 0;
-        if (freeTail >= 0) {
-            setNext(freeTail, e);
-        } else {
-            freeHead = e;
-        }
-        freeTail = e;
+        freeBits[e >>> 6] |= 1L << e;
+        freeCount++;
         if (--used == 0 && capacity > SHRINK_ABOVE) {
             allocate(INITIAL_ENTRIES);
         }
