@@ -12,10 +12,7 @@ import java.util.List;
  * leave nothing behind.
  */
 public final class KeyedStateBackend implements StateSlots, StateRegistrar {
-    // java.util.HashMap, not an open-addressing map: keys are often small consecutive numbers, which
-    // form long probe clusters under linear probing, and misses (keys whose state was cleared) then
-    // scan the whole cluster. Chained buckets with tree bins keep both hits and misses O(1).
-    private final java.util.HashMap<Object, Object[]> entries = new java.util.HashMap<>(1024);
+    private final KeyEntries entries = new KeyEntries();
     private final List<StateDescriptor<?>> descriptors = new ArrayList<>();
     private final List<AbstractKeyedState> states = new ArrayList<>();
     private final Clock clock;
@@ -155,7 +152,8 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         }
         lastTtlSweep = now;
         Object savedKey = currentKey;
-        List<Object> keys = new ArrayList<>(entries.keySet());
+        List<Object> keys = new ArrayList<>(entries.size());
+        entries.forEach((key, e) -> keys.add(key));
         for (Object key : keys) {
             setCurrentKey(key);
             for (AbstractKeyedState s : states) {
@@ -178,21 +176,21 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         out.writeInt(descriptors.size() + pendingRestore.size());
         for (int slot = 0; slot < descriptors.size(); slot++) {
             String name = descriptors.get(slot).getName();
-            int count = 0;
-            for (Object[] e : entries.values()) {
-                if (slot < e.length && e[slot] != null) {
-                    count++;
+            int s = slot;
+            int[] count = {0};
+            entries.forEach((key, e) -> {
+                if (s < e.length && e[s] != null) {
+                    count[0]++;
                 }
-            }
+            });
             out.writeUTF(name);
-            out.writeInt(count);
+            out.writeInt(count[0]);
             String what = operatorName + "/" + name;
-            for (java.util.Map.Entry<Object, Object[]> entry : entries.entrySet()) {
-                Object[] e = entry.getValue();
-                if (slot < e.length && e[slot] != null) {
-                    writeEntry(what, entry.getKey(), e[slot], out, serializers);
+            entries.forEach((key, e) -> {
+                if (s < e.length && e[s] != null) {
+                    writeEntry(what, key, e[s], out, serializers);
                 }
-            }
+            });
         }
         // restored but not (yet) claimed by this job: carried forward rather than silently dropped
         for (java.util.Map.Entry<String, java.util.Map<Object, Object>> p : pendingRestore.entrySet()) {
@@ -269,12 +267,11 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         if (slot < 0) {
             return keys;
         }
-        for (java.util.Map.Entry<Object, Object[]> entry : entries.entrySet()) {
-            Object[] e = entry.getValue();
+        entries.forEach((key, e) -> {
             if (slot < e.length && e[slot] != null) {
-                keys.add(entry.getKey());
+                keys.add(key);
             }
-        }
+        });
         return keys;
     }
 
@@ -288,14 +285,14 @@ public final class KeyedStateBackend implements StateSlots, StateRegistrar {
         if (slot < 0) {
             return 0;
         }
-        long sum = 0;
-        for (Object[] e : entries.values()) {
+        long[] sum = {0};
+        entries.forEach((key, e) -> {
             Object value = slot < e.length ? e[slot] : null;
             if (value != null) {
-                sum += measure.applyAsLong(value);
+                sum[0] += measure.applyAsLong(value);
             }
-        }
-        return sum;
+        });
+        return sum[0];
     }
 
     private int slotOf(String name) {
