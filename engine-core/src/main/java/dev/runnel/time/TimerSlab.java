@@ -25,7 +25,7 @@ import java.util.Arrays;
  * together would be: open addressing with linear probing over entry ids plus one, deletion by
  * shifting back (Knuth's algorithm R), so no tombstones. Only entries of long chains that were
  * searched are in it, so the common timer, and every timer registered without de-duplication,
- * never computes a hash. Freed entries are reused in address order ({@link #take}): timers fire
+ * never computes a hash. Freed entries are reused in address order ({@link FreeEntries}): timers fire
  * in about the order they were registered, so a firing walks the array forward instead of jumping.
  * Not thread-safe.
  */
@@ -51,13 +51,9 @@ final class TimerSlab {
     /** Per entry, a number its registrant attached ({@link TimerQueue#registerUnique(Object, Object, long, int)}); null until one does. */
     private int[] tags;
     private int capacity;
-    /** Entries never handed out start here; below it, freed entries are marked in {@link #freeBits}. */
+    /** Entries never handed out start here; below it, freed entries are in {@link #freeEntries}. */
     private int fresh;
-    /** One bit per entry below {@link #fresh}, set while the entry is free. */
-    private long[] freeBits;
-    private int freeCount;
-    /** The word of {@link #freeBits} where the search for a free entry goes on (next fit). */
-    private int scan;
+    private FreeEntries freeEntries;
     private int used;
 
     private int[] index;
@@ -76,9 +72,7 @@ final class TimerSlab {
         index = new int[16];
         indexMask = index.length - 1;
         fresh = 0;
-        freeBits = new long[(entries + 63) >>> 6];
-        freeCount = 0;
-        scan = 0;
+        freeEntries = new FreeEntries(entries);
         used = 0;
         indexed = 0;
     }
@@ -117,17 +111,11 @@ final class TimerSlab {
         return refs;
     }
 
-    /**
-     * A free entry, found by going on through the free bits from where the last one was found, so that
-     * entries are handed out in address order. A timer firing frees entries in time order, which differs
-     * from the order they were registered in; a queue of freed entries would carry that disorder into
-     * the next generation and compound it, until a firing walks the slab at random. Searching only
-     * while at least one entry in 16 is free keeps the search short (otherwise the slab grows).
-     */
+    /** A free entry in address order ({@link FreeEntries}), or a new one. */
     private int take() {
         int e;
-        if (freeCount > 0 && freeCount >= fresh >>> 4) {
-            e = nextFree();
+        if (freeEntries.worthSearching(fresh)) {
+            e = freeEntries.take(fresh);
         } else {
             if (fresh == capacity) {
                 grow();
@@ -138,24 +126,10 @@ final class TimerSlab {
         return e;
     }
 
-    private int nextFree() {
-        long[] bits = freeBits;
-        int words = (fresh + 63) >>> 6;
-        for (int w = scan; ; w = w + 1 < words ? w + 1 : 0) {
-            long word = bits[w];
-            if (word != 0) {
-                bits[w] = word & (word - 1);
-                scan = w;
-                freeCount--;
-                return (w << 6) + Long.numberOfTrailingZeros(word);
-            }
-        }
-    }
-
     private void grow() {
         int entries = capacity << 1;
         data = Arrays.copyOf(data, entries << 2);
-        freeBits = Arrays.copyOf(freeBits, (entries + 63) >>> 6);
+        freeEntries.grow(entries);
         if (refs != null) {
             refs = Arrays.copyOf(refs, entries << 1);
         }
@@ -165,7 +139,7 @@ final class TimerSlab {
         capacity = entries;
     }
 
-    /** Returns an entry to the free queue (it must be out of the index). */
+    /** Frees an entry for reuse (it must be out of the index). */
     void free(int e) {
         int base = e << 2;
         long flags = data[base + 3];
@@ -174,8 +148,7 @@ final class TimerSlab {
             refs[(e << 1) + 1] = null;
         }
         data[base + 2] = 0;
-        freeBits[e >>> 6] |= 1L << e;
-        freeCount++;
+        freeEntries.add(e);
         if (--used == 0 && capacity > SHRINK_ABOVE) {
             allocate(INITIAL_ENTRIES);
         }

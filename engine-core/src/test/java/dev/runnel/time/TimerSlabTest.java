@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** How the slab hands out entries: in address order, whatever order they were freed in. */
+/** How the slab hands out entries ({@link FreeEntries}): in address order, whatever order they were freed in. */
 class TimerSlabTest {
 
     private static List<Integer> add(TimerSlab slab, int count) {
