@@ -11,8 +11,9 @@ class KeyEntriesTest {
 
     /**
      * Random puts, gets and removes against a HashMap. Keys are drawn from a small dense range so that
-     * clusters form and removals shift entries back across them, the table grows past its initial size,
-     * and in some schedules a key of another type arrives midway and turns the table into objects.
+     * probe clusters form and removals compact them, the table grows past its initial size (a third of
+     * the schedules start from 16 slots), and in some schedules a key of another type arrives midway
+     * and turns the table into objects.
      */
     @Test
     void randomOperationsMatchAHashMap() {
